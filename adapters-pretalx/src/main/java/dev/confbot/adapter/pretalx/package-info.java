@@ -1,0 +1,5 @@
+/** dev.confbot.adapter.pretalx. */
+@NullMarked
+package dev.confbot.adapter.pretalx;
+
+import org.jspecify.annotations.NullMarked;

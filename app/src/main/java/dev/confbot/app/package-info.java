@@ -1,0 +1,5 @@
+/** dev.confbot.app. */
+@NullMarked
+package dev.confbot.app;
+
+import org.jspecify.annotations.NullMarked;

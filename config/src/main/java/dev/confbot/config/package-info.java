@@ -1,0 +1,5 @@
+/** dev.confbot.config. */
+@NullMarked
+package dev.confbot.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** dev.confbot.core.model. */
+@NullMarked
+package dev.confbot.core.model;
+
+import org.jspecify.annotations.NullMarked;

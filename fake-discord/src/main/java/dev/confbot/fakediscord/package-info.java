@@ -1,0 +1,5 @@
+/** dev.confbot.fakediscord. */
+@NullMarked
+package dev.confbot.fakediscord;
+
+import org.jspecify.annotations.NullMarked;
