@@ -1,4 +1,4 @@
-/** dev.confbot.core.model. */
+/** Shared value types of the core: orders, tickets, members and roles. */
 @NullMarked
 package dev.confbot.core.model;
 

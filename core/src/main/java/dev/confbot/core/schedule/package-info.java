@@ -1,0 +1,5 @@
+/** dev.confbot.core.schedule. */
+@NullMarked
+package dev.confbot.core.schedule;
+
+import org.jspecify.annotations.NullMarked;
