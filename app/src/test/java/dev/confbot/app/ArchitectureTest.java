@@ -1,0 +1,89 @@
+package dev.confbot.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+/** The dependency rules of the hexagon, checked on the production classes of every module. */
+@AnalyzeClasses(packages = "dev.confbot", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule coreIsPlainJava =
+      classes()
+          .that()
+          .resideInAPackage("dev.confbot.core..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("dev.confbot.core..", "java..", "org.jspecify..")
+          .because("core is reusable without Discord, HTTP or any library");
+
+  @ArchTest
+  static final ArchRule adaptersDoNotMeet =
+      slices()
+          .matching("dev.confbot.adapter.(*)..")
+          .should()
+          .notDependOnEachOther()
+          .because("each adapter talks to one outside system and only to the core");
+
+  @ArchTest
+  static final ArchRule onlyAppSeesEverything =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.confbot.app..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.confbot.app..")
+          .because("app assembles the modules; nothing depends on it");
+
+  @ArchTest
+  static final ArchRule configKnowsNoAdapter =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.confbot.config..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.confbot.adapter..", "dev.confbot.fakediscord..");
+
+  @ArchTest
+  static final ArchRule productionCodeDoesNotUseTheFakeDiscord =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.confbot.core..", "dev.confbot.config..", "dev.confbot.adapter..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.confbot.fakediscord..");
+
+  @ArchTest
+  static final ArchRule timeComesFromAClock =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.confbot.core..", "dev.confbot.config..", "dev.confbot.adapter..")
+          .should()
+          .callMethod(Instant.class, "now")
+          .orShould()
+          .callMethod(LocalDateTime.class, "now")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .because("planning and limits must follow the injected Clock (rehearsals, tests)");
+
+  @ArchTest
+  static final ArchRule noJavaUtilLogging =
+      GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+  @ArchTest
+  static final ArchRule onlyTheCliPrints =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.confbot.app..")
+          .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+          .because("output goes through SLF4J; only the CLI talks to the terminal");
+}
