@@ -1,0 +1,87 @@
+package dev.confbot.adapter.discord;
+
+import dev.confbot.core.model.RoleRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+
+/**
+ * Checks at start that the server is set up the way the configuration expects, naming each problem
+ * with its fix: mapped roles exist and sit below the bot's highest role, the bot may manage roles
+ * (and nicknames where needed), configured channels exist and the bot may post there.
+ */
+public final class GuildValidator {
+  private GuildValidator() {}
+
+  /**
+   * @param roles every role confbot may give (ticket mapping and extra roles)
+   * @param channels purpose (e.g. "registration channel") → configured name or id
+   * @param nicknames whether confbot sets nicknames
+   * @return one actionable message per problem; empty when all is well
+   */
+  public static List<String> problems(
+      Guild guild, Collection<RoleRef> roles, Map<String, String> channels, boolean nicknames) {
+    List<String> problems = new ArrayList<>();
+    Member self = guild.getSelfMember();
+    String botRole =
+        self.getRoles().isEmpty() ? "(the bot has no role)" : self.getRoles().get(0).getName();
+    if (!self.hasPermission(Permission.MANAGE_ROLES)) {
+      problems.add(
+          "The bot lacks the Manage Roles permission: give its role \""
+              + botRole
+              + "\" Manage Roles in Server Settings → Roles.");
+    }
+    if (nicknames && !self.hasPermission(Permission.NICKNAME_MANAGE)) {
+      problems.add(
+          "Nicknames are switched on but the bot lacks Manage Nicknames: give its role \""
+              + botRole
+              + "\" Manage Nicknames, or set registration.set_nickname = false.");
+    }
+    for (RoleRef ref : roles) {
+      Optional<Role> role = GuildRoles.resolve(guild, ref);
+      if (role.isEmpty()) {
+        problems.add(
+            "Role \""
+                + ref.value()
+                + "\" from the ticket mapping does not exist: create it or fix the mapping.");
+      } else if (!self.canInteract(role.get())) {
+        problems.add(
+            "Role \""
+                + role.get().getName()
+                + "\" sits above the bot's highest role \""
+                + botRole
+                + "\": drag the bot's role above it in Server Settings → Roles.");
+      }
+    }
+    for (Map.Entry<String, String> channel : channels.entrySet()) {
+      Optional<TextChannel> found = GuildChannels.text(guild, channel.getValue());
+      if (found.isEmpty()) {
+        problems.add(
+            "The "
+                + channel.getKey()
+                + " \""
+                + channel.getValue()
+                + "\" does not exist: create it or fix the configuration.");
+      } else if (!self.hasPermission(
+          found.get(),
+          Permission.VIEW_CHANNEL,
+          Permission.MESSAGE_SEND,
+          Permission.MESSAGE_EMBED_LINKS)) {
+        problems.add(
+            "The bot may not post in #"
+                + found.get().getName()
+                + " ("
+                + channel.getKey()
+                + "): allow View Channel, Send Messages and Embed Links for its role there.");
+      }
+    }
+    return List.copyOf(problems);
+  }
+}
