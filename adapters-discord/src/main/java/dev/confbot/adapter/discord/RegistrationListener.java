@@ -1,0 +1,146 @@
+package dev.confbot.adapter.discord;
+
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.guild.member.GuildMemberJoinEvent;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registration flow in Discord: the Register button and {@code /register} open the form; a
+ * submitted form is acknowledged at once (ephemeral, deferred) and handed to confbot's bounded
+ * executor, whose worker answers by editing the deferred reply. JDA's event thread never blocks.
+ */
+public final class RegistrationListener extends ListenerAdapter {
+  static final String BUTTON_ID = "confbot:register";
+  static final String MODAL_ID = "confbot:register";
+  static final String ORDER_FIELD = "order";
+  static final String NAME_FIELD = "name";
+
+  /** Longest plausible order reference ("#ABCDEFGHIJ-123" with spaces); longer input is cut. */
+  static final int ORDER_MAX_LENGTH = 32;
+
+  static final int NAME_MAX_LENGTH = 100;
+
+  private static final Logger log = LoggerFactory.getLogger(RegistrationListener.class);
+
+  private final long guildId;
+  private final RegistrationDesk desk;
+  private final ExecutorService workers;
+
+  /**
+   * @param guildId interactions from other guilds are ignored
+   * @param desk the registration logic
+   * @param workers bounded executor for the blocking work
+   */
+  public RegistrationListener(long guildId, RegistrationDesk desk, ExecutorService workers) {
+    this.guildId = guildId;
+    this.desk = desk;
+    this.workers = workers;
+  }
+
+  /** The registration form. */
+  static Modal form() {
+    TextInput order =
+        TextInput.create(ORDER_FIELD, TextInputStyle.SHORT)
+            .setRequiredRange(1, ORDER_MAX_LENGTH)
+            .setPlaceholder("XJ7Q2")
+            .build();
+    TextInput name =
+        TextInput.create(NAME_FIELD, TextInputStyle.SHORT)
+            .setRequiredRange(1, NAME_MAX_LENGTH)
+            .build();
+    return Modal.create(MODAL_ID, RegistrationTexts.MODAL_TITLE)
+        .addComponents(
+            Label.of(RegistrationTexts.ORDER_LABEL, RegistrationTexts.ORDER_DESCRIPTION, order),
+            Label.of(RegistrationTexts.NAME_LABEL, RegistrationTexts.NAME_DESCRIPTION, name))
+        .build();
+  }
+
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent event) {
+    if (BUTTON_ID.equals(event.getComponentId()) && isOurGuild(event.getGuild())) {
+      event.replyModal(form()).queue(ok -> {}, e -> log.warn("Form not shown: {}", e.toString()));
+    }
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    if ("register".equals(event.getName()) && isOurGuild(event.getGuild())) {
+      event.replyModal(form()).queue(ok -> {}, e -> log.warn("Form not shown: {}", e.toString()));
+    }
+  }
+
+  @Override
+  public void onModalInteraction(ModalInteractionEvent event) {
+    if (!MODAL_ID.equals(event.getModalId()) || !isOurGuild(event.getGuild())) {
+      return;
+    }
+    long memberId = event.getUser().getIdLong();
+    String order = value(event.getValue(ORDER_FIELD));
+    String name = value(event.getValue(NAME_FIELD));
+    Locale locale = event.getUserLocale().toLocale();
+    event.deferReply(true).queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
+    try {
+      workers.execute(
+          () -> {
+            String answer;
+            try {
+              answer = desk.register(memberId, order, name, locale);
+            } catch (RuntimeException e) {
+              log.error("Registration of member {} failed unexpectedly", memberId, e);
+              answer = RegistrationTexts.FAILED;
+            }
+            event
+                .getHook()
+                .editOriginal(answer)
+                .queue(
+                    ok -> {},
+                    e -> log.warn("Answer to member {} not delivered: {}", memberId, e.toString()));
+          });
+    } catch (RejectedExecutionException e) {
+      log.warn("Registration queue full; member {} asked to retry", memberId);
+      event.getHook().editOriginal(RegistrationTexts.BUSY).queue(ok -> {}, err -> {});
+    }
+  }
+
+  @Override
+  public void onGuildMemberJoin(GuildMemberJoinEvent event) {
+    if (event.getGuild().getIdLong() != guildId) {
+      return;
+    }
+    long memberId = event.getUser().getIdLong();
+    try {
+      workers.execute(
+          () -> {
+            try {
+              desk.memberJoined(memberId);
+            } catch (RuntimeException e) {
+              log.warn("Roles of returning member {} not restored: {}", memberId, e.toString());
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      log.warn("Queue full; roles of returning member {} not restored", memberId);
+    }
+  }
+
+  private boolean isOurGuild(@Nullable Guild guild) {
+    return guild != null && guild.getIdLong() == guildId;
+  }
+
+  private static String value(@Nullable ModalMapping mapping) {
+    return mapping == null ? "" : mapping.getAsString();
+  }
+}
