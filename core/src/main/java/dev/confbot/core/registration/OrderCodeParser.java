@@ -1,0 +1,96 @@
+package dev.confbot.core.registration;
+
+import dev.confbot.core.model.OrderCode;
+import java.util.Locale;
+
+/**
+ * Turns what an attendee typed into an order code: trimmed, invisible formatting characters
+ * (zero-width spaces, direction marks) removed, one leading {@code #} dropped, upper-cased. A
+ * position suffix ({@code XJ7Q2-1}, also with an en dash) is accepted. Everything else is {@link
+ * ParsedCode.Invalid} with a reason. No OCR-style substitutions are made: a code that is not in
+ * pretix is answered as not found.
+ */
+public final class OrderCodeParser {
+  private static final int MAX_INPUT = 64;
+  private static final int MIN_CODE = 3;
+  private static final int MAX_CODE = 16;
+  private static final int MAX_POSITION_DIGITS = 3;
+
+  private OrderCodeParser() {}
+
+  /** Parses typed input; never throws. */
+  public static ParsedCode parse(String raw) {
+    if (raw.length() > MAX_INPUT * 4) {
+      return new ParsedCode.Invalid(ParsedCode.Reason.TOO_LONG);
+    }
+    String s = withoutFormatCharacters(raw).strip();
+    if (s.startsWith("#")) {
+      s = s.substring(1).strip();
+    }
+    if (s.isEmpty()) {
+      return new ParsedCode.Invalid(ParsedCode.Reason.EMPTY);
+    }
+    if (s.length() > MAX_INPUT) {
+      return new ParsedCode.Invalid(ParsedCode.Reason.TOO_LONG);
+    }
+    s = s.toUpperCase(Locale.ROOT);
+    int dash = Math.max(s.indexOf('-'), s.indexOf('–'));
+    String code = dash < 0 ? s : s.substring(0, dash).strip();
+    if (!isAlphanumeric(code)) {
+      return new ParsedCode.Invalid(ParsedCode.Reason.BAD_CHARACTERS);
+    }
+    if (code.length() < MIN_CODE) {
+      return new ParsedCode.Invalid(ParsedCode.Reason.TOO_SHORT);
+    }
+    if (code.length() > MAX_CODE) {
+      return new ParsedCode.Invalid(ParsedCode.Reason.TOO_LONG);
+    }
+    int position = 0;
+    if (dash >= 0) {
+      String suffix = s.substring(dash + 1).strip();
+      if (suffix.isEmpty() || suffix.length() > MAX_POSITION_DIGITS || !isDigits(suffix)) {
+        return new ParsedCode.Invalid(ParsedCode.Reason.BAD_POSITION);
+      }
+      position = Integer.parseInt(suffix);
+      if (position == 0) {
+        return new ParsedCode.Invalid(ParsedCode.Reason.BAD_POSITION);
+      }
+    }
+    return new ParsedCode.Valid(new OrderCode(code), position);
+  }
+
+  /**
+   * True for pretix test-mode order codes: {@code 0} as second character (never used otherwise).
+   */
+  public static boolean isTestMode(OrderCode code) {
+    return code.value().charAt(1) == '0';
+  }
+
+  private static String withoutFormatCharacters(String raw) {
+    StringBuilder out = new StringBuilder(Math.min(raw.length(), MAX_INPUT * 4));
+    raw.codePoints()
+        .filter(cp -> Character.getType(cp) != Character.FORMAT && !Character.isISOControl(cp))
+        .forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
+  private static boolean isAlphanumeric(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

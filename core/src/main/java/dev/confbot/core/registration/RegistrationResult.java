@@ -1,0 +1,148 @@
+package dev.confbot.core.registration;
+
+import dev.confbot.core.model.MemberId;
+import dev.confbot.core.model.OrderCode;
+import dev.confbot.core.model.OrderStatus;
+import dev.confbot.core.model.PositionKey;
+import dev.confbot.core.model.Product;
+import dev.confbot.core.model.RoleRef;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Every outcome of {@link RegistrationService#register}. Each has an {@link OutcomeCode}, a
+ * friendly attendee message and an organizer log line; the texts live in {@link
+ * RegistrationMessages} (keyed, so they can be translated or overridden).
+ */
+public sealed interface RegistrationResult {
+
+  /** The outcome code (for the CLI, metrics and logs). */
+  OutcomeCode code();
+
+  /** The English attendee message (default texts; use {@link RegistrationMessages} to adapt). */
+  default String message() {
+    return RegistrationMessages.ENGLISH.attendeeMessage(this);
+  }
+
+  /** The organizer log line for this member (order code shown by its first two characters). */
+  default String logLine(MemberId member) {
+    return RegistrationMessages.ENGLISH.logLine(member, this);
+  }
+
+  /** The position was free and now belongs to the member; the roles were applied. */
+  record Registered(PositionKey position, Product product, Set<RoleRef> roles)
+      implements RegistrationResult {
+    public Registered {
+      roles = Set.copyOf(roles);
+    }
+
+    @Override
+    public OutcomeCode code() {
+      return OutcomeCode.REGISTERED;
+    }
+  }
+
+  /** The member already held this position; the roles were applied again. */
+  record AlreadyRegistered(PositionKey position, Product product, Set<RoleRef> roles)
+      implements RegistrationResult {
+    public AlreadyRegistered {
+      roles = Set.copyOf(roles);
+    }
+
+    @Override
+    public OutcomeCode code() {
+      return OutcomeCode.ALREADY_REGISTERED;
+    }
+  }
+
+  /** Another account holds the position ({@code holder} is for organizers only). */
+  record ClaimedByOther(PositionKey position, MemberId holder) implements RegistrationResult {
+    @Override
+    public OutcomeCode code() {
+      return OutcomeCode.CLAIMED_BY_OTHER;
+    }
+  }
+
+  /** The order exists and counts, but no position's name matches the typed name. */
+  record NameMismatch(OrderCode order) implements RegistrationResult {
+    @Override
+    public OutcomeCode code() {
+      return OutcomeCode.NAME_MISMATCH;
+    }
+  }
+
+  /** Neither the index nor the ticket source knows the order. */
+  record OrderNotFound(OrderCode order) implements RegistrationResult {
+    @Override
+    public OutcomeCode code() {
+      return OutcomeCode.ORDER_NOT_FOUND;
+    }
+  }
+
+  /** The order is in a state that does not count (pending, expired). */
+  record OrderNotPaid(OrderCode order, OrderStatus status) implements RegistrationResult {
+    public OrderNotPaid {
+      if (status == OrderStatus.CANCELED) {
+        throw new IllegalArgumentException("cancelled orders are OrderCanceled");
+      }
+    }
+
+    @Override
+    public OutcomeCode code() {
+      return OutcomeCode.ORDER_NOT_PAID;
+    }
+  }
+
+  /**
+   * The order, or the one position whose name matched ({@code wholeOrder == false}), was cancelled.
+   */
+  record OrderCanceled(OrderCode order, boolean wholeOrder) implements RegistrationResult {
+    @Override
+    public OutcomeCode code() {
+      return OutcomeCode.ORDER_CANCELED;
+    }
+  }
+
+  /** A test-mode order (code with {@code 0} as second character, or flagged by pretix). */
+  record TestMode(OrderCode order) implements RegistrationResult {
+    @Override
+    public OutcomeCode code() {
+      return OutcomeCode.TEST_MODE;
+    }
+  }
+
+  /** The typed code cannot be an order code. */
+  record InvalidCode(ParsedCode.Reason reason) implements RegistrationResult {
+    @Override
+    public OutcomeCode code() {
+      return OutcomeCode.INVALID_CODE;
+    }
+  }
+
+  /** The ticket is valid but its products map to no role (organizers are alerted). */
+  record NoRolesMapped(PositionKey position, Product product) implements RegistrationResult {
+    @Override
+    public OutcomeCode code() {
+      return OutcomeCode.NO_ROLES_MAPPED;
+    }
+  }
+
+  /** The account failed too often recently; it may try again after {@code retryAfter}. */
+  record TooManyAttempts(Duration retryAfter) implements RegistrationResult {
+    @Override
+    public OutcomeCode code() {
+      return OutcomeCode.TOO_MANY_ATTEMPTS;
+    }
+  }
+
+  /**
+   * A system needed for the answer failed: {@code "pretix"} (ticket unknown to the index and the
+   * source unreachable), {@code "discord"} (roles could not be applied) or {@code "store"}.
+   */
+  record TicketsUnavailable(String system) implements RegistrationResult {
+    @Override
+    public OutcomeCode code() {
+      return OutcomeCode.TICKETS_UNAVAILABLE;
+    }
+  }
+}

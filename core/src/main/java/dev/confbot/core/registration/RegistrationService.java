@@ -1,0 +1,298 @@
+package dev.confbot.core.registration;
+
+import dev.confbot.core.model.MemberId;
+import dev.confbot.core.model.Order;
+import dev.confbot.core.model.OrderCode;
+import dev.confbot.core.model.OrderStatus;
+import dev.confbot.core.model.Position;
+import dev.confbot.core.model.RoleRef;
+import dev.confbot.core.port.AuditSink;
+import dev.confbot.core.port.ClaimStore;
+import dev.confbot.core.port.GatewayException;
+import dev.confbot.core.port.RoleGateway;
+import dev.confbot.core.port.TicketSource;
+import dev.confbot.core.registration.RegistrationResult.AlreadyRegistered;
+import dev.confbot.core.registration.RegistrationResult.ClaimedByOther;
+import dev.confbot.core.registration.RegistrationResult.InvalidCode;
+import dev.confbot.core.registration.RegistrationResult.NameMismatch;
+import dev.confbot.core.registration.RegistrationResult.NoRolesMapped;
+import dev.confbot.core.registration.RegistrationResult.OrderCanceled;
+import dev.confbot.core.registration.RegistrationResult.OrderNotFound;
+import dev.confbot.core.registration.RegistrationResult.OrderNotPaid;
+import dev.confbot.core.registration.RegistrationResult.Registered;
+import dev.confbot.core.registration.RegistrationResult.TestMode;
+import dev.confbot.core.registration.RegistrationResult.TicketsUnavailable;
+import dev.confbot.core.registration.RegistrationResult.TooManyAttempts;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Registers a Discord member with a pretix ticket: parses the order code, finds the order (index
+ * first, then the ticket source directly, with a short negative cache), selects the position by
+ * name, reserves the claim, applies the roles and confirms the claim. Every attempt ends in one
+ * {@link RegistrationResult} and one audit line; nothing is thrown for expected failures.
+ *
+ * <p>Thread-safe: many workers may call {@link #register} at once; of concurrent submissions for
+ * one ticket by different accounts exactly one wins (the claim store decides).
+ */
+public final class RegistrationService {
+  private static final int NEGATIVE_CACHE_LIMIT = 10_000;
+
+  private final TicketIndex index;
+  private final TicketSource source;
+  private final ClaimStore claims;
+  private final RoleGateway roles;
+  private final RoleMapping mapping;
+  private final AuditSink audit;
+  private final Clock clock;
+  private final RegistrationSettings settings;
+  private final RegistrationMessages messages;
+  private final AttemptLimiter limiter;
+  private final ConcurrentHashMap<OrderCode, Instant> unknownUntil = new ConcurrentHashMap<>();
+  private final Object alertLock = new Object();
+  private Instant lastUnavailableAlert = Instant.MIN; // guarded by alertLock
+
+  /**
+   * Creates the service.
+   *
+   * @param index the shared ticket index (kept current by {@link TicketLifecycle})
+   * @param source pretix, asked directly on an index miss
+   * @param claims who holds which position
+   * @param roles applies roles and nickname
+   * @param mapping ticket → roles
+   * @param audit organizer log lines
+   * @param clock time for the attempt limiter, caches and claims
+   * @param settings tunables, see {@link RegistrationSettings#defaults()}
+   * @param messages texts for audit lines (attendee texts are chosen by the caller)
+   */
+  public RegistrationService(
+      TicketIndex index,
+      TicketSource source,
+      ClaimStore claims,
+      RoleGateway roles,
+      RoleMapping mapping,
+      AuditSink audit,
+      Clock clock,
+      RegistrationSettings settings,
+      RegistrationMessages messages) {
+    this.index = index;
+    this.source = source;
+    this.claims = claims;
+    this.roles = roles;
+    this.mapping = mapping;
+    this.audit = audit;
+    this.clock = clock;
+    this.settings = settings;
+    this.messages = messages;
+    this.limiter =
+        new AttemptLimiter(settings.maxFailedAttempts(), settings.failedAttemptWindow(), clock);
+  }
+
+  /**
+   * Handles one form submission. Never throws for bad input or failing systems.
+   *
+   * @param member the Discord account submitting the form
+   * @param rawCode the order code as typed
+   * @param typedName the full name as typed
+   */
+  public RegistrationResult register(MemberId member, String rawCode, String typedName) {
+    RegistrationResult result = attempt(member, rawCode, typedName);
+    if (result.code().countsAsFailedAttempt()) {
+      limiter.recordFailure(member);
+    }
+    audit.record(messages.logLine(member, result), shouldAlert(result));
+    return result;
+  }
+
+  private RegistrationResult attempt(MemberId member, String rawCode, String typedName) {
+    Optional<Duration> blocked = limiter.blockedFor(member);
+    if (blocked.isPresent()) {
+      return new TooManyAttempts(blocked.get());
+    }
+    ParsedCode parsed = OrderCodeParser.parse(rawCode);
+    if (parsed instanceof ParsedCode.Invalid) {
+      return new InvalidCode(((ParsedCode.Invalid) parsed).reason());
+    }
+    ParsedCode.Valid code = (ParsedCode.Valid) parsed;
+    if (code.testMode()) {
+      return new TestMode(code.code());
+    }
+    IndexedOrder order;
+    try {
+      Optional<IndexedOrder> found = lookUp(code.code());
+      if (found.isEmpty()) {
+        return new OrderNotFound(code.code());
+      }
+      order = found.get();
+    } catch (GatewayException e) {
+      return new TicketsUnavailable(e.system());
+    }
+    Order o = order.order();
+    if (o.testMode()) {
+      return new TestMode(o.code());
+    }
+    if (o.status() == OrderStatus.CANCELED) {
+      return new OrderCanceled(o.code(), true);
+    }
+    if (!settings.allowedStates().contains(o.status())) {
+      return new OrderNotPaid(o.code(), o.status());
+    }
+    return selectAndClaim(member, order, code.position(), NameMatcher.canonical(typedName));
+  }
+
+  /** Index first; on a miss the source directly (cached negatively for a short while). */
+  private Optional<IndexedOrder> lookUp(OrderCode code) {
+    Optional<IndexedOrder> indexed = index.find(code);
+    if (indexed.isPresent()) {
+      IndexedOrder order = indexed.get();
+      if (order.order().status() == OrderStatus.PENDING
+          && !settings.allowedStates().contains(OrderStatus.PENDING)) {
+        return Optional.of(refreshed(order));
+      }
+      return indexed;
+    }
+    Instant now = clock.instant();
+    Instant until = unknownUntil.get(code);
+    if (until != null && now.isBefore(until)) {
+      return Optional.empty();
+    }
+    Optional<Order> fetched = source.order(code);
+    if (fetched.isEmpty()) {
+      if (unknownUntil.size() >= NEGATIVE_CACHE_LIMIT) {
+        unknownUntil.clear();
+      }
+      unknownUntil.put(code, now.plus(settings.negativeCacheTtl()));
+      return Optional.empty();
+    }
+    unknownUntil.remove(code);
+    index.put(fetched.get());
+    return index.find(code);
+  }
+
+  /** A pending order may have been paid a minute ago: ask the source, keep the index on failure. */
+  private IndexedOrder refreshed(IndexedOrder order) {
+    try {
+      Optional<Order> fresh = source.order(order.order().code());
+      if (fresh.isPresent()) {
+        index.put(fresh.get());
+        return IndexedOrder.of(fresh.get());
+      }
+    } catch (GatewayException e) {
+      // the indexed state is the best answer we have
+    }
+    return order;
+  }
+
+  private RegistrationResult selectAndClaim(
+      MemberId member, IndexedOrder order, int wantedPosition, CanonicalName typed) {
+    List<Position> matching = new ArrayList<>(2);
+    boolean canceledMatch = false;
+    for (int i = 0; i < order.names().size(); i++) {
+      if (NameMatcher.matches(order.names().get(i), typed)) {
+        Position p = order.position(i);
+        if (p.canceled()) {
+          canceledMatch = true;
+        } else {
+          matching.add(p);
+        }
+      }
+    }
+    if (matching.isEmpty()) {
+      return canceledMatch
+          ? new OrderCanceled(order.order().code(), false)
+          : new NameMismatch(order.order().code());
+    }
+    try {
+      return claim(member, choose(member, matching, wantedPosition), true);
+    } catch (GatewayException e) {
+      return new TicketsUnavailable(e.system());
+    }
+  }
+
+  /**
+   * Among positions with the same name: the typed position number, else one this member holds, else
+   * a free one, else the first.
+   */
+  private Position choose(MemberId member, List<Position> matching, int wantedPosition) {
+    if (matching.size() == 1) {
+      return matching.get(0);
+    }
+    for (Position p : matching) {
+      if (p.key().position() == wantedPosition) {
+        return p;
+      }
+    }
+    Position free = null;
+    for (Position p : matching) {
+      Optional<ClaimStore.Claim> claim = claims.claimOf(p.key());
+      if (claim.isPresent() && claim.get().member().equals(member)) {
+        return p;
+      }
+      if (claim.isEmpty() && free == null) {
+        free = p;
+      }
+    }
+    return free != null ? free : matching.get(0);
+  }
+
+  private RegistrationResult claim(MemberId member, Position position, boolean mayRetry) {
+    Set<RoleRef> granted = mapping.rolesFor(position);
+    if (granted.isEmpty()) {
+      return new NoRolesMapped(position.key(), position.product());
+    }
+    Optional<String> nickname =
+        settings.setNickname() ? Nicknames.fromName(position.attendeeName()) : Optional.empty();
+    ClaimStore.Reservation reservation = claims.reserve(position.key(), member, clock.instant());
+    switch (reservation) {
+      case HELD_BY_OTHER:
+        Optional<ClaimStore.Claim> holder = claims.claimOf(position.key());
+        if (holder.isPresent() && !holder.get().member().equals(member)) {
+          return new ClaimedByOther(position.key(), holder.get().member());
+        }
+        if (mayRetry) {
+          // released (or handed to us) between reserve and claimOf: try once more
+          return claim(member, position, false);
+        }
+        throw new GatewayException("store", "claim store answered inconsistently", null);
+      case ALREADY_HELD:
+        roles.grant(member, granted, nickname);
+        claims.confirm(position.key(), member, clock.instant());
+        return new AlreadyRegistered(position.key(), position.product(), granted);
+      case RESERVED:
+        try {
+          roles.grant(member, granted, nickname);
+        } catch (RuntimeException e) {
+          claims.release(position.key());
+          throw e instanceof GatewayException
+              ? (GatewayException) e
+              : new GatewayException("discord", "granting roles failed", e);
+        }
+        claims.confirm(position.key(), member, clock.instant());
+        return new Registered(position.key(), position.product(), granted);
+    }
+    throw new AssertionError(reservation);
+  }
+
+  private boolean shouldAlert(RegistrationResult result) {
+    if (!result.code().alertsOrganizers()) {
+      return false;
+    }
+    if (!(result instanceof TicketsUnavailable)) {
+      return true;
+    }
+    Instant now = clock.instant();
+    synchronized (alertLock) {
+      if (now.isBefore(lastUnavailableAlert.plus(settings.unavailableAlertInterval()))) {
+        return false;
+      }
+      lastUnavailableAlert = now;
+      return true;
+    }
+  }
+}
