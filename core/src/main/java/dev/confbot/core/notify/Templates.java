@@ -35,7 +35,7 @@ final class Templates {
    * ellipsis; whitespace runs are collapsed first. Text that fits is returned collapsed.
    */
   static String cutAtWord(String text, int max) {
-    String collapsed = text.strip().replaceAll("\\s+", " ");
+    String collapsed = collapse(text, max + 1);
     if (collapsed.length() <= max) {
       return collapsed;
     }
@@ -46,5 +46,27 @@ final class Templates {
       end--;
     }
     return collapsed.substring(0, end).stripTrailing() + "…";
+  }
+
+  /** Strips and collapses whitespace runs to one space, stopping after {@code limit} chars. */
+  private static String collapse(String text, int limit) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), limit));
+    boolean pendingSpace = false;
+    for (int i = 0; i < text.length() && out.length() < limit; i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        pendingSpace = out.length() > 0;
+      } else {
+        if (pendingSpace) {
+          out.append(' ');
+          pendingSpace = false;
+          if (out.length() == limit) {
+            break;
+          }
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }
