@@ -1,0 +1,381 @@
+package dev.confbot.core.notify;
+
+import dev.confbot.core.model.OutgoingMessage;
+import dev.confbot.core.port.Announcer;
+import dev.confbot.core.port.AuditSink;
+import dev.confbot.core.port.GatewayException;
+import dev.confbot.core.port.NotificationLog;
+import dev.confbot.core.port.NotificationLog.Key;
+import dev.confbot.core.schedule.Schedule;
+import dev.confbot.core.schedule.ScheduleChange;
+import dev.confbot.core.schedule.Session;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends programme notifications when they are due. It plans with {@link NotificationPlanner},
+ * sleeps on the executor until the next due instant (no polling; at most {@link #MAX_SLEEP} clock
+ * time, so a clock jump is noticed), renders with {@link NotificationRenderer} and delivers through
+ * the {@link Announcer}, recording every message in the {@link NotificationLog}.
+ *
+ * <p>Ledger order, per message: {@code markSending(keys)} → {@code send} → {@code markSent(keys)}.
+ * A send that throws {@link GatewayException} certainly failed: the claims are cleared and the
+ * message is retried after {@link #RETRY_DELAY} while the late grace allows. A {@code SENDING}
+ * entry that outlives its process (crash or kill during a send) is treated as sent, whatever its
+ * age: the request was most likely on the wire, and the product promises that a restart never
+ * repeats a message, which outweighs the rare loss. {@link #start} reports such in-doubt entries to
+ * the organizers once so that they can check the channel.
+ *
+ * <p>It never dies: a failing delivery, a session that cannot be rendered or a failing ledger is
+ * logged, alerted once through the {@link AuditSink}, and the rest of the plan goes on. All work
+ * runs on the given executor; the methods are thread-safe.
+ */
+public final class NotificationScheduler implements AutoCloseable {
+
+  /** How long (clock time) a failed delivery waits before it is tried again. */
+  public static final Duration RETRY_DELAY = Duration.ofSeconds(20);
+
+  /** The longest sleep (clock time) between two wake-ups, even when nothing is due. */
+  public static final Duration MAX_SLEEP = Duration.ofMinutes(10);
+
+  private static final System.Logger LOG = System.getLogger(NotificationScheduler.class.getName());
+  private static final String DELIVERY = "delivery";
+
+  private final NotificationPlanner planner;
+  private final NotificationRenderer renderer;
+  private final NotificationLog ledger;
+  private final Announcer announcer;
+  private final AuditSink alerts;
+  private final Clock clock;
+  private final ScheduledExecutorService executor;
+
+  private @Nullable Schedule schedule;
+  private @Nullable ScheduledFuture<?> wakeUp;
+  private @Nullable Instant wakeAt;
+  private boolean closed;
+  private final Set<Key> recorded = new HashSet<>();
+  private final Set<Key> poisoned = new HashSet<>();
+  private final Map<Key, Instant> retryAt = new HashMap<>();
+  private final Map<Key, ScheduleChange> pendingChanges = new LinkedHashMap<>();
+  private final Set<String> alerted = new HashSet<>();
+
+  /**
+   * A scheduler; nothing happens before {@link #start}.
+   *
+   * @param clock the time source; a {@link PacedClock} (e.g. {@link SimulatedClock}) has its waits
+   *     converted into real delays
+   * @param executor runs wake-ups; owned by the caller, who shuts it down
+   */
+  public NotificationScheduler(
+      NotificationPlanner planner,
+      NotificationRenderer renderer,
+      NotificationLog ledger,
+      Announcer announcer,
+      AuditSink alerts,
+      Clock clock,
+      ScheduledExecutorService executor) {
+    this.planner = planner;
+    this.renderer = renderer;
+    this.ledger = ledger;
+    this.announcer = announcer;
+    this.alerts = alerts;
+    this.clock = clock;
+    this.executor = executor;
+  }
+
+  /**
+   * Starts with the given schedule (the last good one): reports ledger entries left in SENDING by
+   * an earlier run (treated as sent) and wakes at once to send what is due.
+   */
+  public synchronized void start(Schedule initial) {
+    schedule = initial;
+    closed = false;
+    try {
+      List<NotificationLog.Entry> inDoubt = ledger.entries(NotificationLog.State.SENDING);
+      if (!inDoubt.isEmpty()) {
+        String codes =
+            inDoubt.stream()
+                .limit(20)
+                .map(e -> e.key().sessionCode() + " in " + e.key().channel())
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
+        alertOnce(
+            "in-doubt",
+            inDoubt.size()
+                + " programme notification(s) were being sent when the bot stopped and are"
+                + " treated as sent; please check: "
+                + codes,
+            null);
+      }
+    } catch (RuntimeException e) {
+      alertOnce("ledger", "the notification ledger could not be read: " + e.getMessage(), e);
+    }
+    wakeIn(Duration.ZERO);
+  }
+
+  /**
+   * Replaces the schedule (after a refresh): the plan follows at once, and moved, cancelled and
+   * added sessions are queued for the schedule-updates channel. Harmless when nothing changed.
+   */
+  public synchronized void scheduleChanged(Schedule changed) {
+    Schedule previous = schedule;
+    schedule = changed;
+    String channel = planner.settings().updatesChannel();
+    if (previous != null && channel != null) {
+      List<ScheduleChange> changes =
+          planner.announceable(ScheduleChange.between(previous, changed), clock.instant());
+      for (ScheduleChange change : changes) {
+        pendingChanges.putIfAbsent(NotificationPlanner.changeKey(change, channel), change);
+      }
+    }
+    if (!closed) {
+      wakeIn(Duration.ZERO);
+    }
+  }
+
+  /** When the scheduler wakes next (clock time), if it is running. */
+  public synchronized Optional<Instant> nextWakeUp() {
+    return Optional.ofNullable(wakeAt);
+  }
+
+  /** Stops waking up; the executor is left to its owner. A later {@link #start} resumes. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    ScheduledFuture<?> pending = wakeUp;
+    if (pending != null) {
+      pending.cancel(false);
+    }
+    wakeUp = null;
+    wakeAt = null;
+  }
+
+  private synchronized void wake() {
+    if (closed) {
+      return;
+    }
+    Schedule current = schedule;
+    try {
+      if (current != null) {
+        Instant now = clock.instant();
+        retryAt.values().removeIf(at -> !at.isAfter(now));
+        for (PlannedNotification notification : planner.due(current, this::handled, now)) {
+          deliver(notification);
+        }
+        deliverChanges(now);
+      }
+    } catch (RuntimeException e) {
+      alertOnce(
+          "wake", "programme notifications hit an error and will retry: " + e.getMessage(), e);
+      wakeIn(RETRY_DELAY);
+      return;
+    }
+    planNextWake(current);
+  }
+
+  private void planNextWake(@Nullable Schedule current) {
+    Instant now = clock.instant();
+    Optional<Instant> next = Optional.empty();
+    try {
+      if (current != null) {
+        next = planner.nextDueInstant(current, this::handled, now);
+      }
+    } catch (RuntimeException e) {
+      alertOnce(
+          "wake", "programme notifications hit an error and will retry: " + e.getMessage(), e);
+      next = Optional.of(now.plus(RETRY_DELAY));
+    }
+    for (Instant retry : retryAt.values()) {
+      if (next.isEmpty() || retry.isBefore(next.get())) {
+        next = Optional.of(retry);
+      }
+    }
+    Duration sleep = next.map(at -> Duration.between(now, at)).orElse(MAX_SLEEP);
+    if (sleep.isNegative()) {
+      sleep = Duration.ZERO;
+    }
+    wakeIn(sleep.compareTo(MAX_SLEEP) > 0 ? MAX_SLEEP : sleep);
+  }
+
+  private void wakeIn(Duration clockTime) {
+    ScheduledFuture<?> pending = wakeUp;
+    if (pending != null) {
+      pending.cancel(false);
+    }
+    Duration real = PacedClock.realDelayOf(clock, clockTime);
+    try {
+      wakeUp = executor.schedule(this::wake, real.toNanos(), TimeUnit.NANOSECONDS);
+      wakeAt = clock.instant().plus(clockTime);
+    } catch (RejectedExecutionException e) {
+      LOG.log(Level.DEBUG, "executor shut down; programme notifications stop");
+      wakeUp = null;
+      wakeAt = null;
+    }
+  }
+
+  private boolean handled(Key key) {
+    if (recorded.contains(key) || poisoned.contains(key) || retryAt.containsKey(key)) {
+      return true;
+    }
+    if (ledger.isRecorded(key)) {
+      recorded.add(key);
+      return true;
+    }
+    return false;
+  }
+
+  private void deliver(PlannedNotification notification) {
+    try {
+      for (RenderedMessage message : render(notification)) {
+        send(message.message(), message.keys(), message.sessions());
+      }
+    } catch (RuntimeException e) {
+      // a bug or malformed data: never retried in this run, so one bad slot cannot block the rest
+      poisoned.addAll(notification.keys());
+      alertOnce(
+          "notification " + notification.channel() + " " + notification.start(),
+          "the programme notification for "
+              + notification.start()
+              + " in "
+              + notification.channel()
+              + " failed and is skipped: "
+              + e,
+          e);
+    }
+  }
+
+  private List<RenderedMessage> render(PlannedNotification notification) {
+    try {
+      return renderer.render(notification);
+    } catch (RuntimeException e) {
+      List<Session> renderable = new ArrayList<>();
+      for (Session session : notification.sessions()) {
+        try {
+          renderer.embed(session);
+          renderable.add(session);
+        } catch (RuntimeException bad) {
+          poisoned.add(PlannedNotification.key(session, notification.channel()));
+          alertOnce(
+              "session " + session.code(),
+              "session " + session.code() + " cannot be announced and is skipped: " + bad,
+              bad);
+        }
+      }
+      if (renderable.isEmpty()) {
+        return List.of();
+      }
+      return renderer.render(
+          new PlannedNotification(
+              notification.kind(),
+              notification.channel(),
+              notification.due(),
+              notification.start(),
+              renderable));
+    }
+  }
+
+  private void deliverChanges(Instant now) {
+    if (pendingChanges.isEmpty()) {
+      return;
+    }
+    Set<ScheduleChange> stillRelevant =
+        new HashSet<>(planner.announceable(List.copyOf(pendingChanges.values()), now));
+    for (Map.Entry<Key, ScheduleChange> pending : List.copyOf(pendingChanges.entrySet())) {
+      Key key = pending.getKey();
+      if (!stillRelevant.contains(pending.getValue()) || poisoned.contains(key)) {
+        pendingChanges.remove(key);
+      } else if (handled(key)) {
+        if (!retryAt.containsKey(key)) {
+          pendingChanges.remove(key);
+        }
+      } else {
+        try {
+          OutgoingMessage message = renderer.renderChange(pending.getValue(), key.channel());
+          send(message, List.of(key), List.of());
+        } catch (RuntimeException e) {
+          poisoned.add(key);
+          alertOnce(
+              "change " + key.sessionCode(),
+              "the schedule change of " + key.sessionCode() + " cannot be announced: " + e,
+              e);
+        }
+      }
+    }
+  }
+
+  /** Claims the keys, sends, records; a GatewayException schedules a retry. */
+  private void send(OutgoingMessage message, List<Key> keys, List<Session> sessions) {
+    List<Key> claimed = new ArrayList<>();
+    for (Key key : keys) {
+      if (ledger.markSending(key, clock.instant())) {
+        claimed.add(key);
+      } else {
+        recorded.add(key);
+      }
+    }
+    if (claimed.size() < keys.size()) {
+      // another instance got there first for part of it: re-plan without those sessions
+      claimed.forEach(ledger::clearSending);
+      LOG.log(
+          Level.INFO, "notification in {0} partly sent elsewhere; re-planning", message.channel());
+      return;
+    }
+    try {
+      announcer.send(message);
+    } catch (GatewayException e) {
+      claimed.forEach(ledger::clearSending);
+      Instant retry = clock.instant().plus(RETRY_DELAY);
+      keys.forEach(key -> retryAt.put(key, retry));
+      alertOnce(
+          DELIVERY,
+          "programme notifications cannot be delivered ("
+              + e.getMessage()
+              + "); retrying within the late grace",
+          e);
+      return;
+    }
+    Instant sent = clock.instant();
+    for (Key key : claimed) {
+      ledger.markSent(key, sent);
+      recorded.add(key);
+    }
+    if (alerted.remove(DELIVERY)) {
+      alerts.record("programme notifications are delivered again", false);
+    }
+    LOG.log(
+        Level.INFO,
+        "sent notification to {0}: {1}",
+        message.channel(),
+        sessions.isEmpty()
+            ? keys.get(0).sessionCode()
+            : sessions.stream().map(Session::code).toList().toString());
+  }
+
+  private void alertOnce(String topic, String line, @Nullable Throwable cause) {
+    if (alerted.add(topic)) {
+      LOG.log(Level.ERROR, line, cause);
+      try {
+        alerts.record(line, true);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "alert could not be recorded", e);
+      }
+    } else {
+      LOG.log(Level.WARNING, line);
+    }
+  }
+}

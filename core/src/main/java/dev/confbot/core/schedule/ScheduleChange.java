@@ -1,0 +1,83 @@
+package dev.confbot.core.schedule;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A change between two published versions of the schedule, as attendees care about it: a session
+ * moved (in time or room), cancelled, or added. Sessions are matched by code; breaks are ignored
+ * (their codes are derived from room and start, so a moved break is not recognisable).
+ */
+public sealed interface ScheduleChange {
+
+  /** The session as it is now (for {@link Cancelled}: as it was). */
+  Session session();
+
+  /** A session that was not in the earlier schedule. */
+  record Added(Session session) implements ScheduleChange {}
+
+  /** A session that is no longer in the schedule. */
+  record Cancelled(Session session) implements ScheduleChange {}
+
+  /**
+   * A session whose start instant or room changed.
+   *
+   * @param before the session as it was
+   * @param session the session as it is now
+   */
+  record Moved(Session before, Session session) implements ScheduleChange {
+
+    /** True when the start instant changed (not just the room). */
+    public boolean timeChanged() {
+      return !before.startInstant().equals(session.startInstant());
+    }
+
+    /** True when the room changed. */
+    public boolean roomChanged() {
+      return !before.room().equals(session.room());
+    }
+  }
+
+  /**
+   * The changes from {@code before} to {@code after}, ordered by the start of the session (as it is
+   * now, or as it was for cancellations), then code. Changes of title, abstract or speakers are not
+   * reported.
+   */
+  static List<ScheduleChange> between(Schedule before, Schedule after) {
+    Map<String, Session> old = byCode(before);
+    Map<String, Session> now = byCode(after);
+    List<ScheduleChange> changes = new ArrayList<>();
+    for (Session session : now.values()) {
+      Session was = old.get(session.code());
+      if (was == null) {
+        changes.add(new Added(session));
+      } else if (!was.startInstant().equals(session.startInstant())
+          || !Objects.equals(was.room(), session.room())) {
+        changes.add(new Moved(was, session));
+      }
+    }
+    for (Session session : old.values()) {
+      if (!now.containsKey(session.code())) {
+        changes.add(new Cancelled(session));
+      }
+    }
+    changes.sort(
+        Comparator.comparing((ScheduleChange c) -> c.session().startInstant())
+            .thenComparing(c -> c.session().code()));
+    return List.copyOf(changes);
+  }
+
+  private static Map<String, Session> byCode(Schedule schedule) {
+    Map<String, Session> sessions = new LinkedHashMap<>();
+    for (Session session : schedule.sessions()) {
+      if (!session.isBreak()) {
+        sessions.putIfAbsent(session.code(), session);
+      }
+    }
+    return sessions;
+  }
+}

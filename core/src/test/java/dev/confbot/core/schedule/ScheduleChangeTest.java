@@ -1,0 +1,98 @@
+package dev.confbot.core.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScheduleChangeTest {
+
+  private static final ZoneId ZONE = ZoneId.of("Europe/Prague");
+  private static final Room FORUM = new Room("1", "Forum Hall");
+  private static final Room TERRACE = new Room("2", "Terrace");
+  private static final ZonedDateTime TEN = ZonedDateTime.of(2023, 7, 19, 10, 0, 0, 0, ZONE);
+
+  @Test
+  void findsMovedCancelledAndAddedSessions() {
+    // given
+    Session kept = session("KEPT", TEN, FORUM);
+    Session later = session("LATER", TEN, FORUM);
+    Session otherRoom = session("ROOM", TEN, FORUM);
+    Session gone = session("GONE", TEN, TERRACE);
+    Schedule before = schedule(kept, later, otherRoom, gone, coffee(TEN));
+    Session laterNow = session("LATER", TEN.plusHours(2), FORUM);
+    Session otherRoomNow = session("ROOM", TEN, TERRACE);
+    Session fresh = session("NEW", TEN.plusHours(1), TERRACE);
+    Schedule after = schedule(kept, laterNow, otherRoomNow, fresh, coffee(TEN.plusMinutes(5)));
+    // when
+    List<ScheduleChange> changes = ScheduleChange.between(before, after);
+    // then
+    assertThat(changes)
+        .containsExactly(
+            new ScheduleChange.Cancelled(gone),
+            new ScheduleChange.Moved(otherRoom, otherRoomNow),
+            new ScheduleChange.Added(fresh),
+            new ScheduleChange.Moved(later, laterNow));
+    ScheduleChange.Moved roomMove = (ScheduleChange.Moved) changes.get(1);
+    assertThat(roomMove.roomChanged()).isTrue();
+    assertThat(roomMove.timeChanged()).isFalse();
+  }
+
+  @Test
+  void findsNothingBetweenEqualSchedules() {
+    // given
+    Schedule schedule = schedule(session("A", TEN, FORUM));
+    // when / then
+    assertThat(ScheduleChange.between(schedule, schedule)).isEmpty();
+  }
+
+  @Test
+  void treatsTheSameInstantInAnotherZoneAsUnchanged() {
+    // given
+    Session a = session("A", TEN, FORUM);
+    Session utc = session("A", TEN.withZoneSameInstant(ZoneId.of("UTC")), FORUM);
+    // when / then
+    assertThat(ScheduleChange.between(schedule(a), schedule(utc))).isEmpty();
+  }
+
+  private static Schedule schedule(Session... sessions) {
+    return new Schedule("v", ZONE, List.of(sessions));
+  }
+
+  private static Session session(String code, ZonedDateTime start, Room room) {
+    return new Session(
+        code,
+        "Title " + code,
+        List.of(),
+        "",
+        start,
+        Duration.ofMinutes(30),
+        room,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false);
+  }
+
+  private static Session coffee(ZonedDateTime start) {
+    return new Session(
+        "break-" + start.toEpochSecond(),
+        "Coffee",
+        List.of(),
+        "",
+        start,
+        Duration.ofMinutes(15),
+        FORUM,
+        null,
+        null,
+        null,
+        null,
+        null,
+        true);
+  }
+}
