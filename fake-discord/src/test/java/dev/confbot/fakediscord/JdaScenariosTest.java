@@ -150,6 +150,62 @@ class JdaScenariosTest {
   }
 
   @Test
+  void buttonCanUpdateItsMessage() throws InterruptedException {
+    // given
+    jda =
+        JdaFixture.connect(
+            fake,
+            new ListenerAdapter() {
+              @Override
+              public void onButtonInteraction(ButtonInteractionEvent event) {
+                event.editMessage("Registration closed").setComponents().queue();
+              }
+            });
+    Message posted =
+        textChannel("registration")
+            .sendMessage("Register here")
+            .addComponents(ActionRow.of(Button.primary("register-button", "Register")))
+            .complete();
+    // when
+    InteractionHandle handle =
+        fake.clickButton(
+            fake.member("olga"),
+            fake.channel("registration"),
+            posted.getIdLong(),
+            "register-button",
+            "en-GB");
+    // then
+    FakeMessage updated = handle.awaitAnswer(WAIT).orElseThrow();
+    assertThat(handle.callbackType()).contains(7);
+    assertThat(updated.id()).isEqualTo(posted.getIdLong());
+    assertThat(fake.messages("registration"))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.content()).isEqualTo("Registration closed");
+              assertThat(m.buttonCustomIds()).isEmpty();
+            });
+  }
+
+  @Test
+  void messagesCanBeFetchedAndDeleted() throws InterruptedException {
+    // given
+    jda = JdaFixture.connect(fake);
+    TextChannel channel = textChannel("announcements");
+    Message first = channel.sendMessage("one").complete();
+    channel.sendMessage("two").complete();
+    // when
+    Message fetched = channel.retrieveMessageById(first.getIdLong()).complete();
+    channel.deleteMessageById(first.getIdLong()).complete();
+    // then
+    assertThat(fetched.getContentRaw()).isEqualTo("one");
+    assertThat(fake.messages("announcements"))
+        .extracting(FakeMessage::content)
+        .containsExactly("two");
+    assertThat(fake.requests("DELETE channels/*/messages/*")).hasSize(1);
+  }
+
+  @Test
   void channelMessagesKeepEmbedsAttachmentsAndEdits() throws Exception {
     // given
     jda = JdaFixture.connect(fake);
