@@ -94,11 +94,12 @@ public final class FakeDiscord implements AutoCloseable {
   private final RestServer rest;
   private final GatewayServer gateway;
   private final String token;
+  private final SecureRandom random = new SecureRandom();
 
   private FakeDiscord(Builder builder) {
     this.state = new State(builder.guild, builder.clock, builder.interactionDeadline);
     byte[] secret = new byte[18];
-    new SecureRandom().nextBytes(secret);
+    random.nextBytes(secret);
     this.token = "fake." + state.botId + "." + HexFormat.of().formatHex(secret);
     this.api = new RestApi(state);
     this.gateway = new GatewayServer(state, token, builder.privilegedIntentsAllowed);
@@ -571,7 +572,7 @@ public final class FakeDiscord implements AutoCloseable {
     ChannelData channel = state.channel(channelId);
     long id = state.ids.next();
     byte[] secret = new byte[24];
-    new SecureRandom().nextBytes(secret);
+    random.nextBytes(secret);
     String interactionToken = "aW50ZXJhY3Rpb24" + id + HexFormat.of().formatHex(secret);
     Map<String, @Nullable Object> memberJson = state.memberJson(member, true);
     memberJson.put("permissions", String.valueOf(state.permissionsOf(member)));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,7 @@ final class RestApi {
 
   private final State state;
   private final List<Route> routes = new ArrayList<>();
+  private volatile String gatewayUrl = "";
 
   RestApi(State state) {
     this.state = state;
@@ -85,8 +87,6 @@ final class RestApi {
     route("GET", "channels/{}/webhooks", this::listWebhooks);
   }
 
-  private volatile String gatewayUrl = "";
-
   void gatewayUrl(String url) {
     gatewayUrl = url;
   }
@@ -141,17 +141,23 @@ final class RestApi {
     }
   }
 
+  private static String snowflakeText(Object value) {
+    return value instanceof Number
+        ? String.valueOf(((Number) value).longValue())
+        : String.valueOf(value);
+  }
+
   private void requireGuild(String guild) {
     if (id(guild, 10004, "Guild") != state.guildId) {
       throw DiscordError.unknown(10004, "Guild");
     }
   }
 
-  private interface Json0 {
+  private interface JsonBody {
     @Nullable Object get();
   }
 
-  private ApiResponse guild(String guild, Json0 body) {
+  private ApiResponse guild(String guild, JsonBody body) {
     synchronized (state.lock) {
       requireGuild(guild);
       return ApiResponse.json(body.get());
@@ -221,7 +227,7 @@ final class RestApi {
           .values()
           .removeIf(
               command -> {
-                if (java.util.Objects.equals(command.guildId, scope)) {
+                if (Objects.equals(command.guildId, scope)) {
                   existing.put(command.name(), command.id);
                   return true;
                 }
@@ -267,7 +273,7 @@ final class RestApi {
       Long scope = scope(guild);
       List<Object> result = new ArrayList<>();
       for (CommandData command : state.commands.values()) {
-        if (java.util.Objects.equals(command.guildId, scope)) {
+        if (Objects.equals(command.guildId, scope)) {
           result.add(command.json);
         }
       }
@@ -287,8 +293,7 @@ final class RestApi {
           .values()
           .removeIf(
               command -> {
-                if (java.util.Objects.equals(command.guildId, scope)
-                    && command.name().equals(name)) {
+                if (Objects.equals(command.guildId, scope) && command.name().equals(name)) {
                   existing.put(name, command.id);
                   return true;
                 }
@@ -725,9 +730,7 @@ final class RestApi {
         state.requireBotPermission(Permissions.MANAGE_ROLES);
         newRoles = new LinkedHashSet<>();
         for (Object roleId : body.list("roles")) {
-          newRoles.add(
-              state.role(id(new Json.Obj(Json.map("r", roleId)).string("r", ""), 10011, "Role"))
-                  .id);
+          newRoles.add(state.role(id(snowflakeText(roleId), 10011, "Role")).id);
         }
         Set<Long> changed = new LinkedHashSet<>(newRoles);
         changed.addAll(member.roles);

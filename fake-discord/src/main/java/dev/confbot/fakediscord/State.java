@@ -37,6 +37,7 @@ final class State {
   final String guildName;
   final String botName;
   private volatile Duration interactionDeadline;
+  private volatile String attachmentBase = "http://127.0.0.1";
   private volatile Dispatcher dispatcher = (type, payload, intent, withoutContent) -> {};
 
   final Map<Long, RoleData> roles = new LinkedHashMap<>();
@@ -430,8 +431,6 @@ final class State {
     }
     return json;
   }
-
-  private volatile String attachmentBase = "http://127.0.0.1";
 
   void attachmentBase(String base) {
     attachmentBase = base;
