@@ -243,7 +243,7 @@ public final class FakeDiscord implements AutoCloseable {
   public Set<String> roleNamesOf(FakeMember member) {
     synchronized (state.lock) {
       Set<String> names = new LinkedHashSet<>();
-      for (long roleId : state.member(member.id()).roles) {
+      for (long roleId : memberData(member).roles) {
         RoleData role = state.roles.get(roleId);
         if (role != null) {
           names.add(role.name);
@@ -256,7 +256,7 @@ public final class FakeDiscord implements AutoCloseable {
   /** The member's nickname, empty when none is set. */
   public Optional<String> nicknameOf(FakeMember member) {
     synchronized (state.lock) {
-      return Optional.ofNullable(state.member(member.id()).nick);
+      return Optional.ofNullable(memberData(member).nick);
     }
   }
 
@@ -392,7 +392,7 @@ public final class FakeDiscord implements AutoCloseable {
   /** Creates an incoming webhook in the channel and returns its execute URL. */
   public String createWebhook(FakeChannel channel, String name) {
     synchronized (state.lock) {
-      Entities.WebhookData webhook = api.webhookIn(state.channel(channel.id()).id, name);
+      Entities.WebhookData webhook = api.webhookIn(channelData(channel).id, name);
       return baseUrl() + "webhooks/" + webhook.id() + "/" + webhook.token();
     }
   }
@@ -400,8 +400,7 @@ public final class FakeDiscord implements AutoCloseable {
   /** A member posts a text message: stored and dispatched as MESSAGE_CREATE. */
   public FakeMessage postUserMessage(FakeMember member, FakeChannel channel, String content) {
     synchronized (state.lock) {
-      MessageData message =
-          state.newMessage(state.channel(channel.id()).id, state.member(member.id()));
+      MessageData message = state.newMessage(channelData(channel).id, memberData(member));
       message.content = content;
       state.storeAndAnnounce(message);
       return state.snapshot(message);
@@ -409,14 +408,23 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
-   * The member clicks a button of a message (interaction type 3, component type 2).
+   * The member clicks a button of a message (interaction type 3, component type 2): a channel
+   * message or an (ephemeral) interaction answer shown in that channel.
    *
    * @param locale the member's client locale, e.g. {@code "fr"} or {@code "en-US"}
    */
   public InteractionHandle clickButton(
       FakeMember member, FakeChannel channel, long messageId, String customId, String locale) {
     synchronized (state.lock) {
-      MessageData message = state.message(channel.id(), messageId);
+      channelData(channel);
+      MessageData message =
+          state
+              .anyMessage(messageId)
+              .filter(m -> m.channelId == channel.id())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no message " + messageId + " in channel " + channel.name()));
       Map<String, @Nullable Object> data = Json.map("custom_id", customId, "component_type", 2);
       return dispatchInteraction(
           3, member, channel.id(), message.id, data, state.messageJson(message), locale);
@@ -470,8 +478,7 @@ public final class FakeDiscord implements AutoCloseable {
       }
       Map<String, @Nullable Object> data =
           Json.map("custom_id", customId, "components", components);
-      return dispatchInteraction(
-          5, member, state.channel(channel.id()).id, null, data, null, locale);
+      return dispatchInteraction(5, member, channelData(channel).id, null, data, null, locale);
     }
   }
 
@@ -517,7 +524,7 @@ public final class FakeDiscord implements AutoCloseable {
         long type;
         Object sent = value;
         if (value instanceof FakeMember) {
-          MemberData target = state.member(((FakeMember) value).id());
+          MemberData target = memberData((FakeMember) value);
           type = 6;
           sent = String.valueOf(target.id);
           users.put(String.valueOf(target.id), state.userJson(target));
@@ -544,9 +551,28 @@ public final class FakeDiscord implements AutoCloseable {
       if (!users.isEmpty()) {
         data.put("resolved", Json.map("users", users, "members", members));
       }
-      return dispatchInteraction(
-          2, member, state.channel(channel.id()).id, null, data, null, locale);
+      return dispatchInteraction(2, member, channelData(channel).id, null, data, null, locale);
     }
+  }
+
+  private MemberData memberData(FakeMember member) {
+    MemberData data = state.members.get(member.id());
+    if (data == null) {
+      throw new IllegalArgumentException("not a member of the guild: " + member);
+    }
+    return data;
+  }
+
+  private ChannelData channelData(FakeChannel channel) {
+    return channelData(channel.id());
+  }
+
+  private ChannelData channelData(long channelId) {
+    ChannelData data = state.channels.get(channelId);
+    if (data == null) {
+      throw new IllegalArgumentException("no channel " + channelId);
+    }
+    return data;
   }
 
   private FakeChannel firstTextChannel() {
@@ -568,8 +594,8 @@ public final class FakeDiscord implements AutoCloseable {
       Map<String, @Nullable Object> data,
       @Nullable Map<String, @Nullable Object> message,
       String locale) {
-    MemberData member = state.member(who.id());
-    ChannelData channel = state.channel(channelId);
+    MemberData member = memberData(who);
+    ChannelData channel = channelData(channelId);
     long id = state.ids.next();
     byte[] secret = new byte[24];
     random.nextBytes(secret);

@@ -357,7 +357,8 @@ final class RestApi {
         if (handle.type() != 3 || source == null) {
           throw DiscordError.invalidBody("interaction has no message to update");
         }
-        original = state.message(handle.channelId(), source);
+        original =
+            state.anyMessage(source).orElseThrow(() -> DiscordError.unknown(10008, "Message"));
         if (type == InteractionHandle.UPDATE) {
           MessageLimits.check(data, false, request.files().size());
           state.applyMessagePayload(original, data, request.files(), false);

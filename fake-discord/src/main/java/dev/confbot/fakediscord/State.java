@@ -187,6 +187,28 @@ final class State {
     return message;
   }
 
+  /** A channel message or an interaction answer (original or follow-up) with this id. */
+  Optional<MessageData> anyMessage(long messageId) {
+    for (Map<Long, MessageData> channel : messages.values()) {
+      MessageData message = channel.get(messageId);
+      if (message != null) {
+        return Optional.of(message);
+      }
+    }
+    for (InteractionHandle handle : interactions.values()) {
+      MessageData original = handle.original();
+      if (original != null && original.id == messageId) {
+        return Optional.of(original);
+      }
+      for (MessageData message : handle.followUpsLocked()) {
+        if (message.id == messageId) {
+          return Optional.of(message);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   MemberData bot() {
     return member(botId);
   }

@@ -188,6 +188,42 @@ class JdaScenariosTest {
   }
 
   @Test
+  void buttonOnAnEphemeralAnswerCanBeClicked() throws InterruptedException {
+    // given
+    jda =
+        JdaFixture.connect(
+            fake,
+            new ListenerAdapter() {
+              @Override
+              public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+                event
+                    .reply("Unlink your ticket?")
+                    .addComponents(ActionRow.of(Button.danger("confirm", "Yes")))
+                    .setEphemeral(true)
+                    .queue();
+              }
+
+              @Override
+              public void onButtonInteraction(ButtonInteractionEvent event) {
+                event.editMessage("Unlinked").setComponents().queue();
+              }
+            });
+    guild().updateCommands().addCommands(Commands.slash("unlink", "Unlink")).complete();
+    FakeMember alice = fake.member("alice");
+    FakeMessage question =
+        fake.runSlashCommand(alice, "unlink", Map.of(), "en-US").awaitAnswer(WAIT).orElseThrow();
+    // when
+    InteractionHandle click =
+        fake.clickButton(alice, fake.channel("registration"), question.id(), "confirm");
+    // then
+    assertThat(question.buttonCustomIds()).containsExactly("confirm");
+    FakeMessage updated = click.awaitAnswer(WAIT).orElseThrow();
+    assertThat(updated.content()).isEqualTo("Unlinked");
+    assertThat(updated.ephemeral()).isTrue();
+    assertThat(fake.messages("registration")).isEmpty();
+  }
+
+  @Test
   void messagesCanBeFetchedAndDeleted() throws InterruptedException {
     // given
     jda = JdaFixture.connect(fake);
