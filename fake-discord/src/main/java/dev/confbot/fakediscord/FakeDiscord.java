@@ -657,6 +657,7 @@ public final class FakeDiscord implements AutoCloseable {
             member.id,
             sourceMessageId,
             System.nanoTime(),
+            state.clock.instant(),
             state.lock,
             state::snapshot);
     state.interactions.put(id, handle);

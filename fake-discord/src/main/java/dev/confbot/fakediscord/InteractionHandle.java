@@ -2,6 +2,7 @@ package dev.confbot.fakediscord;
 
 import dev.confbot.fakediscord.Entities.MessageData;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public final class InteractionHandle {
   private final long memberId;
   private final @Nullable Long sourceMessageId;
   private final long dispatchedNanos;
+  private final Instant dispatchedAt;
   private final Object lock;
   private final Function<MessageData, FakeMessage> snapshots;
 
@@ -55,6 +57,7 @@ public final class InteractionHandle {
       long memberId,
       @Nullable Long sourceMessageId,
       long dispatchedNanos,
+      Instant dispatchedAt,
       Object lock,
       Function<MessageData, FakeMessage> snapshots) {
     this.id = id;
@@ -64,6 +67,7 @@ public final class InteractionHandle {
     this.memberId = memberId;
     this.sourceMessageId = sourceMessageId;
     this.dispatchedNanos = dispatchedNanos;
+    this.dispatchedAt = dispatchedAt;
     this.lock = lock;
     this.snapshots = snapshots;
   }
@@ -173,6 +177,10 @@ public final class InteractionHandle {
 
   long dispatchedNanos() {
     return dispatchedNanos;
+  }
+
+  Instant dispatchedAt() {
+    return dispatchedAt;
   }
 
   @Nullable Long sourceMessageId() {

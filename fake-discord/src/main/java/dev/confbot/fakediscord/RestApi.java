@@ -6,6 +6,7 @@ import dev.confbot.fakediscord.Entities.MemberData;
 import dev.confbot.fakediscord.Entities.MessageData;
 import dev.confbot.fakediscord.Entities.RoleData;
 import dev.confbot.fakediscord.Entities.WebhookData;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ final class RestApi {
 
   /** A route: method, pattern with {@code {}} placeholders, whether it needs the bot token. */
   record Route(String method, List<String> pattern, boolean authenticated, Handler handler) {}
+
+  /** Interaction tokens allow follow-ups and edits for 15 minutes. */
+  static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
 
   private final State state;
   private final List<Route> routes = new ArrayList<>();
@@ -486,7 +490,9 @@ final class RestApi {
 
   private InteractionHandle interactionByToken(String token) {
     InteractionHandle handle = state.interactionsByToken.get(token);
-    if (handle == null || handle.callbackTypeLocked() == 0) {
+    if (handle == null
+        || handle.callbackTypeLocked() == 0
+        || state.clock.instant().isAfter(handle.dispatchedAt().plus(TOKEN_LIFETIME))) {
       throw DiscordError.unknown(10015, "Webhook");
     }
     return handle;

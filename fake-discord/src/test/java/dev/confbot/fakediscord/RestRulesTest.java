@@ -181,6 +181,60 @@ class RestRulesTest {
   }
 
   @Test
+  void refusesFollowUpsAfterTheTokenExpired() throws Exception {
+    // given: a clock that the test moves forward
+    MutableClock clock = new MutableClock();
+    try (FakeDiscord timed =
+        FakeDiscord.builder(FakeGuild.named("Timed").textChannel("general").member("alice"))
+            .clock(clock)
+            .start()) {
+      InteractionHandle handle =
+          timed.submitModal(timed.member("alice"), "register", Map.of("order", "AB3C7"), "en-US");
+      String base = timed.baseUrl();
+      call(
+          "POST",
+          base + "interactions/" + handle.id() + "/" + handle.token() + "/callback",
+          "{\"type\":5}",
+          "");
+      String original =
+          base + "webhooks/" + timed.applicationId() + "/" + handle.token() + "/messages/@original";
+      // when
+      HttpResponse<String> inTime = call("PATCH", original, "{\"content\":\"a\"}", "");
+      clock.advance(Duration.ofMinutes(16));
+      HttpResponse<String> late = call("PATCH", original, "{\"content\":\"b\"}", "");
+      // then
+      assertThat(inTime.statusCode()).isEqualTo(200);
+      assertThat(late.statusCode()).isEqualTo(404);
+      assertThat(late.body()).contains("10015");
+      assertThat(handle.answer().orElseThrow().content()).isEqualTo("a");
+    }
+  }
+
+  /** A clock at real time plus an offset the test can advance. */
+  private static final class MutableClock extends java.time.Clock {
+    private volatile Duration offset = Duration.ZERO;
+
+    void advance(Duration by) {
+      offset = offset.plus(by);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Clock.systemUTC().instant().plus(offset);
+    }
+  }
+
+  @Test
   void rejectsCallbacksAfterTheDeadline() throws Exception {
     // given
     fake.interactionDeadline(Duration.ZERO);
