@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * runs against it unchanged. REST is served by the JDK's HTTP server, the gateway by
  * Java-WebSocket, both on loopback ports chosen at start. Thread-safe.
  *
- * <p>Connect JDA 6 like this (JDA's defaults otherwise; {@code GUILD_MEMBERS} is allowed unless
- * {@link Builder#privilegedIntentsAllowed(boolean)} says otherwise):
+ * <p>Connect JDA 6 like this (JDA's defaults otherwise; privileged intents are allowed unless
+ * {@link Builder#privilegedIntentsAllowed(boolean)} says otherwise; GUILD_CREATE carries every
+ * member, so chunking never waits):
  *
  * <pre>{@code
  * JDA jda = JDABuilder.createDefault(fake.token(), GatewayIntent.GUILD_MEMBERS)
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  *     })
  *     .setCompression(Compression.NONE)
  *     .setMemberCachePolicy(MemberCachePolicy.ALL)
+ *     .setChunkingFilter(ChunkingFilter.ALL)
  *     .addEventListeners(listener)
  *     .build()
  *     .awaitReady();
