@@ -1,0 +1,707 @@
+package dev.confbot.fakediscord;
+
+import dev.confbot.fakediscord.Entities.ChannelData;
+import dev.confbot.fakediscord.Entities.CommandData;
+import dev.confbot.fakediscord.Entities.MemberData;
+import dev.confbot.fakediscord.Entities.MessageData;
+import dev.confbot.fakediscord.Entities.RoleData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local stand-in for Discord's REST API and gateway with one guild, so that the real JDA client
+ * runs against it unchanged. REST is served by the JDK's HTTP server, the gateway by
+ * Java-WebSocket, both on loopback ports chosen at start. Thread-safe.
+ *
+ * <p>Connect JDA 6 like this (JDA's defaults otherwise; privileged intents are allowed unless
+ * {@link Builder#privilegedIntentsAllowed(boolean)} says otherwise; GUILD_CREATE carries every
+ * member, so chunking never waits):
+ *
+ * <pre>{@code
+ * JDA jda = JDABuilder.createDefault(fake.token(), GatewayIntent.GUILD_MEMBERS)
+ *     .setRestConfig(new RestConfig().setBaseUrl(fake.baseUrl()))
+ *     .setSessionController(new ConcurrentSessionController() {
+ *         @Override public String getGateway() { return fake.gatewayUrl(); }
+ *     })
+ *     .setCompression(Compression.NONE)
+ *     .setMemberCachePolicy(MemberCachePolicy.ALL)
+ *     .setChunkingFilter(ChunkingFilter.ALL)
+ *     .addEventListeners(listener)
+ *     .build()
+ *     .awaitReady();
+ * }</pre>
+ *
+ * <p>Discord rules enforced: the interaction deadline (default 3 s, callback later ⇒ 404 10062),
+ * single acknowledgement (40060), permissions and role hierarchy (403 50013), message and embed
+ * limits (400 50035), unknown entities (404 100xx), bot-token authentication (401). Faults such as
+ * 429s are injected with {@link #failNext(String, Fault)}.
+ */
+public final class FakeDiscord implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FakeDiscord.class);
+
+  /** Settings for a fake; obtain with {@link FakeDiscord#builder(FakeGuild)}. */
+  public static final class Builder {
+    private final FakeGuild guild;
+    private Clock clock = Clock.systemUTC();
+    private Duration interactionDeadline = Duration.ofSeconds(3);
+    private boolean privilegedIntentsAllowed = true;
+
+    private Builder(FakeGuild guild) {
+      this.guild = guild;
+    }
+
+    /** The clock for snowflakes and timestamps (default system UTC); keep it near real time. */
+    public Builder clock(Clock value) {
+      clock = value;
+      return this;
+    }
+
+    /** How long after dispatch an interaction callback is accepted (default 3 s, as Discord). */
+    public Builder interactionDeadline(Duration value) {
+      interactionDeadline = value;
+      return this;
+    }
+
+    /**
+     * Whether privileged intents (members, message content, presences) are enabled in the
+     * "Developer Portal" (default true); if not, IDENTIFY with them is closed with 4014.
+     */
+    public Builder privilegedIntentsAllowed(boolean value) {
+      privilegedIntentsAllowed = value;
+      return this;
+    }
+
+    /** Starts REST and gateway servers on free loopback ports. */
+    public FakeDiscord start() {
+      return new FakeDiscord(this);
+    }
+  }
+
+  private final State state;
+  private final RestApi api;
+  private final RestServer rest;
+  private final GatewayServer gateway;
+  private final String token;
+  private final SecureRandom random = new SecureRandom();
+
+  private FakeDiscord(Builder builder) {
+    this.state = new State(builder.guild, builder.clock, builder.interactionDeadline);
+    byte[] secret = new byte[18];
+    random.nextBytes(secret);
+    this.token = "fake." + state.botId + "." + HexFormat.of().formatHex(secret);
+    this.api = new RestApi(state);
+    this.gateway = new GatewayServer(state, token, builder.privilegedIntentsAllowed);
+    try {
+      this.rest = new RestServer(state, api, token);
+      gateway.startAndWait();
+    } catch (IOException e) {
+      throw new UncheckedIOException("fake-discord could not open its REST port", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting fake-discord", e);
+    }
+    rest.start();
+    state.dispatcher(gateway);
+    state.attachmentBase("http://127.0.0.1:" + rest.port());
+    api.gatewayUrl(gateway.url());
+    log.info("fake-discord serves REST at {} and the gateway at {}", baseUrl(), gatewayUrl());
+  }
+
+  /** Starts a fake serving the guild with default settings. */
+  public static FakeDiscord start(FakeGuild guild) {
+    return builder(guild).start();
+  }
+
+  /** Settings for a fake serving the guild. */
+  public static Builder builder(FakeGuild guild) {
+    return new Builder(guild);
+  }
+
+  // ---- connection details ----
+
+  /**
+   * The REST base for {@code RestConfig#setBaseUrl}, e.g. {@code http://127.0.0.1:PORT/api/v10/}.
+   */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + rest.port() + "/api/v10/";
+  }
+
+  /**
+   * The gateway URL for {@code SessionController#getGateway}, e.g. {@code ws://127.0.0.1:PORT/}.
+   */
+  public String gatewayUrl() {
+    return gateway.url();
+  }
+
+  /** The bot token the fake accepts (REST {@code Authorization: Bot …} and IDENTIFY). */
+  public String token() {
+    return token;
+  }
+
+  /** The guild's snowflake. */
+  public long guildId() {
+    return state.guildId;
+  }
+
+  /** The application's snowflake (equal to the bot user's id). */
+  public long applicationId() {
+    return state.applicationId;
+  }
+
+  /** The bot as a guild member. */
+  public FakeMember bot() {
+    synchronized (state.lock) {
+      return state.bot().handle();
+    }
+  }
+
+  /** The guild owner (outranks everyone, the bot may not edit it). */
+  public FakeMember owner() {
+    synchronized (state.lock) {
+      return state.member(state.ownerId).handle();
+    }
+  }
+
+  // ---- reading state ----
+
+  /** The member with this user name; throws if there is none. */
+  public FakeMember member(String username) {
+    synchronized (state.lock) {
+      return state
+          .memberNamed(username)
+          .orElseThrow(() -> new IllegalArgumentException("no member " + username))
+          .handle();
+    }
+  }
+
+  /** All members, bot and owner included, in join order. */
+  public List<FakeMember> members() {
+    synchronized (state.lock) {
+      List<FakeMember> result = new ArrayList<>();
+      for (MemberData member : state.members.values()) {
+        result.add(member.handle());
+      }
+      return result;
+    }
+  }
+
+  /** The role with this name; throws if there is none. */
+  public FakeRole role(String name) {
+    synchronized (state.lock) {
+      return state
+          .roleNamed(name)
+          .orElseThrow(() -> new IllegalArgumentException("no role " + name))
+          .snapshot();
+    }
+  }
+
+  /** All roles, {@code @everyone} first. */
+  public List<FakeRole> roles() {
+    synchronized (state.lock) {
+      List<FakeRole> result = new ArrayList<>();
+      for (RoleData role : state.roles.values()) {
+        result.add(role.snapshot());
+      }
+      return result;
+    }
+  }
+
+  /** The channel with this name; throws if there is none. */
+  public FakeChannel channel(String name) {
+    synchronized (state.lock) {
+      return state
+          .channelNamed(name)
+          .orElseThrow(() -> new IllegalArgumentException("no channel " + name))
+          .snapshot();
+    }
+  }
+
+  /** All channels in creation order. */
+  public List<FakeChannel> channels() {
+    synchronized (state.lock) {
+      List<FakeChannel> result = new ArrayList<>();
+      for (ChannelData channel : state.channels.values()) {
+        result.add(channel.snapshot());
+      }
+      return result;
+    }
+  }
+
+  /** Names of the member's roles (without {@code @everyone}), in the order they were added. */
+  public Set<String> roleNamesOf(FakeMember member) {
+    synchronized (state.lock) {
+      Set<String> names = new LinkedHashSet<>();
+      for (long roleId : memberData(member).roles) {
+        RoleData role = state.roles.get(roleId);
+        if (role != null) {
+          names.add(role.name);
+        }
+      }
+      return names;
+    }
+  }
+
+  /** The member's nickname, empty when none is set. */
+  public Optional<String> nicknameOf(FakeMember member) {
+    synchronized (state.lock) {
+      return Optional.ofNullable(memberData(member).nick);
+    }
+  }
+
+  /** The channel's messages, oldest first (ephemeral answers are never in a channel). */
+  public List<FakeMessage> messages(FakeChannel channel) {
+    synchronized (state.lock) {
+      List<FakeMessage> result = new ArrayList<>();
+      for (MessageData message : state.messages.getOrDefault(channel.id(), Map.of()).values()) {
+        result.add(state.snapshot(message));
+      }
+      return result;
+    }
+  }
+
+  /** The messages of the channel with this name, oldest first. */
+  public List<FakeMessage> messages(String channelName) {
+    return messages(channel(channelName));
+  }
+
+  /**
+   * The registered application commands by name, each as its JSON definition with the assigned
+   * {@code id}; guild commands override global ones of the same name.
+   */
+  public Map<String, String> commands() {
+    synchronized (state.lock) {
+      Map<String, String> result = new LinkedHashMap<>();
+      for (CommandData command : state.commands.values()) {
+        if (command.guildId == null) {
+          result.put(command.name(), Json.write(command.json));
+        }
+      }
+      for (CommandData command : state.commands.values()) {
+        if (command.guildId != null) {
+          result.put(command.name(), Json.write(command.json));
+        }
+      }
+      return result;
+    }
+  }
+
+  /** Every REST request answered so far, in arrival order. */
+  public List<RecordedRequest> requests() {
+    return rest.recorded();
+  }
+
+  /** The recorded requests matching a route pattern such as {@code "PATCH guilds/*\/members/*"}. */
+  public List<RecordedRequest> requests(String route) {
+    RoutePattern pattern = RoutePattern.parse(route);
+    List<RecordedRequest> result = new ArrayList<>();
+    for (RecordedRequest request : rest.recorded()) {
+      if (pattern.matches(request.method(), request.path())) {
+        result.add(request);
+      }
+    }
+    return result;
+  }
+
+  /** Forgets the recorded requests. */
+  public void clearRequests() {
+    rest.clearRecorded();
+  }
+
+  /** How many IDENTIFYs the gateway accepted. */
+  public int identifyCount() {
+    return gateway.identifies();
+  }
+
+  /** How many RESUMEs the gateway accepted. */
+  public int resumeCount() {
+    return gateway.resumes();
+  }
+
+  /** Whether a client is connected to the gateway right now. */
+  public boolean gatewayConnected() {
+    return gateway.connected();
+  }
+
+  // ---- changing state and injecting events ----
+
+  /**
+   * Adds a member silently (no gateway event), e.g. before the bot connects.
+   *
+   * @param roleNames names of existing roles the member holds
+   */
+  public FakeMember addMember(String username, String... roleNames) {
+    synchronized (state.lock) {
+      return createMember(username, roleNames).handle();
+    }
+  }
+
+  private MemberData createMember(String username, String... roleNames) {
+    if (state.memberNamed(username).isPresent()) {
+      throw new IllegalArgumentException("duplicate member " + username);
+    }
+    MemberData member = new MemberData(state.ids.next(), username, false, state.clock.instant());
+    for (String roleName : roleNames) {
+      member.roles.add(
+          state
+              .roleNamed(roleName)
+              .orElseThrow(() -> new IllegalArgumentException("no role " + roleName))
+              .id);
+    }
+    state.members.put(member.id, member);
+    return member;
+  }
+
+  /** A new member joins the guild: dispatches GUILD_MEMBER_ADD (needs the GUILD_MEMBERS intent). */
+  public FakeMember memberJoins(String username) {
+    synchronized (state.lock) {
+      MemberData member = createMember(username);
+      Map<String, @Nullable Object> json = state.memberJson(member, true);
+      json.put("guild_id", String.valueOf(state.guildId));
+      state.dispatch("GUILD_MEMBER_ADD", json, Dispatcher.GUILD_MEMBERS, null);
+      return member.handle();
+    }
+  }
+
+  /**
+   * Changes a role's permissions <em>without</em> a gateway event, so JDA's cache still holds the
+   * old ones; simulates a change the bot has not seen yet and lets tests reach the server-side
+   * permission checks (403 50013) that JDA would otherwise pre-empt locally.
+   */
+  public void changeRolePermissionsSilently(String roleName, long permissions) {
+    synchronized (state.lock) {
+      state
+              .roleNamed(roleName)
+              .orElseThrow(() -> new IllegalArgumentException("no role " + roleName))
+              .permissions =
+          permissions;
+    }
+  }
+
+  /** Creates an incoming webhook in the channel and returns its execute URL. */
+  public String createWebhook(FakeChannel channel, String name) {
+    synchronized (state.lock) {
+      Entities.WebhookData webhook = api.webhookIn(channelData(channel).id, name);
+      return baseUrl() + "webhooks/" + webhook.id() + "/" + webhook.token();
+    }
+  }
+
+  /** A member posts a text message: stored and dispatched as MESSAGE_CREATE. */
+  public FakeMessage postUserMessage(FakeMember member, FakeChannel channel, String content) {
+    synchronized (state.lock) {
+      MessageData message = state.newMessage(channelData(channel).id, memberData(member));
+      message.content = content;
+      state.storeAndAnnounce(message);
+      return state.snapshot(message);
+    }
+  }
+
+  /**
+   * The member clicks a button of a message (interaction type 3, component type 2): a channel
+   * message or an (ephemeral) interaction answer shown in that channel.
+   *
+   * @param locale the member's client locale, e.g. {@code "fr"} or {@code "en-US"}
+   */
+  public InteractionHandle clickButton(
+      FakeMember member, FakeChannel channel, long messageId, String customId, String locale) {
+    synchronized (state.lock) {
+      channelData(channel);
+      MessageData message =
+          state
+              .anyMessage(messageId)
+              .filter(m -> m.channelId == channel.id())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no message " + messageId + " in channel " + channel.name()));
+      Map<String, @Nullable Object> data = Json.map("custom_id", customId, "component_type", 2);
+      return dispatchInteraction(
+          3, member, channel.id(), message.id, data, state.messageJson(message), locale);
+    }
+  }
+
+  /** Clicks a button with the default locale {@code en-US}. */
+  public InteractionHandle clickButton(
+      FakeMember member, FakeChannel channel, long messageId, String customId) {
+    return clickButton(member, channel, messageId, customId, State.DEFAULT_LOCALE);
+  }
+
+  /**
+   * The member submits a modal (interaction type 5) in the guild's first text channel; each value
+   * is sent as a text input wrapped in a Label, as Discord does.
+   *
+   * @param values input custom id → typed value, in order
+   */
+  public InteractionHandle submitModal(
+      FakeMember member, String customId, Map<String, String> values, String locale) {
+    return submitModal(member, firstTextChannel(), customId, values, locale);
+  }
+
+  /** The member submits a modal in the given channel. */
+  public InteractionHandle submitModal(
+      FakeMember member,
+      FakeChannel channel,
+      String customId,
+      Map<String, String> values,
+      String locale) {
+    synchronized (state.lock) {
+      List<Object> components = new ArrayList<>();
+      int id = 1;
+      for (Map.Entry<String, String> value : values.entrySet()) {
+        components.add(
+            Json.map(
+                "type",
+                18,
+                "id",
+                id++,
+                "component",
+                Json.map(
+                    "type",
+                    4,
+                    "id",
+                    id++,
+                    "custom_id",
+                    value.getKey(),
+                    "value",
+                    value.getValue())));
+      }
+      Map<String, @Nullable Object> data =
+          Json.map("custom_id", customId, "components", components);
+      return dispatchInteraction(5, member, channelData(channel).id, null, data, null, locale);
+    }
+  }
+
+  /**
+   * The member runs a registered chat command (interaction type 2) in the first text channel.
+   *
+   * @param options option name → value: String, Integer/Long, Boolean, Double or a {@link
+   *     FakeMember} (user option); option types follow the registered definition when it has one
+   */
+  public InteractionHandle runSlashCommand(
+      FakeMember member, String name, Map<String, ?> options, String locale) {
+    return runSlashCommand(member, firstTextChannel(), name, options, locale);
+  }
+
+  /** The member runs a registered chat command in the given channel. */
+  public InteractionHandle runSlashCommand(
+      FakeMember member, FakeChannel channel, String name, Map<String, ?> options, String locale) {
+    synchronized (state.lock) {
+      CommandData command = null;
+      for (CommandData candidate : state.commands.values()) {
+        if (candidate.name().equals(name) && (command == null || candidate.guildId != null)) {
+          command = candidate;
+        }
+      }
+      if (command == null) {
+        throw new IllegalStateException("command /" + name + " is not registered");
+      }
+      Map<String, Long> declared = new LinkedHashMap<>();
+      Object definitions = command.json.get("options");
+      if (definitions instanceof List) {
+        for (Object definition : (List<?>) definitions) {
+          if (definition instanceof Map) {
+            Json.Obj option = new Json.Obj(State.castMap(definition));
+            declared.put(option.string("name", ""), option.number("type", 3));
+          }
+        }
+      }
+      List<Object> optionList = new ArrayList<>();
+      Map<String, @Nullable Object> users = new LinkedHashMap<>();
+      Map<String, @Nullable Object> members = new LinkedHashMap<>();
+      for (Map.Entry<String, ?> option : options.entrySet()) {
+        Object value = option.getValue();
+        long type;
+        Object sent = value;
+        if (value instanceof FakeMember) {
+          MemberData target = memberData((FakeMember) value);
+          type = 6;
+          sent = String.valueOf(target.id);
+          users.put(String.valueOf(target.id), state.userJson(target));
+          members.put(String.valueOf(target.id), state.memberJson(target, false));
+        } else if (value instanceof Boolean) {
+          type = 5;
+        } else if (value instanceof Integer || value instanceof Long) {
+          type = 4;
+        } else if (value instanceof Double) {
+          type = 10;
+        } else {
+          type = 3;
+          sent = String.valueOf(value);
+        }
+        type = declared.getOrDefault(option.getKey(), type);
+        optionList.add(Json.map("name", option.getKey(), "type", type, "value", sent));
+      }
+      Map<String, @Nullable Object> data =
+          Json.map(
+              "id", String.valueOf(command.id), "name", name, "type", 1, "options", optionList);
+      if (command.guildId != null) {
+        data.put("guild_id", String.valueOf(command.guildId));
+      }
+      if (!users.isEmpty()) {
+        data.put("resolved", Json.map("users", users, "members", members));
+      }
+      return dispatchInteraction(2, member, channelData(channel).id, null, data, null, locale);
+    }
+  }
+
+  private MemberData memberData(FakeMember member) {
+    MemberData data = state.members.get(member.id());
+    if (data == null) {
+      throw new IllegalArgumentException("not a member of the guild: " + member);
+    }
+    return data;
+  }
+
+  private ChannelData channelData(FakeChannel channel) {
+    return channelData(channel.id());
+  }
+
+  private ChannelData channelData(long channelId) {
+    ChannelData data = state.channels.get(channelId);
+    if (data == null) {
+      throw new IllegalArgumentException("no channel " + channelId);
+    }
+    return data;
+  }
+
+  private FakeChannel firstTextChannel() {
+    synchronized (state.lock) {
+      for (ChannelData channel : state.channels.values()) {
+        if (channel.type == 0) {
+          return channel.snapshot();
+        }
+      }
+    }
+    throw new IllegalStateException("the guild has no text channel");
+  }
+
+  private InteractionHandle dispatchInteraction(
+      int type,
+      FakeMember who,
+      long channelId,
+      @Nullable Long sourceMessageId,
+      Map<String, @Nullable Object> data,
+      @Nullable Map<String, @Nullable Object> message,
+      String locale) {
+    MemberData member = memberData(who);
+    ChannelData channel = channelData(channelId);
+    long id = state.ids.next();
+    byte[] secret = new byte[24];
+    random.nextBytes(secret);
+    String interactionToken = "aW50ZXJhY3Rpb24" + id + HexFormat.of().formatHex(secret);
+    Map<String, @Nullable Object> memberJson = state.memberJson(member, true);
+    memberJson.put("permissions", String.valueOf(state.permissionsOf(member)));
+    Map<String, @Nullable Object> channelJson = state.channelJson(channel);
+    channelJson.put("permissions", String.valueOf(state.permissionsOf(member)));
+    Map<String, @Nullable Object> payload =
+        Json.map(
+            "id",
+            String.valueOf(id),
+            "application_id",
+            String.valueOf(state.applicationId),
+            "type",
+            type,
+            "data",
+            data,
+            "guild_id",
+            String.valueOf(state.guildId),
+            "guild",
+            Json.map(
+                "id", String.valueOf(state.guildId),
+                "locale", State.DEFAULT_LOCALE,
+                "features", List.of()),
+            "channel_id",
+            String.valueOf(channel.id),
+            "channel",
+            channelJson,
+            "member",
+            memberJson,
+            "token",
+            interactionToken,
+            "version",
+            1,
+            "app_permissions",
+            String.valueOf(state.permissionsOf(state.bot())),
+            "locale",
+            locale,
+            "guild_locale",
+            State.DEFAULT_LOCALE,
+            "entitlements",
+            List.of(),
+            "authorizing_integration_owners",
+            Json.map("0", String.valueOf(state.guildId)),
+            "context",
+            0,
+            "attachment_size_limit",
+            10_485_760);
+    if (message != null) {
+      payload.put("message", message);
+    }
+    InteractionHandle handle =
+        new InteractionHandle(
+            id,
+            interactionToken,
+            type,
+            channel.id,
+            member.id,
+            sourceMessageId,
+            System.nanoTime(),
+            state.clock.instant(),
+            state.lock,
+            state::snapshot);
+    state.interactions.put(id, handle);
+    state.interactionsByToken.put(interactionToken, handle);
+    state.dispatch("INTERACTION_CREATE", payload, 0, null);
+    return handle;
+  }
+
+  // ---- faults ----
+
+  /**
+   * Answers the next request matching the route with the fault instead of handling it.
+   *
+   * @param route {@code "METHOD path"}, {@code *} = one path segment, trailing {@code **} = any
+   *     rest, e.g. {@code "PUT guilds/*\/members/*\/roles/*"} or {@code "POST channels/**"}
+   */
+  public void failNext(String route, Fault fault) {
+    rest.failNext(route, fault);
+  }
+
+  /** Sets the interaction deadline (default 3 s) for interactions dispatched from now on too. */
+  public void interactionDeadline(Duration deadline) {
+    state.interactionDeadline(deadline);
+  }
+
+  /**
+   * Closes the gateway connection with 4000 (unknown error), which makes JDA reconnect and RESUME;
+   * events injected meanwhile are replayed on resume.
+   */
+  public void dropGatewayConnection() {
+    gateway.dropConnections(4000);
+  }
+
+  /** Stops both servers. */
+  @Override
+  public void close() {
+    try {
+      gateway.dropConnections(1001);
+      gateway.stop(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    rest.stop();
+  }
+}

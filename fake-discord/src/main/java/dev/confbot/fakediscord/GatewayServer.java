@@ -1,0 +1,294 @@
+package dev.confbot.fakediscord;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fake gateway (events/gateway) on Java-WebSocket: HELLO, IDENTIFY → READY + GUILD_CREATE,
+ * heartbeat ACKs, RESUME with replay of missed dispatches, and injected dispatches.
+ */
+final class GatewayServer extends WebSocketServer implements Dispatcher {
+  private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+  static final int HEARTBEAT_INTERVAL_MS = 41_250;
+  private static final int REPLAY_LIMIT = 10_000;
+  private static final long PRIVILEGED = GUILD_MEMBERS | MESSAGE_CONTENT | (1L << 8);
+
+  /** A gateway session: survives a dropped connection until resumed or invalidated. */
+  private static final class Session {
+    final String id;
+    final long intents;
+    private int seq;
+    private final Deque<Map.Entry<Integer, String>> replay = new ArrayDeque<>();
+    private @Nullable WebSocket connection;
+
+    Session(String id, long intents, WebSocket connection) {
+      this.id = id;
+      this.intents = intents;
+      this.connection = connection;
+    }
+
+    synchronized void dispatch(String type, Map<String, @Nullable Object> payload) {
+      seq++;
+      String frame = Json.write(Json.map("op", 0, "t", type, "s", seq, "d", payload));
+      replay.addLast(Map.entry(seq, frame));
+      if (replay.size() > REPLAY_LIMIT) {
+        replay.removeFirst();
+      }
+      WebSocket current = connection;
+      if (current != null && current.isOpen()) {
+        current.send(frame);
+      }
+    }
+
+    synchronized void resume(WebSocket resumed, long lastSeq) {
+      connection = resumed;
+      int replayed = 0;
+      for (Map.Entry<Integer, String> frame : replay) {
+        if (frame.getKey() > lastSeq) {
+          resumed.send(frame.getValue());
+          replayed++;
+        }
+      }
+      log.info("fake-discord resumed session {} replaying {} dispatches", id, replayed);
+      dispatch("RESUMED", Json.map());
+    }
+
+    synchronized void detach(WebSocket closed) {
+      if (connection == closed) {
+        connection = null;
+      }
+    }
+
+    synchronized @Nullable WebSocket connection() {
+      return connection;
+    }
+  }
+
+  private final State state;
+  private final String token;
+  private final boolean privilegedIntentsAllowed;
+  private final List<Session> sessions = new CopyOnWriteArrayList<>();
+  private final CountDownLatch started = new CountDownLatch(1);
+  private final AtomicInteger identifies = new AtomicInteger();
+  private final AtomicInteger resumes = new AtomicInteger();
+
+  GatewayServer(State state, String token, boolean privilegedIntentsAllowed) {
+    super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    this.state = state;
+    this.token = token;
+    this.privilegedIntentsAllowed = privilegedIntentsAllowed;
+    setReuseAddr(true);
+    setTcpNoDelay(true);
+    setConnectionLostTimeout(0);
+    setDaemon(true);
+  }
+
+  void startAndWait() throws InterruptedException {
+    start();
+    if (!started.await(10, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("fake-discord gateway did not start");
+    }
+  }
+
+  String url() {
+    return "ws://" + getAddress().getAddress().getHostAddress() + ":" + getPort() + "/";
+  }
+
+  int identifies() {
+    return identifies.get();
+  }
+
+  int resumes() {
+    return resumes.get();
+  }
+
+  boolean connected() {
+    for (Session session : sessions) {
+      WebSocket connection = session.connection();
+      if (connection != null && connection.isOpen()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Closes every open session connection with the code; sessions stay resumable. */
+  void dropConnections(int code) {
+    for (Session session : sessions) {
+      WebSocket connection = session.connection();
+      if (connection != null) {
+        log.info("fake-discord drops gateway session {} with {}", session.id, code);
+        connection.close(code, "fake-discord dropped the connection");
+      }
+    }
+  }
+
+  @Override
+  public void dispatch(
+      String type,
+      Map<String, @Nullable Object> payload,
+      long intent,
+      @Nullable Map<String, @Nullable Object> withoutContent) {
+    for (Session session : sessions) {
+      if (intent != 0 && (session.intents & intent) == 0) {
+        continue;
+      }
+      if (withoutContent != null && (session.intents & MESSAGE_CONTENT) == 0) {
+        session.dispatch(type, withoutContent);
+      } else {
+        session.dispatch(type, payload);
+      }
+    }
+  }
+
+  @Override
+  public void onStart() {
+    started.countDown();
+  }
+
+  @Override
+  public void onOpen(WebSocket connection, ClientHandshake handshake) {
+    log.debug("fake-discord gateway connection from {}", handshake.getResourceDescriptor());
+    connection.send(
+        Json.write(Json.map("op", 10, "d", Json.map("heartbeat_interval", HEARTBEAT_INTERVAL_MS))));
+  }
+
+  @Override
+  public void onMessage(WebSocket connection, String message) {
+    Json.Obj frame;
+    try {
+      frame = Json.parseObject(message);
+    } catch (DiscordError e) {
+      connection.close(4002, "Error while decoding payload.");
+      return;
+    }
+    int op = (int) frame.number("op", -1);
+    Json.Obj data = frame.object("d").orElse(new Json.Obj(Json.map()));
+    if (op == 1) {
+      connection.send("{\"op\":11}");
+    } else if (op == 2) {
+      identify(connection, data);
+    } else if (op == 6) {
+      resume(connection, data);
+    } else if (op == 8) {
+      chunk(connection, data);
+    } else if (op != 3 && op != 4) {
+      log.warn("fake-discord gateway ignores op {}", op);
+    }
+  }
+
+  private void identify(WebSocket connection, Json.Obj data) {
+    if (!data.string("token", "").replaceFirst("^Bot ", "").equals(token)) {
+      connection.close(4004, "Authentication failed.");
+      return;
+    }
+    long intents = data.number("intents", 0);
+    if (!privilegedIntentsAllowed && (intents & PRIVILEGED) != 0) {
+      connection.close(4014, "Disallowed intent(s).");
+      return;
+    }
+    identifies.incrementAndGet();
+    Session session = new Session(Long.toHexString(state.ids.next()), intents, connection);
+    connection.setAttachment(session);
+    synchronized (state.lock) {
+      sessions.add(session);
+      session.dispatch(
+          "READY",
+          Json.map(
+              "v", 10,
+              "user", state.botUserJson(),
+              "guilds", List.of(Json.map("id", String.valueOf(state.guildId), "unavailable", true)),
+              "session_id", session.id,
+              "resume_gateway_url", url(),
+              "shard", List.of(0, 1),
+              "private_channels", List.of(),
+              "relationships", List.of(),
+              "presences", List.of(),
+              "guild_join_requests", List.of(),
+              "geo_ordered_rtc_regions", List.of(),
+              "application", Json.map("id", String.valueOf(state.applicationId), "flags", 0),
+              "_trace", List.of("fake-discord")));
+      session.dispatch("GUILD_CREATE", state.guildJson(true, (intents & GUILD_MEMBERS) != 0));
+    }
+    log.info("fake-discord gateway session {} identified with intents {}", session.id, intents);
+  }
+
+  private void resume(WebSocket connection, Json.Obj data) {
+    String sessionId = data.string("session_id", "");
+    Session found = null;
+    for (Session session : sessions) {
+      if (session.id.equals(sessionId)) {
+        found = session;
+      }
+    }
+    if (found == null || !data.string("token", "").replaceFirst("^Bot ", "").equals(token)) {
+      connection.send("{\"op\":9,\"d\":false}");
+      return;
+    }
+    resumes.incrementAndGet();
+    connection.setAttachment(found);
+    synchronized (state.lock) {
+      found.resume(connection, data.number("seq", 0));
+    }
+  }
+
+  private void chunk(WebSocket connection, Json.Obj data) {
+    Session session = connection.getAttachment();
+    if (session == null) {
+      return;
+    }
+    synchronized (state.lock) {
+      List<Object> members = new ArrayList<>();
+      for (Entities.MemberData member : state.members.values()) {
+        members.add(state.memberJson(member, true));
+      }
+      session.dispatch(
+          "GUILD_MEMBERS_CHUNK",
+          Json.map(
+              "guild_id",
+              String.valueOf(state.guildId),
+              "members",
+              members,
+              "chunk_index",
+              0,
+              "chunk_count",
+              1,
+              "nonce",
+              data.string("nonce").orElse(null)));
+    }
+  }
+
+  @Override
+  public void onClose(WebSocket connection, int code, String reason, boolean remote) {
+    Session session = connection.getAttachment();
+    if (session == null) {
+      return;
+    }
+    session.detach(connection);
+    if (remote && (code == 1000 || code == 1001)) {
+      // a client that closes normally ends its session (JDA shutdown)
+      sessions.remove(session);
+      log.info("fake-discord gateway session {} closed by the client", session.id);
+    }
+  }
+
+  @Override
+  public void onError(@Nullable WebSocket connection, Exception error) {
+    log.warn("fake-discord gateway error", error);
+  }
+}

@@ -1,0 +1,777 @@
+package dev.confbot.fakediscord;
+
+import dev.confbot.fakediscord.Entities.ChannelData;
+import dev.confbot.fakediscord.Entities.CommandData;
+import dev.confbot.fakediscord.Entities.MemberData;
+import dev.confbot.fakediscord.Entities.MessageData;
+import dev.confbot.fakediscord.Entities.RoleData;
+import dev.confbot.fakediscord.Entities.WebhookData;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fake guild's state, Discord's rules on it, and its JSON shapes. Every read and write holds
+ * {@link #lock}; gateway dispatches are sent while holding it, so their order matches the state.
+ */
+final class State {
+  static final String DEFAULT_LOCALE = "en-US";
+
+  final Object lock = new Object();
+  final Clock clock;
+  final Snowflakes ids;
+  final long guildId;
+  final long applicationId;
+  final long botId;
+  final long ownerId;
+  final String guildName;
+  final String botName;
+  private volatile Duration interactionDeadline;
+  private volatile String attachmentBase = "http://127.0.0.1";
+  private volatile Dispatcher dispatcher = (type, payload, intent, withoutContent) -> {};
+
+  final Map<Long, RoleData> roles = new LinkedHashMap<>();
+  final Map<Long, ChannelData> channels = new LinkedHashMap<>();
+  final Map<Long, MemberData> members = new LinkedHashMap<>();
+  final Map<Long, Map<Long, MessageData>> messages = new LinkedHashMap<>();
+  final Map<Long, CommandData> commands = new LinkedHashMap<>();
+  final Map<Long, WebhookData> webhooks = new LinkedHashMap<>();
+  final Map<Long, InteractionHandle> interactions = new ConcurrentHashMap<>();
+  final Map<String, InteractionHandle> interactionsByToken = new ConcurrentHashMap<>();
+  private final AtomicInteger componentIds = new AtomicInteger();
+
+  State(FakeGuild spec, Clock clock, Duration interactionDeadline) {
+    spec.validate();
+    this.clock = clock;
+    this.ids = new Snowflakes(clock);
+    this.interactionDeadline = interactionDeadline;
+    this.guildId = ids.next();
+    this.applicationId = ids.next();
+    this.botId = applicationId;
+    this.guildName = spec.name();
+    this.botName = spec.botName();
+    Instant now = clock.instant();
+    roles.put(guildId, new RoleData(guildId, "@everyone", 0, spec.everyonePermissions(), 0, false));
+    FakeGuild.RoleSpec botRoleSpec = spec.botRoleSpec();
+    RoleData botRole =
+        new RoleData(
+            ids.next(),
+            botRoleSpec.name(),
+            botRoleSpec.position(),
+            botRoleSpec.permissions(),
+            0,
+            true);
+    roles.put(botRole.id, botRole);
+    for (FakeGuild.RoleSpec role : spec.roles()) {
+      long id = ids.next();
+      roles.put(
+          id,
+          new RoleData(id, role.name(), role.position(), role.permissions(), role.color(), false));
+    }
+    int position = 0;
+    for (FakeGuild.ChannelSpec channel : spec.channels()) {
+      long id = ids.next();
+      channels.put(
+          id,
+          new ChannelData(
+              id,
+              channel.name(),
+              channel.type(),
+              position++,
+              channel.topic().isEmpty() ? null : channel.topic()));
+      messages.put(id, new LinkedHashMap<>());
+    }
+    MemberData owner = new MemberData(ids.next(), spec.ownerName(), false, now);
+    this.ownerId = owner.id;
+    members.put(owner.id, owner);
+    MemberData bot = new MemberData(botId, spec.botName(), true, now);
+    bot.roles.add(botRole.id);
+    members.put(bot.id, bot);
+    for (FakeGuild.MemberSpec member : spec.members()) {
+      MemberData data = new MemberData(ids.next(), member.username(), false, now);
+      for (String roleName : member.roles()) {
+        data.roles.add(roleNamed(roleName).orElseThrow().id);
+      }
+      members.put(data.id, data);
+    }
+  }
+
+  void dispatcher(Dispatcher value) {
+    dispatcher = value;
+  }
+
+  void dispatch(
+      String type,
+      Map<String, @Nullable Object> payload,
+      long intent,
+      @Nullable Map<String, @Nullable Object> withoutContent) {
+    dispatcher.dispatch(type, payload, intent, withoutContent);
+  }
+
+  Duration interactionDeadline() {
+    return interactionDeadline;
+  }
+
+  void interactionDeadline(Duration deadline) {
+    interactionDeadline = deadline;
+  }
+
+  // ---- lookups (lock held) ----
+
+  Optional<RoleData> roleNamed(String name) {
+    for (RoleData role : roles.values()) {
+      if (role.name.equals(name)) {
+        return Optional.of(role);
+      }
+    }
+    return Optional.empty();
+  }
+
+  Optional<MemberData> memberNamed(String username) {
+    for (MemberData member : members.values()) {
+      if (member.username.equals(username)) {
+        return Optional.of(member);
+      }
+    }
+    return Optional.empty();
+  }
+
+  Optional<ChannelData> channelNamed(String name) {
+    for (ChannelData channel : channels.values()) {
+      if (channel.name.equals(name)) {
+        return Optional.of(channel);
+      }
+    }
+    return Optional.empty();
+  }
+
+  MemberData member(long id) {
+    MemberData member = members.get(id);
+    if (member == null) {
+      throw DiscordError.unknown(10007, "Member");
+    }
+    return member;
+  }
+
+  RoleData role(long id) {
+    RoleData role = roles.get(id);
+    if (role == null) {
+      throw DiscordError.unknown(10011, "Role");
+    }
+    return role;
+  }
+
+  ChannelData channel(long id) {
+    ChannelData channel = channels.get(id);
+    if (channel == null) {
+      throw DiscordError.unknown(10003, "Channel");
+    }
+    return channel;
+  }
+
+  MessageData message(long channelId, long messageId) {
+    MessageData message = messages.getOrDefault(channel(channelId).id, Map.of()).get(messageId);
+    if (message == null) {
+      throw DiscordError.unknown(10008, "Message");
+    }
+    return message;
+  }
+
+  /** A channel message or an interaction answer (original or follow-up) with this id. */
+  Optional<MessageData> anyMessage(long messageId) {
+    for (Map<Long, MessageData> channel : messages.values()) {
+      MessageData message = channel.get(messageId);
+      if (message != null) {
+        return Optional.of(message);
+      }
+    }
+    for (InteractionHandle handle : interactions.values()) {
+      MessageData original = handle.original();
+      if (original != null && original.id == messageId) {
+        return Optional.of(original);
+      }
+      for (MessageData message : handle.followUpsLocked()) {
+        if (message.id == messageId) {
+          return Optional.of(message);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  MemberData bot() {
+    return member(botId);
+  }
+
+  // ---- permissions and hierarchy (topics/permissions) ----
+
+  long permissionsOf(MemberData member) {
+    if (member.id == ownerId) {
+      return Permissions.ALL;
+    }
+    long permissions = roles.get(guildId) == null ? 0 : role(guildId).permissions;
+    for (long roleId : member.roles) {
+      RoleData role = roles.get(roleId);
+      if (role != null) {
+        permissions |= role.permissions;
+      }
+    }
+    return (permissions & Permissions.ADMINISTRATOR) != 0 ? Permissions.ALL : permissions;
+  }
+
+  Optional<RoleData> highestRole(MemberData member) {
+    RoleData highest = null;
+    for (long roleId : member.roles) {
+      RoleData role = roles.get(roleId);
+      if (role != null && (highest == null || role.outranks(highest))) {
+        highest = role;
+      }
+    }
+    return Optional.ofNullable(highest);
+  }
+
+  /** Throws 50013 unless the bot has every given permission bit. */
+  void requireBotPermission(long permission) {
+    if ((permissionsOf(bot()) & permission) != permission) {
+      throw DiscordError.missingPermissions();
+    }
+  }
+
+  /** Throws 50013 unless the bot's highest role outranks the role (the owner bypasses this). */
+  void requireBotOutranks(RoleData role) {
+    if (botId == ownerId) {
+      return;
+    }
+    Optional<RoleData> highest = highestRole(bot());
+    if (highest.isEmpty() || !highest.get().outranks(role)) {
+      throw DiscordError.missingPermissions();
+    }
+  }
+
+  /** Throws 50013 if the member is the owner or ranks at or above the bot's highest role. */
+  void requireBotCanModify(MemberData member) {
+    if (member.id == ownerId) {
+      throw DiscordError.missingPermissions();
+    }
+    Optional<RoleData> target = highestRole(member);
+    if (target.isPresent()) {
+      requireBotOutranks(target.get());
+    }
+  }
+
+  // ---- JSON shapes ----
+
+  static String timestamp(Instant instant) {
+    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+  }
+
+  Map<String, @Nullable Object> userJson(MemberData member) {
+    return userJson(member.id, member.username, member.bot);
+  }
+
+  static Map<String, @Nullable Object> userJson(long id, String username, boolean bot) {
+    return Json.map(
+        "id",
+        String.valueOf(id),
+        "username",
+        username,
+        "discriminator",
+        "0",
+        "global_name",
+        null,
+        "avatar",
+        null,
+        "bot",
+        bot,
+        "system",
+        false,
+        "public_flags",
+        0,
+        "flags",
+        0);
+  }
+
+  Map<String, @Nullable Object> memberJson(MemberData member, boolean withUser) {
+    List<Object> roleIds = new ArrayList<>();
+    for (long roleId : member.roles) {
+      roleIds.add(String.valueOf(roleId));
+    }
+    Map<String, @Nullable Object> json =
+        Json.map(
+            "nick",
+            member.nick,
+            "avatar",
+            null,
+            "banner",
+            null,
+            "roles",
+            roleIds,
+            "joined_at",
+            timestamp(member.joinedAt),
+            "premium_since",
+            null,
+            "deaf",
+            false,
+            "mute",
+            false,
+            "flags",
+            0,
+            "pending",
+            false,
+            "communication_disabled_until",
+            null);
+    if (withUser) {
+      json.put("user", userJson(member));
+    }
+    return json;
+  }
+
+  Map<String, @Nullable Object> roleJson(RoleData role) {
+    Map<String, @Nullable Object> json =
+        Json.map(
+            "id",
+            String.valueOf(role.id),
+            "name",
+            role.name,
+            "color",
+            role.color,
+            "colors",
+            Json.map("primary_color", role.color, "secondary_color", null, "tertiary_color", null),
+            "hoist",
+            role.hoist,
+            "icon",
+            null,
+            "unicode_emoji",
+            null,
+            "position",
+            role.position,
+            "permissions",
+            String.valueOf(role.permissions),
+            "managed",
+            role.managed,
+            "mentionable",
+            role.mentionable,
+            "flags",
+            0);
+    if (role.managed) {
+      json.put("tags", Json.map("bot_id", String.valueOf(botId)));
+    }
+    return json;
+  }
+
+  Map<String, @Nullable Object> channelJson(ChannelData channel) {
+    return Json.map(
+        "id",
+        String.valueOf(channel.id),
+        "type",
+        channel.type,
+        "guild_id",
+        String.valueOf(guildId),
+        "name",
+        channel.name,
+        "position",
+        channel.position,
+        "permission_overwrites",
+        List.of(),
+        "topic",
+        channel.topic,
+        "nsfw",
+        false,
+        "last_message_id",
+        null,
+        "rate_limit_per_user",
+        0,
+        "parent_id",
+        channel.parentId == 0 ? null : String.valueOf(channel.parentId),
+        "flags",
+        0);
+  }
+
+  Map<String, @Nullable Object> messageJson(MessageData message) {
+    List<Object> attachments = new ArrayList<>();
+    for (FakeAttachment attachment : message.attachments) {
+      String url =
+          "/attachments/" + message.channelId + "/" + attachment.id() + "/" + attachment.filename();
+      attachments.add(
+          Json.map(
+              "id", String.valueOf(attachment.id()),
+              "filename", attachment.filename(),
+              "size", attachment.size(),
+              "url", attachmentBase + url,
+              "proxy_url", attachmentBase + url,
+              "content_type", attachment.contentType()));
+    }
+    Map<String, @Nullable Object> json =
+        Json.map(
+            "id",
+            String.valueOf(message.id),
+            "type",
+            message.interactionMetadata == null ? 0 : 19,
+            "channel_id",
+            String.valueOf(message.channelId),
+            "author",
+            message.author,
+            "content",
+            message.content,
+            "timestamp",
+            timestamp(message.timestamp),
+            "edited_timestamp",
+            message.editedAt == null ? null : timestamp(message.editedAt),
+            "tts",
+            false,
+            "mention_everyone",
+            false,
+            "mentions",
+            List.of(),
+            "mention_roles",
+            List.of(),
+            "attachments",
+            attachments,
+            "embeds",
+            message.embeds,
+            "pinned",
+            false,
+            "flags",
+            message.flags,
+            "components",
+            message.components);
+    if (message.webhookId != null) {
+      json.put("webhook_id", String.valueOf(message.webhookId));
+    }
+    if (message.interactionMetadata != null) {
+      json.put("interaction_metadata", message.interactionMetadata);
+    }
+    return json;
+  }
+
+  void attachmentBase(String base) {
+    attachmentBase = base;
+  }
+
+  Map<String, @Nullable Object> guildJson(boolean full, boolean allMembers) {
+    List<Object> roleList = new ArrayList<>();
+    for (RoleData role : roles.values()) {
+      roleList.add(roleJson(role));
+    }
+    Map<String, @Nullable Object> json =
+        Json.map(
+            "id",
+            String.valueOf(guildId),
+            "name",
+            guildName,
+            "icon",
+            null,
+            "splash",
+            null,
+            "discovery_splash",
+            null,
+            "banner",
+            null,
+            "description",
+            null,
+            "owner_id",
+            String.valueOf(ownerId),
+            "afk_channel_id",
+            null,
+            "afk_timeout",
+            300,
+            "verification_level",
+            0,
+            "default_message_notifications",
+            0,
+            "explicit_content_filter",
+            0,
+            "roles",
+            roleList,
+            "emojis",
+            List.of(),
+            "stickers",
+            List.of(),
+            "features",
+            List.of(),
+            "mfa_level",
+            0,
+            "application_id",
+            null,
+            "system_channel_id",
+            null,
+            "system_channel_flags",
+            0,
+            "rules_channel_id",
+            null,
+            "public_updates_channel_id",
+            null,
+            "safety_alerts_channel_id",
+            null,
+            "vanity_url_code",
+            null,
+            "premium_tier",
+            0,
+            "premium_subscription_count",
+            0,
+            "preferred_locale",
+            DEFAULT_LOCALE,
+            "nsfw_level",
+            0,
+            "premium_progress_bar_enabled",
+            false,
+            "max_members",
+            500000,
+            "approximate_member_count",
+            members.size());
+    if (full) {
+      List<Object> channelList = new ArrayList<>();
+      for (ChannelData channel : channels.values()) {
+        channelList.add(channelJson(channel));
+      }
+      List<Object> memberList = new ArrayList<>();
+      for (MemberData member : members.values()) {
+        if (allMembers || member.id == botId) {
+          memberList.add(memberJson(member, true));
+        }
+      }
+      json.put("joined_at", timestamp(bot().joinedAt));
+      json.put("large", false);
+      json.put("unavailable", false);
+      json.put("member_count", members.size());
+      json.put("voice_states", List.of());
+      json.put("members", memberList);
+      json.put("channels", channelList);
+      json.put("threads", List.of());
+      json.put("presences", List.of());
+      json.put("stage_instances", List.of());
+      json.put("guild_scheduled_events", List.of());
+      json.put("soundboard_sounds", List.of());
+    }
+    return json;
+  }
+
+  Map<String, @Nullable Object> botUserJson() {
+    Map<String, @Nullable Object> user = userJson(botId, botName, true);
+    user.put("verified", true);
+    user.put("mfa_enabled", false);
+    return user;
+  }
+
+  Map<String, @Nullable Object> applicationJson() {
+    return Json.map(
+        "id",
+        String.valueOf(applicationId),
+        "name",
+        botName,
+        "icon",
+        null,
+        "description",
+        "",
+        "bot_public",
+        false,
+        "bot_require_code_grant",
+        false,
+        "verify_key",
+        "0000",
+        "flags",
+        0,
+        "owner",
+        userJson(member(ownerId)),
+        "team",
+        null,
+        "bot",
+        botUserJson(),
+        "summary",
+        "");
+  }
+
+  // ---- messages ----
+
+  FakeMessage snapshot(MessageData message) {
+    List<FakeEmbed> embeds = new ArrayList<>();
+    for (Object raw : message.embeds) {
+      if (raw instanceof Map) {
+        embeds.add(embed(new Json.Obj(castMap(raw))));
+      }
+    }
+    List<String> buttons = new ArrayList<>();
+    collectButtons(message.components, buttons);
+    return new FakeMessage(
+        message.id,
+        message.channelId,
+        message.authorId,
+        message.content,
+        embeds,
+        message.attachments,
+        buttons,
+        message.ephemeral(),
+        message.editedAt != null);
+  }
+
+  private static FakeEmbed embed(Json.Obj json) {
+    List<FakeEmbed.Field> fields = new ArrayList<>();
+    for (Json.Obj field : json.objects("fields")) {
+      fields.add(
+          new FakeEmbed.Field(
+              field.string("name", ""), field.string("value", ""), field.bool("inline", false)));
+    }
+    return new FakeEmbed(
+        json.string("title").orElse(null),
+        json.string("description").orElse(null),
+        json.string("url").orElse(null),
+        (int) json.number("color", 0),
+        fields,
+        json.object("footer").flatMap(f -> f.string("text")).orElse(null),
+        json.object("author").flatMap(a -> a.string("name")).orElse(null));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, @Nullable Object> castMap(Object value) {
+    return (Map<String, @Nullable Object>) value;
+  }
+
+  private static void collectButtons(List<?> components, List<String> into) {
+    for (Object item : components) {
+      if (!(item instanceof Map)) {
+        continue;
+      }
+      Json.Obj component = new Json.Obj(castMap(item));
+      if (component.number("type", 0) == 2) {
+        component.string("custom_id").ifPresent(into::add);
+      }
+      collectButtons(component.list("components"), into);
+      component.value("component").ifPresent(inner -> collectButtons(List.of(inner), into));
+      component.value("accessory").ifPresent(inner -> collectButtons(List.of(inner), into));
+    }
+  }
+
+  /** Gives every component without one a numeric {@code id}, as Discord does. */
+  List<Object> numberComponents(List<Object> components) {
+    List<Object> result = new ArrayList<>();
+    for (Object item : components) {
+      if (!(item instanceof Map)) {
+        continue;
+      }
+      Map<String, @Nullable Object> copy = new LinkedHashMap<>(castMap(item));
+      if (copy.get("id") == null) {
+        copy.put("id", componentIds.incrementAndGet());
+      }
+      Object children = copy.get("components");
+      if (children instanceof List) {
+        copy.put("components", numberComponents(new ArrayList<>((List<?>) children)));
+      }
+      for (String key : new String[] {"component", "accessory"}) {
+        Object inner = copy.get(key);
+        if (inner instanceof Map) {
+          copy.put(key, numberComponents(List.of(inner)).get(0));
+        }
+      }
+      result.add(copy);
+    }
+    return result;
+  }
+
+  /** Applies content, embeds, components, flags and attachments of a create or edit payload. */
+  void applyMessagePayload(
+      MessageData message, Json.Obj payload, List<Multipart.Part> files, boolean create) {
+    if (payload.has("content")) {
+      message.content = payload.string("content", "");
+    }
+    if (payload.has("embeds")) {
+      List<Object> embeds = new ArrayList<>();
+      for (Object embed : payload.list("embeds")) {
+        if (embed instanceof Map) {
+          Map<String, @Nullable Object> copy = new LinkedHashMap<>(castMap(embed));
+          copy.putIfAbsent("type", "rich");
+          embeds.add(copy);
+        }
+      }
+      message.embeds = embeds;
+    }
+    if (payload.has("components")) {
+      message.components = numberComponents(payload.list("components"));
+    }
+    if (payload.has("flags") && create) {
+      message.flags = payload.number("flags", 0) & (64 | 4 | 4096 | 32768);
+    }
+    if (payload.has("attachments") || !files.isEmpty()) {
+      List<FakeAttachment> kept = new ArrayList<>();
+      Map<String, String> names = new LinkedHashMap<>();
+      for (Json.Obj attachment : payload.objects("attachments")) {
+        String id = attachment.string("id", "");
+        names.put(id, attachment.string("filename", ""));
+        for (FakeAttachment existing : message.attachments) {
+          if (String.valueOf(existing.id()).equals(id)) {
+            kept.add(existing);
+          }
+        }
+      }
+      for (Multipart.Part file : files) {
+        String index = file.name().replaceAll("^files\\[(\\d+)]$", "$1");
+        String filename = names.getOrDefault(index, "");
+        kept.add(
+            new FakeAttachment(
+                ids.next(),
+                filename.isEmpty() ? file.filename() : filename,
+                file.contentType(),
+                file.content()));
+      }
+      message.attachments = kept;
+    }
+  }
+
+  Map<String, @Nullable Object> messageWithoutContent(MessageData message) {
+    Map<String, @Nullable Object> json = messageJson(message);
+    if (message.authorId != botId) {
+      json.put("content", "");
+      json.put("embeds", List.of());
+      json.put("attachments", List.of());
+      json.put("components", List.of());
+    }
+    return json;
+  }
+
+  /** Stores a new channel message and dispatches MESSAGE_CREATE. */
+  void storeAndAnnounce(MessageData message) {
+    messages
+        .computeIfAbsent(message.channelId, id -> new LinkedHashMap<>())
+        .put(message.id, message);
+    Map<String, @Nullable Object> json = messageJson(message);
+    json.put("guild_id", String.valueOf(guildId));
+    MemberData author = members.get(message.authorId);
+    if (author != null && message.webhookId == null) {
+      json.put("member", memberJson(author, false));
+    }
+    Map<String, @Nullable Object> redacted = messageWithoutContent(message);
+    redacted.put("guild_id", String.valueOf(guildId));
+    dispatch("MESSAGE_CREATE", json, Dispatcher.GUILD_MESSAGES, redacted);
+  }
+
+  void announceUpdate(MessageData message) {
+    if (message.ephemeral()) {
+      return;
+    }
+    Map<String, @Nullable Object> json = messageJson(message);
+    json.put("guild_id", String.valueOf(guildId));
+    Map<String, @Nullable Object> redacted = messageWithoutContent(message);
+    redacted.put("guild_id", String.valueOf(guildId));
+    dispatch("MESSAGE_UPDATE", json, Dispatcher.GUILD_MESSAGES, redacted);
+  }
+
+  void announceMemberUpdate(MemberData member) {
+    Map<String, @Nullable Object> json = memberJson(member, true);
+    json.put("guild_id", String.valueOf(guildId));
+    dispatch("GUILD_MEMBER_UPDATE", json, Dispatcher.GUILD_MEMBERS, null);
+  }
+
+  MessageData newMessage(long channelId, MemberData author) {
+    return new MessageData(
+        ids.next(), channelId, userJson(author), author.id, null, clock.instant());
+  }
+}
