@@ -49,7 +49,11 @@ final class Templates {
     if (end > 0 && Character.isHighSurrogate(collapsed.charAt(end - 1))) {
       end--;
     }
-    return collapsed.substring(0, end).stripTrailing() + "…";
+    String kept = collapsed.substring(0, end).stripTrailing();
+    while (!kept.isEmpty() && ".,;:".indexOf(kept.charAt(kept.length() - 1)) >= 0) {
+      kept = kept.substring(0, kept.length() - 1);
+    }
+    return kept + "…";
   }
 
   /** Strips and collapses whitespace runs to one space, stopping after {@code limit} chars. */
