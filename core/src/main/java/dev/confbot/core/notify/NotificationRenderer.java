@@ -250,7 +250,7 @@ public final class NotificationRenderer {
   }
 
   private static String plain(String text) {
-    String collapsed = text.strip().replaceAll("\\s+", " ");
+    String collapsed = Templates.cutAtWord(text, Embed.DESCRIPTION_MAX);
     return collapsed.isEmpty() ? "—" : collapsed;
   }
 

@@ -67,7 +67,7 @@ public final class NotificationScheduler implements AutoCloseable {
   private @Nullable Schedule schedule;
   private @Nullable ScheduledFuture<?> wakeUp;
   private @Nullable Instant wakeAt;
-  private boolean closed;
+  private boolean closed = true;
   private final Set<Key> recorded = new HashSet<>();
   private final Set<Key> poisoned = new HashSet<>();
   private final Map<Key, Instant> retryAt = new HashMap<>();
@@ -131,6 +131,7 @@ public final class NotificationScheduler implements AutoCloseable {
   /**
    * Replaces the schedule (after a refresh): the plan follows at once, and moved, cancelled and
    * added sessions are queued for the schedule-updates channel. Harmless when nothing changed.
+   * Before {@link #start} (or after {@link #close}) it only remembers the schedule and its changes.
    */
   public synchronized void scheduleChanged(Schedule changed) {
     Schedule previous = schedule;

@@ -3,9 +3,13 @@ package dev.confbot.core.notify;
 import dev.confbot.core.schedule.Session;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Text helpers for URL templates and abstracts. */
 final class Templates {
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
 
   private Templates() {}
 
@@ -22,11 +26,11 @@ final class Templates {
 
   /** Lower-case ASCII letters and digits joined by single hyphens ("Forum Hall" → forum-hall). */
   static String slug(String text) {
-    String ascii =
-        Normalizer.normalize(text, Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}", "")
-            .toLowerCase(Locale.ROOT);
-    String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+    String slug = NON_ALNUM.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
+    int from = slug.startsWith("-") ? 1 : 0;
+    int to = slug.endsWith("-") && slug.length() > from ? slug.length() - 1 : slug.length();
+    slug = slug.substring(from, Math.max(from, to));
     return slug.isEmpty() ? "session" : slug;
   }
 
@@ -45,7 +49,11 @@ final class Templates {
     if (end > 0 && Character.isHighSurrogate(collapsed.charAt(end - 1))) {
       end--;
     }
-    return collapsed.substring(0, end).stripTrailing() + "…";
+    String kept = collapsed.substring(0, end).stripTrailing();
+    while (!kept.isEmpty() && ".,;:".indexOf(kept.charAt(kept.length() - 1)) >= 0) {
+      kept = kept.substring(0, kept.length() - 1);
+    }
+    return kept + "…";
   }
 
   /** Strips and collapses whitespace runs to one space, stopping after {@code limit} chars. */

@@ -28,7 +28,7 @@ class NotificationRendererPropertyTest {
 
   @Property(tries = 50)
   void everySessionIsRenderedOnceAndEveryMessageIsWithinDiscordLimits(
-      @ForAll @Size(min = 1, max = 40) List<@From("texts") String> titles,
+      @ForAll @Size(min = 1, max = 30) List<@From("texts") String> titles,
       @ForAll("texts") String abstractText,
       @ForAll @IntRange(min = 0, max = 20) int speakers) {
     // given

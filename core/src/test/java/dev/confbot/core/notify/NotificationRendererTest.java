@@ -72,8 +72,11 @@ class NotificationRendererTest {
     assertThat(embed.description()).startsWith("*by Ada Lovelace, Guido*\n\nPython's asyncio");
     String abstractPart = embed.description().substring(embed.description().indexOf("\n\n") + 2);
     assertThat(abstractPart).hasSizeLessThanOrEqualTo(200).endsWith("…");
-    assertThat(LONG_ABSTRACT).startsWith(abstractPart.substring(0, abstractPart.length() - 1));
-    assertThat(LONG_ABSTRACT.charAt(abstractPart.length() - 1)).isEqualTo(' ');
+    assertThat(abstractPart)
+        .isEqualTo(
+            "Python's asyncio lets you write concurrent code with async and await. In this talk we"
+                + " look at how the event loop schedules tasks, why blocking calls hurt, and how to"
+                + " find them with the debug mode…");
     assertThat(embed.colour()).isEqualTo(0xED4245);
     assertThat(embed.footer()).isEqualTo("Wed 19 Jul, 10:30 local time (Europe/Prague)");
     long unix = Instant.parse("2023-07-19T08:30:00Z").getEpochSecond();

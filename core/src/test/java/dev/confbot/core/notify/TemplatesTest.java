@@ -15,6 +15,14 @@ class TemplatesTest {
   }
 
   @Test
+  void dropsPunctuationBeforeTheEllipsis() {
+    // when
+    String cut = Templates.cutAtWord("First sentence. Second one is long", 20);
+    // then
+    assertThat(cut).isEqualTo("First sentence…");
+  }
+
+  @Test
   void cutsInsideAWordThatIsTooLongToKeep() {
     // when
     String cut = Templates.cutAtWord("abcdefghijklmnop", 6);
