@@ -46,7 +46,7 @@ public final class PretixDirectoryTicketSource implements TicketSource {
       throw new GatewayException(
           PretixHttp.SYSTEM, "no such directory of pretix responses: " + directory, null);
     }
-    Moshi moshi = new Moshi.Builder().build();
+    Moshi moshi = DtoAdapterFactory.MOSHI;
     JsonAdapter<ItemPageDto> itemPages = moshi.adapter(ItemPageDto.class);
     JsonAdapter<OrderPageDto> orderPages = moshi.adapter(OrderPageDto.class);
     List<ItemDto> items = new ArrayList<>();

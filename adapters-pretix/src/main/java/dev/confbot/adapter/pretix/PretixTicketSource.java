@@ -1,6 +1,5 @@
 package dev.confbot.adapter.pretix;
 
-import com.squareup.moshi.Moshi;
 import dev.confbot.core.model.Order;
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.port.GatewayException;
@@ -105,7 +104,7 @@ public final class PretixTicketSource implements TicketSource {
         new Retrofit.Builder()
             .baseUrl(settings.eventUrl())
             .client(client)
-            .addConverterFactory(MoshiConverterFactory.create(new Moshi.Builder().build()))
+            .addConverterFactory(MoshiConverterFactory.create(DtoAdapterFactory.MOSHI))
             .build()
             .create(PretixApi.class);
     return new PretixTicketSource(api, settings, clock, sleeper);

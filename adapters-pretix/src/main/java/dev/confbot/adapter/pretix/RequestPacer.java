@@ -27,8 +27,12 @@ final class RequestPacer {
     if (requestsPerMinute < 0) {
       throw new IllegalArgumentException("requests per minute must not be negative");
     }
+    long minute = Duration.ofMinutes(1).toNanos();
+    // rounded up: rounding down would let the n+1st request into the same minute
     this.interval =
-        requestsPerMinute == 0 ? Duration.ZERO : Duration.ofMinutes(1).dividedBy(requestsPerMinute);
+        requestsPerMinute == 0
+            ? Duration.ZERO
+            : Duration.ofNanos((minute + requestsPerMinute - 1) / requestsPerMinute);
     this.clock = clock;
     this.sleeper = sleeper;
   }
