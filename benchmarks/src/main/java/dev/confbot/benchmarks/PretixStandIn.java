@@ -4,9 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +46,8 @@ final class PretixStandIn implements AutoCloseable {
   PretixStandIn(int orders, long latencyMillis, int requestsPerMinute) throws IOException {
     this.latencyMillis = latencyMillis;
     this.requestsPerMinute = requestsPerMinute;
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
     this.items = itemsJson().getBytes(StandardCharsets.UTF_8);
     int pageCount = Math.max(1, (orders + PAGE_SIZE - 1) / PAGE_SIZE);
     this.pages = new byte[pageCount][];
@@ -57,7 +60,11 @@ final class PretixStandIn implements AutoCloseable {
   }
 
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/";
+    return "http://"
+        + server.getAddress().getHostString()
+        + ":"
+        + server.getAddress().getPort()
+        + "/api/v1/";
   }
 
   int requests() {
@@ -171,7 +178,7 @@ final class PretixStandIn implements AutoCloseable {
           .append("\",\"event\":\"2026\",\"status\":\"p\",")
           .append("\"testmode\":false,\"secret\":\"a922190e1eef616a\",")
           .append("\"email\":\"")
-          .append(code.toLowerCase())
+          .append(code.toLowerCase(Locale.ROOT))
           .append("@example.org\",")
           .append("\"locale\":\"en\",\"datetime\":\"2026-02-10T09:15:00Z\",")
           .append("\"last_modified\":\"2026-03-01T08:00:00Z\",\"payment_provider\":\"stripe\",")

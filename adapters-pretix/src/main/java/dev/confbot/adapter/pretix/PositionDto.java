@@ -3,7 +3,7 @@ package dev.confbot.adapter.pretix;
 import com.squareup.moshi.Json;
 import org.jspecify.annotations.Nullable;
 
-/** An order position: {@code id} is global, {@code positionid} counts 1..n within the order. */
+/** An order position: the id is global, the position number counts 1..n within the order. */
 record PositionDto(
     @Nullable Long id,
     @Json(name = "positionid") @Nullable Integer positionId,

@@ -153,17 +153,14 @@ final class PretixHttp {
   }
 
   private static String describe(int code) {
-    switch (code) {
-      case 401:
-        return "was refused: pretix does not accept the API token (HTTP 401)";
-      case 403:
-        return "was refused: the token's team may not view orders, or the event does not exist"
-            + " (HTTP 403)";
-      case 404:
-        return "found nothing: check the organizer and event slugs (HTTP 404)";
-      default:
-        return "answered HTTP " + code;
-    }
+    return switch (code) {
+      case 401 -> "was refused: pretix does not accept the API token (HTTP 401)";
+      case 403 ->
+          "was refused: the token's team may not view orders, or the event does not exist"
+              + " (HTTP 403)";
+      case 404 -> "found nothing: check the organizer and event slugs (HTTP 404)";
+      default -> "answered HTTP " + code;
+    };
   }
 
   private static void close(@Nullable ResponseBody body) {

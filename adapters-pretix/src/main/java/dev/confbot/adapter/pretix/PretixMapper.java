@@ -82,7 +82,7 @@ final class PretixMapper {
     List<PositionDto> parents = new ArrayList<>();
     for (PositionDto position : byId.values()) {
       PositionDto root = root(position, byId);
-      if (root == position) {
+      if (id(root) == id(position)) {
         parents.add(position);
       } else if (!Boolean.TRUE.equals(position.canceled())) {
         addOns.computeIfAbsent(id(root), id -> new ArrayList<>()).add(product(position, catalog));

@@ -220,8 +220,8 @@ public final class PretixTicketSource implements TicketSource {
       throw new GatewayException(PretixHttp.SYSTEM, "full sync was interrupted", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof GatewayException) {
-        throw (GatewayException) cause;
+      if (cause instanceof GatewayException gatewayException) {
+        throw gatewayException;
       }
       throw new GatewayException(PretixHttp.SYSTEM, "full sync failed", cause);
     } finally {

@@ -72,11 +72,11 @@ public final class SqliteDatabase implements AutoCloseable {
     return read(SqliteDatabase::appliedVersion);
   }
 
-  /** Runs read-only work on the connection. */
+  /** Runs read-only work in a read transaction (one consistent view of the database). */
   <T> T read(SqlWork<T> work) {
     lock.lock();
     try {
-      return work.run(connection());
+      return inTransaction(connection(), "BEGIN DEFERRED", work);
     } catch (SQLException e) {
       throw new GatewayException(SYSTEM, "database read failed: " + e.getMessage(), e);
     } finally {
@@ -92,8 +92,7 @@ public final class SqliteDatabase implements AutoCloseable {
   <T> T write(SqlWork<T> work) {
     lock.lock();
     try {
-      Connection c = connection();
-      return inTransaction(c, work);
+      return inTransaction(connection(), "BEGIN IMMEDIATE", work);
     } catch (SQLException e) {
       throw new GatewayException(SYSTEM, "database write failed: " + e.getMessage(), e);
     } finally {
@@ -153,6 +152,7 @@ public final class SqliteDatabase implements AutoCloseable {
   private void migrate(Connection c) throws SQLException {
     inTransaction(
         c,
+        "BEGIN IMMEDIATE",
         tx -> {
           try (Statement statement = tx.createStatement()) {
             statement.executeUpdate(
@@ -200,9 +200,10 @@ public final class SqliteDatabase implements AutoCloseable {
     }
   }
 
-  private static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+  private static <T> T inTransaction(Connection c, String begin, SqlWork<T> work)
+      throws SQLException {
     try (Statement statement = c.createStatement()) {
-      statement.execute("BEGIN IMMEDIATE");
+      statement.execute(begin);
     }
     boolean committed = false;
     try {
