@@ -430,6 +430,74 @@ class PretixTicketSourceTest {
   }
 
   @Test
+  void copesWithACountThatShrinksBetweenPages() {
+    // given: page 1 promises 3 pages; by page 2 two orders are gone and page 3 no longer exists
+    String url = baseUrl + EVENT;
+    stubFor(
+        get(urlPathEqualTo(EVENT + "orders/"))
+            .withQueryParam("page", equalTo("1"))
+            .willReturn(
+                okJson(Fixtures.syntheticPage(6, 1, 2, url))
+                    .withHeader("X-Page-Generated", GENERATED)));
+    stubFor(
+        get(urlPathEqualTo(EVENT + "orders/"))
+            .withQueryParam("page", equalTo("2"))
+            .willReturn(okJson(Fixtures.syntheticPage(4, 2, 2, url))));
+    stubFor(
+        get(urlPathEqualTo(EVENT + "orders/"))
+            .withQueryParam("page", equalTo("3"))
+            .willReturn(aResponse().withStatus(404)));
+    // when
+    Snapshot snapshot = source().fullSync();
+    // then
+    assertThat(snapshot.orders())
+        .extracting(o -> o.code().value())
+        .containsExactly("ORD00000", "ORD00001", "ORD00002", "ORD00003");
+  }
+
+  @Test
+  void waitsOutARateLimitHitInTheMiddleOfAConcurrentSync() {
+    // given
+    stubFixturePages();
+    stubFor(
+        get(urlPathEqualTo(EVENT + "orders/"))
+            .withQueryParam("page", equalTo("3"))
+            .inScenario("limited")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5"))
+            .willSetStateTo("free"));
+    stubFor(
+        get(urlPathEqualTo(EVENT + "orders/"))
+            .withQueryParam("page", equalTo("3"))
+            .inScenario("limited")
+            .whenScenarioStateIs("free")
+            .willReturn(okJson(Fixtures.read("orders-page-3.json"))));
+    // when
+    Snapshot snapshot = source().fullSync();
+    // then
+    assertThat(snapshot.orders()).hasSize(59);
+    assertThat(time.sleeps()).contains(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void incrementalSyncLeavesOutTestModeOrders() {
+    // given
+    stubFor(
+        get(urlPathEqualTo(EVENT + "orders/"))
+            .withQueryParam("modified_since", equalTo(GENERATED))
+            .willReturn(
+                okJson(
+                        Fixtures.read("orders-page-1.json")
+                            .replace("\"next\": \"https", "\"x\": \"https"))
+                    .withHeader("X-Page-Generated", GENERATED)));
+    // when
+    Snapshot changed = source().changedSince(GENERATED);
+    // then
+    assertThat(changed.orders()).hasSize(19);
+    assertThat(byCode(changed)).doesNotContainKey("V0JT3");
+  }
+
+  @Test
   void followsNextLinksWhenOrdersWereAddedDuringTheSync() {
     // given: page 1 says 2 pages of 2, page 2 links to a page 3 that appeared meanwhile
     String url = baseUrl + EVENT;
