@@ -1,4 +1,7 @@
-/** dev.confbot.adapter.sqlite. */
+/**
+ * The embedded SQLite store: claims and the ticket index snapshot in one database file of the data
+ * directory, with versioned schema migrations.
+ */
 @NullMarked
 package dev.confbot.adapter.sqlite;
 

@@ -1,0 +1,181 @@
+package dev.confbot.adapter.sqlite;
+
+import dev.confbot.core.model.MemberId;
+import dev.confbot.core.model.OrderCode;
+import dev.confbot.core.model.PositionKey;
+import dev.confbot.core.port.ClaimStore;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ClaimStore} in the {@code claims} table. The primary key (order code, position) makes a
+ * position claimable once; every change runs in a {@code BEGIN IMMEDIATE} transaction, so two
+ * threads or two processes reserving one position cannot both win. {@link Claim#at()} is the
+ * confirmation time of a confirmed claim and the reservation time of an unconfirmed one.
+ */
+final class SqliteClaimStore implements ClaimStore {
+  private static final String COLUMNS =
+      "order_code, position, member_id, reserved_at, confirmed_at";
+
+  private final SqliteDatabase database;
+
+  @Inject
+  SqliteClaimStore(SqliteDatabase database) {
+    this.database = database;
+  }
+
+  @Override
+  public Reservation reserve(PositionKey position, MemberId member, Instant now) {
+    return database.write(
+        c -> {
+          try (PreparedStatement insert =
+              c.prepareStatement(
+                  "INSERT INTO claims (order_code, position, member_id, reserved_at)"
+                      + " VALUES (?, ?, ?, ?) ON CONFLICT (order_code, position) DO NOTHING")) {
+            bindKey(insert, position);
+            insert.setLong(3, member.value());
+            insert.setString(4, SqliteTime.format(now));
+            if (insert.executeUpdate() == 1) {
+              return Reservation.RESERVED;
+            }
+          }
+          Optional<Claim> existing = find(c, position);
+          return existing.isPresent() && existing.get().member().equals(member)
+              ? Reservation.ALREADY_HELD
+              : Reservation.HELD_BY_OTHER;
+        });
+  }
+
+  /**
+   * Confirms the member's reservation (keeping the first confirmation time when called again). A
+   * reservation dropped meanwhile is recreated as confirmed if the position is still free.
+   *
+   * @throws IllegalStateException if another member holds the position
+   */
+  @Override
+  public void confirm(PositionKey position, MemberId member, Instant now) {
+    boolean confirmed =
+        database.write(
+            c -> {
+              try (PreparedStatement upsert =
+                  c.prepareStatement(
+                      "INSERT INTO claims (order_code, position, member_id, reserved_at,"
+                          + " confirmed_at) VALUES (?, ?, ?, ?, ?)"
+                          + " ON CONFLICT (order_code, position) DO UPDATE"
+                          + " SET confirmed_at = COALESCE(claims.confirmed_at,"
+                          + " excluded.confirmed_at)"
+                          + " WHERE claims.member_id = excluded.member_id")) {
+                bindKey(upsert, position);
+                upsert.setLong(3, member.value());
+                upsert.setString(4, SqliteTime.format(now));
+                upsert.setString(5, SqliteTime.format(now));
+                return upsert.executeUpdate() == 1;
+              }
+            });
+    if (!confirmed) {
+      throw new IllegalStateException(
+          "position " + position + " is held by another member; cannot confirm for " + member);
+    }
+  }
+
+  @Override
+  public Optional<Claim> release(PositionKey position) {
+    return database.write(
+        c -> {
+          Optional<Claim> existing = find(c, position);
+          if (existing.isPresent()) {
+            try (PreparedStatement delete =
+                c.prepareStatement("DELETE FROM claims WHERE order_code = ? AND position = ?")) {
+              bindKey(delete, position);
+              delete.executeUpdate();
+            }
+          }
+          return existing;
+        });
+  }
+
+  @Override
+  public Optional<Claim> claimOf(PositionKey position) {
+    return database.read(c -> find(c, position));
+  }
+
+  @Override
+  public List<Claim> claimsOf(MemberId member) {
+    return database.read(
+        c -> {
+          try (PreparedStatement query =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM claims WHERE member_id = ? AND confirmed_at IS NOT NULL"
+                      + " ORDER BY order_code, position")) {
+            query.setLong(1, member.value());
+            return claims(query);
+          }
+        });
+  }
+
+  @Override
+  public List<Claim> all() {
+    return database.read(
+        c -> {
+          try (PreparedStatement query =
+              c.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM claims ORDER BY order_code, position")) {
+            return claims(query);
+          }
+        });
+  }
+
+  @Override
+  public int dropUnconfirmedBefore(Instant cutoff) {
+    return database.write(
+        c -> {
+          try (PreparedStatement delete =
+              c.prepareStatement(
+                  "DELETE FROM claims WHERE confirmed_at IS NULL AND reserved_at < ?")) {
+            delete.setString(1, SqliteTime.format(cutoff));
+            return delete.executeUpdate();
+          }
+        });
+  }
+
+  private static Optional<Claim> find(Connection c, PositionKey position) throws SQLException {
+    try (PreparedStatement query =
+        c.prepareStatement(
+            "SELECT " + COLUMNS + " FROM claims WHERE order_code = ? AND position = ?")) {
+      bindKey(query, position);
+      List<Claim> found = claims(query);
+      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+  }
+
+  private static List<Claim> claims(PreparedStatement query) throws SQLException {
+    List<Claim> claims = new ArrayList<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        String confirmedAt = rows.getString(5);
+        claims.add(
+            new Claim(
+                new PositionKey(new OrderCode(rows.getString(1)), rows.getInt(2)),
+                new MemberId(rows.getLong(3)),
+                SqliteTime.parse(confirmedAt == null ? rows.getString(4) : confirmedAt),
+                confirmedAt != null));
+      }
+    }
+    return claims;
+  }
+
+  private static void bindKey(PreparedStatement statement, PositionKey position)
+      throws SQLException {
+    statement.setString(1, position.order().value());
+    statement.setInt(2, position.position());
+  }
+}

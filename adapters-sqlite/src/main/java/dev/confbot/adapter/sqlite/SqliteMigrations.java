@@ -1,0 +1,62 @@
+package dev.confbot.adapter.sqlite;
+
+import java.util.List;
+
+/**
+ * The schema of confbot's database as a list of numbered steps. A store that needs a table adds the
+ * next {@link Migration} at the end of {@link #ALL}; released steps are never edited. Timestamps
+ * are ISO-8601 UTC text of fixed width (see {@link SqliteTime}), so they sort as text.
+ */
+public final class SqliteMigrations {
+
+  /** Every migration, in version order. */
+  public static final List<Migration> ALL =
+      List.of(
+          new Migration(
+              1,
+              "claims",
+              List.of(
+                  """
+                  CREATE TABLE claims (
+                    order_code   TEXT    NOT NULL,
+                    position     INTEGER NOT NULL,
+                    member_id    INTEGER NOT NULL,
+                    reserved_at  TEXT    NOT NULL,
+                    confirmed_at TEXT,
+                    PRIMARY KEY (order_code, position)
+                  ) WITHOUT ROWID""",
+                  "CREATE INDEX claims_by_member ON claims (member_id)",
+                  "CREATE INDEX claims_unconfirmed ON claims (reserved_at)"
+                      + " WHERE confirmed_at IS NULL")),
+          new Migration(
+              2,
+              "ticket index snapshot",
+              List.of(
+                  """
+                  CREATE TABLE ticket_snapshot (
+                    id     INTEGER PRIMARY KEY CHECK (id = 1),
+                    cursor TEXT NOT NULL
+                  )""",
+                  """
+                  CREATE TABLE ticket_orders (
+                    seq       INTEGER PRIMARY KEY,
+                    code      TEXT    NOT NULL UNIQUE,
+                    status    TEXT    NOT NULL,
+                    test_mode INTEGER NOT NULL
+                  )""",
+                  """
+                  CREATE TABLE ticket_positions (
+                    order_seq      INTEGER NOT NULL,
+                    position       INTEGER NOT NULL,
+                    addon_seq      INTEGER NOT NULL,
+                    item_id        INTEGER NOT NULL,
+                    item_name      TEXT    NOT NULL,
+                    variation_id   INTEGER,
+                    variation_name TEXT,
+                    attendee_name  TEXT,
+                    canceled       INTEGER,
+                    PRIMARY KEY (order_seq, position, addon_seq)
+                  ) WITHOUT ROWID""")));
+
+  private SqliteMigrations() {}
+}
