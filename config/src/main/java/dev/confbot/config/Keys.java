@@ -23,7 +23,12 @@ final class Keys {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
-      int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
+      String lowerCandidate = candidate.toLowerCase(Locale.ROOT);
+      // a key written without its suffix ("guild" for "guild_id") counts as close
+      int distance =
+          lower.length() >= 3 && lowerCandidate.startsWith(lower)
+              ? 1
+              : distance(lower, lowerCandidate);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

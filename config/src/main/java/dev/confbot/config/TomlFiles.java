@@ -1,7 +1,10 @@
 package dev.confbot.config;
 
+import com.electronwill.nightconfig.core.CommentedConfig;
 import com.electronwill.nightconfig.core.UnmodifiableConfig;
 import com.electronwill.nightconfig.core.io.ParsingException;
+import com.electronwill.nightconfig.core.io.ParsingMode;
+import com.electronwill.nightconfig.toml.TomlFormat;
 import com.electronwill.nightconfig.toml.TomlParser;
 import java.io.IOException;
 import java.io.Reader;
@@ -44,7 +47,10 @@ final class TomlFiles {
   static Optional<Map<String, Object>> parse(String text, String name, Problems problems) {
     LineCountingReader reader = new LineCountingReader(text);
     try {
-      return Optional.of(toTree(new TomlParser().parse(reader)));
+      // a LinkedHashMap keeps the file's order of rooms, roles and channels
+      CommentedConfig config = TomlFormat.instance().createConfig(LinkedHashMap::new);
+      new TomlParser().parse(reader, config, ParsingMode.REPLACE);
+      return Optional.of(toTree(config));
     } catch (ParsingException e) {
       String where = reader.atEnd() ? " (at the end of the file)" : "";
       problems.add(
