@@ -64,19 +64,17 @@ final class ConfigBinder {
       };
   private static final Converter<OrderStatus> ORDER_STATE =
       (raw, path, section) -> {
-        if (raw instanceof String) {
-          switch (((String) raw).strip().toLowerCase(Locale.ROOT)) {
-            case "paid":
-              return OrderStatus.PAID;
-            case "pending":
-              return OrderStatus.PENDING;
-            case "expired":
-              return OrderStatus.EXPIRED;
-            case "canceled":
-            case "cancelled":
-              return OrderStatus.CANCELED;
-            default:
-              break;
+        if (raw instanceof String text) {
+          @Nullable OrderStatus state =
+              switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "paid" -> OrderStatus.PAID;
+                case "pending" -> OrderStatus.PENDING;
+                case "expired" -> OrderStatus.EXPIRED;
+                case "canceled", "cancelled" -> OrderStatus.CANCELED;
+                default -> null;
+              };
+          if (state != null) {
+            return state;
           }
         }
         section.mismatch(path, "one of \"paid\", \"pending\", \"expired\", \"canceled\"", raw);

@@ -36,15 +36,11 @@ final class Converters {
   /** A string; {@code ${NAME}} references are resolved from the secrets. */
   static final Converter<String> STRING =
       (raw, path, section) -> {
-        if (!(raw instanceof String)) {
+        if (!(raw instanceof String text)) {
           section.mismatch(path, "a string", raw);
           return null;
         }
-        return section
-            .context()
-            .secrets()
-            .resolve((String) raw, path, section.problems())
-            .orElse(null);
+        return section.context().secrets().resolve(text, path, section.problems()).orElse(null);
       };
 
   /** A string that is not blank. */
@@ -60,11 +56,11 @@ final class Converters {
 
   static final Converter<Boolean> BOOLEAN =
       (raw, path, section) -> {
-        if (!(raw instanceof Boolean)) {
+        if (!(raw instanceof Boolean value)) {
           section.mismatch(path, "true or false", raw);
           return null;
         }
-        return (Boolean) raw;
+        return value;
       };
 
   /** A secret: a string, usually {@code "${NAME}"}, never shown. */
@@ -80,9 +76,9 @@ final class Converters {
         Long value = null;
         if (raw instanceof Integer || raw instanceof Long) {
           value = ((Number) raw).longValue();
-        } else if (raw instanceof String && ((String) raw).strip().matches("\\d{1,19}")) {
+        } else if (raw instanceof String text && text.strip().matches("\\d{1,19}")) {
           try {
-            value = Long.parseLong(((String) raw).strip());
+            value = Long.parseLong(text.strip());
           } catch (NumberFormatException e) {
             value = null;
           }
@@ -110,8 +106,8 @@ final class Converters {
 
   static Converter<Double> decimal(double min, double max) {
     return (raw, path, section) -> {
-      if (raw instanceof Number) {
-        double value = ((Number) raw).doubleValue();
+      if (raw instanceof Number number) {
+        double value = number.doubleValue();
         if (value >= min && value <= max) {
           return value;
         }
@@ -124,7 +120,7 @@ final class Converters {
   /** A positive duration: {@code "90s"}, {@code "5m"}, {@code "1h30m"} or ISO-8601 {@code PT5M}. */
   static final Converter<Duration> DURATION_VALUE =
       (raw, path, section) -> {
-        Duration value = raw instanceof String ? parseDuration(((String) raw).strip()) : null;
+        Duration value = raw instanceof String text ? parseDuration(text.strip()) : null;
         if (value == null || value.isNegative() || value.isZero()) {
           section.mismatch(path, DURATION_EXPECTED, raw);
           return null;
@@ -164,7 +160,7 @@ final class Converters {
           Long id = SNOWFLAKE.convert(raw, path, section);
           return id == null ? null : new ChannelRef(Long.toString(id));
         }
-        if (!(raw instanceof String) || ((String) raw).replace("#", "").isBlank()) {
+        if (!(raw instanceof String text) || text.replace("#", "").isBlank()) {
           section.mismatch(path, "a channel name or id", raw);
           return null;
         }
@@ -179,7 +175,7 @@ final class Converters {
           Long id = SNOWFLAKE.convert(raw, path, section);
           return id == null ? null : new RoleRef(Long.toString(id));
         }
-        if (!(raw instanceof String) || ((String) raw).isBlank()) {
+        if (!(raw instanceof String text) || text.isBlank()) {
           section.mismatch(path, "a role name or id", raw);
           return null;
         }
@@ -231,11 +227,11 @@ final class Converters {
   /** A date, as a TOML local date or a {@code "YYYY-MM-DD"} string. */
   static final Converter<LocalDate> DATE =
       (raw, path, section) -> {
-        if (raw instanceof LocalDate) {
-          return (LocalDate) raw;
+        if (raw instanceof LocalDate date) {
+          return date;
         }
-        if (raw instanceof String) {
-          LocalDate date = parseDate((String) raw);
+        if (raw instanceof String text) {
+          LocalDate date = parseDate(text);
           if (date != null) {
             return date;
           }
@@ -255,9 +251,9 @@ final class Converters {
   /** A time zone id such as {@code Europe/Prague}. */
   static final Converter<ZoneId> ZONE =
       (raw, path, section) -> {
-        if (raw instanceof String) {
+        if (raw instanceof String text) {
           try {
-            return ZoneId.of(((String) raw).strip());
+            return ZoneId.of(text.strip());
           } catch (DateTimeException e) {
             section.mismatch(path, "a time zone such as \"Europe/Prague\" or \"UTC\"", raw);
             return null;
@@ -270,15 +266,15 @@ final class Converters {
   /** An instant written with its offset: a TOML offset date-time or an ISO-8601 string. */
   static final Converter<Instant> INSTANT =
       (raw, path, section) -> {
-        if (raw instanceof OffsetDateTime) {
-          return ((OffsetDateTime) raw).toInstant();
+        if (raw instanceof OffsetDateTime offsetDateTime) {
+          return offsetDateTime.toInstant();
         }
-        if (raw instanceof ZonedDateTime) {
-          return ((ZonedDateTime) raw).toInstant();
+        if (raw instanceof ZonedDateTime zonedDateTime) {
+          return zonedDateTime.toInstant();
         }
-        if (raw instanceof String) {
+        if (raw instanceof String text) {
           try {
-            return OffsetDateTime.parse(((String) raw).strip()).toInstant();
+            return OffsetDateTime.parse(text.strip()).toInstant();
           } catch (DateTimeParseException e) {
             // reported below
           }
@@ -290,8 +286,8 @@ final class Converters {
   /** An RGB colour {@code "#rrggbb"}. */
   static final Converter<Integer> COLOUR_VALUE =
       (raw, path, section) -> {
-        if (raw instanceof String) {
-          Matcher matcher = COLOUR.matcher(((String) raw).strip());
+        if (raw instanceof String text) {
+          Matcher matcher = COLOUR.matcher(text.strip());
           if (matcher.matches()) {
             return Integer.parseInt(matcher.group(1), 16);
           }
@@ -303,8 +299,8 @@ final class Converters {
   /** A Discord permission name as JDA spells it, e.g. {@code VIEW_CHANNEL}. */
   static final Converter<String> PERMISSION_NAME =
       (raw, path, section) -> {
-        if (raw instanceof String && PERMISSION.matcher(((String) raw).strip()).matches()) {
-          return ((String) raw).strip();
+        if (raw instanceof String text && PERMISSION.matcher(text.strip()).matches()) {
+          return text.strip();
         }
         section.mismatch(path, "a permission name such as \"VIEW_CHANNEL\"", raw);
         return null;
@@ -313,8 +309,8 @@ final class Converters {
   /** A language tag such as {@code en} or {@code de}. */
   static final Converter<Locale> LANGUAGE_TAG =
       (raw, path, section) -> {
-        if (raw instanceof String && LANGUAGE.matcher(((String) raw).strip()).matches()) {
-          return Locale.forLanguageTag(((String) raw).strip());
+        if (raw instanceof String text && LANGUAGE.matcher(text.strip()).matches()) {
+          return Locale.forLanguageTag(text.strip());
         }
         section.mismatch(path, "a language tag such as \"en\", \"de\" or \"fr\"", raw);
         return null;
@@ -356,8 +352,8 @@ final class Converters {
   /** One of the constants of {@code type}, written in lower case. */
   static <E extends Enum<E>> Converter<E> oneOf(Class<E> type) {
     return (raw, path, section) -> {
-      if (raw instanceof String) {
-        String name = ((String) raw).strip().toUpperCase(Locale.ROOT).replace('-', '_');
+      if (raw instanceof String text) {
+        String name = text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
         for (E constant : type.getEnumConstants()) {
           if (constant.name().equals(name)) {
             return constant;

@@ -211,8 +211,7 @@ final class Section {
 
   /** A short description of a raw value: its TOML type and, for scalars, the value itself. */
   static String describe(Object raw) {
-    if (raw instanceof String) {
-      String text = (String) raw;
+    if (raw instanceof String text) {
       String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
       return "string \"" + shown + "\"";
     }

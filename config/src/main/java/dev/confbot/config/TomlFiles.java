@@ -72,12 +72,12 @@ final class TomlFiles {
   }
 
   private static Object toValue(Object value) {
-    if (value instanceof UnmodifiableConfig) {
-      return toTree((UnmodifiableConfig) value);
+    if (value instanceof UnmodifiableConfig config) {
+      return toTree(config);
     }
-    if (value instanceof List) {
+    if (value instanceof List<?> elements) {
       List<Object> list = new ArrayList<>();
-      for (Object element : (List<?>) value) {
+      for (Object element : elements) {
         if (element != null) {
           list.add(toValue(element));
         }
