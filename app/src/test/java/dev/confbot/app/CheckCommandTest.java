@@ -89,9 +89,14 @@ class CheckCommandTest {
     Path config =
         write(
             "config.toml",
-            "[discord]\nguild_id = \"not a number\"\n"
-                + "[registration]\nlog_chanel = \"log\"\n"
-                + "[pretix]\norganizer = \"o\"\n");
+            """
+            [discord]
+            guild_id = "not a number"
+            [registration]
+            log_chanel = "log"
+            [pretix]
+            organizer = "o"
+            """);
     write(".secrets", "DISCORD_BOT_TOKEN=dummy\nthis line is broken\n");
 
     // when

@@ -255,7 +255,7 @@ final class ConfigBinder {
         }
         return new ScheduleLocation.Url(uri);
       }
-      Path file = PATH.convert(value, path, section);
+      Path file = Converters.EXISTING_FILE.convert(value, path, section);
       return file == null ? null : new ScheduleLocation.File(file);
     };
   }
@@ -307,7 +307,7 @@ final class ConfigBinder {
   private JobBoardConfig jobBoard(Section section) {
     return new JobBoardConfig(
         section.get("channel", CHANNEL, new ChannelRef("job-board")),
-        section.optional("csv", PATH).orElse(null));
+        section.optional("csv", Converters.EXISTING_FILE).orElse(null));
   }
 
   private SetupBlueprint setup(Section section) {

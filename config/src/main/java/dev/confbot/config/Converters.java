@@ -4,6 +4,7 @@ import dev.confbot.config.Section.Converter;
 import dev.confbot.core.model.RoleRef;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -222,6 +223,17 @@ final class Converters {
           section.mismatch(path, "a file path", raw);
           return null;
         }
+      };
+
+  /** A path to a file that must exist, resolved against the configuration's directory. */
+  static final Converter<Path> EXISTING_FILE =
+      (raw, path, section) -> {
+        Path file = PATH.convert(raw, path, section);
+        if (file != null && !Files.isRegularFile(file)) {
+          section.problems().add(path, "file " + file + " does not exist");
+          return null;
+        }
+        return file;
       };
 
   /** A date, as a TOML local date or a {@code "YYYY-MM-DD"} string. */

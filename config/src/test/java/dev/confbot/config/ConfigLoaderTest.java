@@ -210,6 +210,8 @@ class ConfigLoaderTest {
   @Test
   void relativePathsResolveAgainstTheConfigurationDirectory() {
     // given
+    files.write("jobs/offers.csv", "company,title,link,text\n");
+    files.write("schedule.json", "{}");
     String toml =
         ConfigFiles.MINIMAL
             + "[runtime]\ndata_dir = \"state\"\n"
@@ -224,6 +226,26 @@ class ConfigLoaderTest {
     assertThat(config.jobBoard().csvFile()).hasValue(directory.resolve("jobs/offers.csv"));
     assertThat(config.schedule().location())
         .hasValue(new ScheduleLocation.File(directory.resolve("schedule.json")));
+  }
+
+  @Test
+  void referencedFilesMustExist() {
+    // when
+    ConfigException thrown =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                files.load(
+                    ConfigFiles.MINIMAL
+                        + "[job_board]\ncsv = \"jobs.csv\"\n[schedule]\nsource = \"s.json\"\n"));
+
+    // then
+    assertThat(thrown.problems())
+        .containsExactly(
+            new ConfigProblem(
+                "schedule.source", "file " + directory.resolve("s.json") + " does not exist"),
+            new ConfigProblem(
+                "job_board.csv", "file " + directory.resolve("jobs.csv") + " does not exist"));
   }
 
   @Test
