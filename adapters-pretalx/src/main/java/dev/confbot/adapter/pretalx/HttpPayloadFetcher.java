@@ -3,6 +3,7 @@ package dev.confbot.adapter.pretalx;
 import dev.confbot.core.port.GatewayException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -68,15 +69,16 @@ final class HttpPayloadFetcher implements PayloadFetcher {
       response = api.schedule(settings.source(), headers).execute();
     } catch (InterruptedIOException e) {
       throw new GatewayException(
-          "pretalx",
-          "no answer from " + location + " within " + settings.readTimeout().toSeconds() + " s",
-          e);
+          "pretalx", "no answer from " + location + " within " + human(settings.readTimeout()), e);
     } catch (IOException e) {
       throw new GatewayException(
           "pretalx", "cannot reach " + location + " (" + e.getClass().getSimpleName() + ")", e);
     }
-    try (ResponseBody body = response.body();
-        ResponseBody errorBody = response.errorBody()) {
+    ResponseBody errorBody = response.errorBody();
+    if (errorBody != null) {
+      errorBody.close();
+    }
+    try (ResponseBody body = response.body()) {
       int code = response.code();
       if (code == 304) {
         return new NotModified();
@@ -120,6 +122,10 @@ final class HttpPayloadFetcher implements PayloadFetcher {
           + (retryAfter == null ? "" : ", retry after " + retryAfter + " s");
     }
     return "HTTP " + code + " from " + location;
+  }
+
+  private static String human(Duration duration) {
+    return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
   }
 
   /** {@code "abc"} and {@code W/"abc"} → {@code abc}; null stays null. */

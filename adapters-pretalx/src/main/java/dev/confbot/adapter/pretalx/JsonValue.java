@@ -119,16 +119,15 @@ final class JsonValue {
    * their integral form when they have no fraction ({@code 2193}, not {@code 2193.0}).
    */
   Optional<String> text(String language) {
-    if (value instanceof String) {
-      String trimmed = ((String) value).strip();
+    if (value instanceof String string) {
+      String trimmed = string.strip();
       return trimmed.isEmpty() ? Optional.empty() : Optional.of(trimmed);
     }
-    if (value instanceof Double) {
-      double number = (Double) value;
+    if (value instanceof Double number) {
       if (number == Math.rint(number) && !Double.isInfinite(number)) {
-        return Optional.of(Long.toString((long) number));
+        return Optional.of(Long.toString(number.longValue()));
       }
-      return Optional.of(Double.toString(number));
+      return Optional.of(number.toString());
     }
     if (value instanceof Map) {
       Optional<String> preferred = get(language).plainText();
@@ -151,7 +150,7 @@ final class JsonValue {
 
   /** The value if it is a string, exactly as written (not trimmed); else empty. */
   Optional<String> raw() {
-    return value instanceof String ? Optional.of((String) value) : Optional.empty();
+    return value instanceof String string ? Optional.of(string) : Optional.empty();
   }
 
   private Optional<String> plainText() {
@@ -162,15 +161,14 @@ final class JsonValue {
    * The value as a whole number; empty unless it is a number (or numeric text) without fraction.
    */
   Optional<Long> wholeNumber() {
-    if (value instanceof Double) {
-      double number = (Double) value;
+    if (value instanceof Double number) {
       return number == Math.rint(number) && !Double.isInfinite(number)
-          ? Optional.of((long) number)
+          ? Optional.of(number.longValue())
           : Optional.empty();
     }
-    if (value instanceof String) {
+    if (value instanceof String string) {
       try {
-        return Optional.of(Long.parseLong(((String) value).strip()));
+        return Optional.of(Long.parseLong(string.strip()));
       } catch (NumberFormatException e) {
         return Optional.empty();
       }

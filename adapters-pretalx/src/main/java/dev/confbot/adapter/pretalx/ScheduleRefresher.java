@@ -78,10 +78,10 @@ final class ScheduleRefresher {
             new GatewayException("pretalx", "304 Not Modified without a cached schedule", null));
       }
       log.debug("pretalx schedule not modified ({})", before.status().version());
-      return recovered(fresh(before, before.etag(), before.lastModified()));
+      return recovered(withValidators(before, before.etag(), before.lastModified(), false));
     }
-    if (result instanceof PayloadFetcher.Fresh) {
-      return received((PayloadFetcher.Fresh) result, before);
+    if (result instanceof PayloadFetcher.Fresh fresh) {
+      return received(fresh, before);
     }
     throw new AssertionError(result);
   }
@@ -94,7 +94,7 @@ final class ScheduleRefresher {
   private Schedule received(PayloadFetcher.Fresh fresh, @Nullable Current before) {
     String hash = sha256(fresh.payload());
     if (before != null && before.status().sha256().equals(hash)) {
-      Current same = fresh(before, fresh.etag(), fresh.lastModified());
+      Current same = withValidators(before, fresh.etag(), fresh.lastModified(), false);
       if (before.status().stale()
           || !Objects.equals(before.etag(), fresh.etag())
           || !Objects.equals(before.lastModified(), fresh.lastModified())) {
@@ -127,13 +127,13 @@ final class ScheduleRefresher {
             fresh.lastModified()));
   }
 
-  private static Current fresh(
-      Current current, @Nullable String etag, @Nullable String lastModified) {
+  private static Current withValidators(
+      Current current, @Nullable String etag, @Nullable String lastModified, boolean stale) {
     SourceStatus status = current.status();
     return new Current(
         current.schedule(),
         new SourceStatus(
-            status.sha256(), status.version(), status.format(), status.changedAt(), false),
+            status.sha256(), status.version(), status.format(), status.changedAt(), stale),
         etag,
         lastModified);
   }
@@ -173,6 +173,7 @@ final class ScheduleRefresher {
     if (last == null) {
       throw failure;
     }
+    current = withValidators(last, last.etag(), last.lastModified(), true);
     return last.schedule();
   }
 
