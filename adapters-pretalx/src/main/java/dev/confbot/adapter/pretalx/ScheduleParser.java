@@ -59,7 +59,8 @@ public final class ScheduleParser {
     if (root.isObject() && (root.get("slots").isArray() || root.get("results").isArray())) {
       boolean legacy =
           root.has("breaks")
-              || root.get("slots").elements().stream().anyMatch(RestMapper::isLegacySlot);
+              || root.get("slots").elements().stream().anyMatch(RestMapper::isLegacySlot)
+              || root.get("results").elements().stream().anyMatch(RestMapper::isLegacySlot);
       List<SlotDraft> drafts = new RestMapper(context).read(root);
       String version = context.text(root.get("version")).orElse("");
       return result(

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The refresh logic shared by the URL and file sources: conditional fetch, content hash (an
  * unchanged payload is not parsed again and yields the same {@link Schedule} instance), last good
  * payload saved to the {@link ScheduleCache} and used when the source fails (also at start-up), and
- * one alert per outage plus one line when it ends. Thread-safe.
+ * one alert per outage plus one line when it ends. Thread-safe: fetches are serialised, {@link
+ * #status} never waits for one.
  */
 final class ScheduleRefresher {
   private static final Logger log = LoggerFactory.getLogger(ScheduleRefresher.class);
@@ -39,7 +40,9 @@ final class ScheduleRefresher {
   private final AuditSink audit;
   private final ScheduleCache cache;
 
-  private @Nullable Current current;
+  /** Written under the lock by {@link #fetch}; read without it by {@link #status}. */
+  private volatile @Nullable Current current;
+
   private boolean cacheLoaded;
   private @Nullable Instant outageSince;
 
@@ -87,7 +90,7 @@ final class ScheduleRefresher {
   }
 
   /** What was last served; empty before the first successful fetch or cache load. */
-  synchronized Optional<SourceStatus> status() {
+  Optional<SourceStatus> status() {
     return Optional.ofNullable(current).map(Current::status);
   }
 

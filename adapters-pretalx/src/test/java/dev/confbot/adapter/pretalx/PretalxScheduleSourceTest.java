@@ -211,6 +211,44 @@ class PretalxScheduleSourceTest {
   }
 
   @Test
+  void confirmsTheCachedScheduleWithAConditionalRequestAfterARestart() {
+    // given
+    cache.save(
+        new CachedSchedule(
+            url,
+            JULY_1,
+            ScheduleRefresher.sha256(JULY_1),
+            "abc123",
+            "Sat, 01 Jul 2023 06:12:47 GMT",
+            Instant.parse("2023-07-16T22:00:00Z")));
+    stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(JULY_14)));
+    stubFor(
+        get(urlPathEqualTo(PATH))
+            .atPriority(1)
+            .withHeader("If-None-Match", equalTo("abc123"))
+            .willReturn(status(304)));
+    PretalxScheduleSource source = source();
+
+    // when
+    Schedule schedule = source.fetch();
+
+    // then
+    assertThat(schedule.sessions()).extracting(Session::code).containsExactly("ABABAB");
+    assertThat(source.status().orElseThrow())
+        .isEqualTo(
+            new SourceStatus(
+                ScheduleRefresher.sha256(JULY_1),
+                "0.10",
+                ScheduleFormat.REST_EXPANDED,
+                Instant.parse("2023-07-16T22:00:00Z"),
+                false));
+    verify(
+        getRequestedFor(urlPathEqualTo(PATH))
+            .withHeader("If-Modified-Since", equalTo("Sat, 01 Jul 2023 06:12:47 GMT")));
+    assertThat(audit.lines()).isEmpty();
+  }
+
+  @Test
   void ignoresACacheOfAnotherSource() {
     // given
     cache.save(

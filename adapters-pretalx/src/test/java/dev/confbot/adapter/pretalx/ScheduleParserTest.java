@@ -326,6 +326,28 @@ class ScheduleParserTest {
     }
 
     @Test
+    void readsTheLegacyPaginatedTalksList() {
+      // given
+      String json =
+          """
+          {"count": 1, "next": null, "results": [
+            {"code": "LEGACY", "title": "Old API", "speakers": [], "submission_type": {"en": "Talk"},
+             "track": null, "abstract": "", "duration": 30, "content_locale": "en",
+             "slot": {"room_id": 3, "room": {"en": "Hall"}, "start": "2024-07-10T10:00:00+02:00",
+                      "end": "2024-07-10T10:30:00+02:00"}}]}
+          """;
+
+      // when
+      ParsedSchedule parsed = ScheduleParser.parseWithReport(json, null, "en");
+
+      // then
+      assertThat(parsed.format()).isEqualTo(ScheduleFormat.REST_LEGACY);
+      assertThat(parsed.schedule().sessions())
+          .extracting(Session::code, Session::room)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("LEGACY", new Room("3", "Hall")));
+    }
+
+    @Test
     void readsThePaginatedSlotsList() {
       // given
       String json =
@@ -434,6 +456,45 @@ class ScheduleParserTest {
       assertThat(byCode(night.schedule(), "DAY001").duration()).isEqualTo(Duration.ofMinutes(30));
       assertThat(night.warnings())
           .containsExactly("talk in room Aula skipped: no code, guid or id");
+    }
+
+    @Test
+    void fallsBackToTheConfiguredZoneWhenThePayloadNamesAnUnknownOne() {
+      // given
+      String json =
+          """
+          {"schedule": {"conference": {"time_zone_name": "Mars/Olympus_Mons",
+            "days": [{"date": "2025-04-23", "rooms": {"Aula": [
+              {"code": "TALK01", "start": "10:00", "duration": "00:30"}]}}]}}}
+          """;
+
+      // when
+      ParsedSchedule parsed = ScheduleParser.parseWithReport(json, PRAGUE, "en");
+
+      // then
+      assertThat(parsed.schedule().zone()).isEqualTo(PRAGUE);
+      assertThat(parsed.schedule().sessions().get(0).start())
+          .isEqualTo(ZonedDateTime.of(2025, 4, 23, 10, 0, 0, 0, PRAGUE));
+      assertThat(parsed.schedule().sessions().get(0).title()).isEqualTo("TALK01");
+      assertThat(parsed.warnings())
+          .containsExactly("unknown time_zone_name 'Mars/Olympus_Mons' ignored");
+    }
+
+    @Test
+    void skipsTalksWhoseStartCannotBeKnown() {
+      // given no zone anywhere and no ISO date on the talk
+      String json =
+          """
+          {"schedule": {"conference": {"days": [{"date": "2025-04-23", "rooms": {"Aula": [
+              {"code": "TALK01", "start": "10:00", "duration": "00:30"}]}}]}}}
+          """;
+
+      // when
+      ParsedSchedule parsed = ScheduleParser.parseWithReport(json, null, "en");
+
+      // then
+      assertThat(parsed.schedule().sessions()).isEmpty();
+      assertThat(parsed.warnings()).containsExactly("talk TALK01 skipped: no start or room");
     }
 
     @Test
