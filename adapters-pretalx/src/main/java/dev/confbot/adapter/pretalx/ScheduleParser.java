@@ -47,6 +47,19 @@ public final class ScheduleParser {
   public static ParsedSchedule parseWithReport(
       String json, @Nullable ZoneId fallbackZone, String language) {
     JsonValue root = JsonValue.parse(json);
+    try {
+      return map(root, fallbackZone, language);
+    } catch (GatewayException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // a shape the mappers did not foresee must not stop the caller
+      throw new GatewayException(
+          "pretalx", "schedule could not be read (" + e.getClass().getSimpleName() + ")", e);
+    }
+  }
+
+  private static ParsedSchedule map(
+      JsonValue root, @Nullable ZoneId fallbackZone, String language) {
     ParseContext context = new ParseContext(language);
     if (FrabMapper.matches(root)) {
       FrabMapper frab = new FrabMapper(context);
