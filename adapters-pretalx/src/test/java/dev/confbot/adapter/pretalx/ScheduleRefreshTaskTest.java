@@ -120,10 +120,12 @@ class ScheduleRefreshTaskTest {
 
     // when
     try {
-      task.start(executor, java.time.Duration.ofHours(1));
+      java.util.concurrent.ScheduledFuture<?> running =
+          task.start(executor, java.time.Duration.ofHours(1));
 
       // then
       assertThat(received.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(running.isDone()).isFalse();
     } finally {
       executor.shutdownNow();
     }
