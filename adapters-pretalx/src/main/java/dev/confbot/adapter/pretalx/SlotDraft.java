@@ -1,0 +1,73 @@
+package dev.confbot.adapter.pretalx;
+
+import dev.confbot.core.schedule.Room;
+import dev.confbot.core.schedule.Session;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A session read from a payload, before the event's time zone is known. */
+record SlotDraft(
+    String code,
+    String title,
+    List<String> speakers,
+    String abstractText,
+    OffsetDateTime start,
+    Duration duration,
+    Room room,
+    @Nullable String track,
+    @Nullable String type,
+    @Nullable String level,
+    @Nullable String language,
+    @Nullable String url,
+    boolean isBreak) {
+
+  /** The {@link Session#type()} of breaks, so that a "skip these types" filter can name them. */
+  static final String BREAK_TYPE = "Break";
+
+  private static final DateTimeFormatter BREAK_CODE_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm");
+
+  SlotDraft {
+    speakers = List.copyOf(speakers);
+  }
+
+  /** A break: no submission, so its code is derived from room and local start. */
+  static SlotDraft breakSlot(String title, OffsetDateTime start, Duration duration, Room room) {
+    String code = "break-" + room.id() + "-" + BREAK_CODE_TIME.format(start);
+    return new SlotDraft(
+        code,
+        title,
+        List.of(),
+        "",
+        start,
+        duration,
+        room,
+        null,
+        BREAK_TYPE,
+        null,
+        null,
+        null,
+        true);
+  }
+
+  Session toSession(ZoneId zone) {
+    return new Session(
+        code,
+        title,
+        speakers,
+        abstractText,
+        start.atZoneSameInstant(zone),
+        duration,
+        room,
+        track,
+        type,
+        level,
+        language,
+        url,
+        isBreak);
+  }
+}
