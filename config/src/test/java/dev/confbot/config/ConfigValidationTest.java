@@ -266,6 +266,21 @@ class ConfigValidationTest {
   }
 
   @Test
+  void misspeltChoiceGetsADidYouMeanSuggestion() {
+    // when
+    List<ConfigProblem> problems =
+        problemsOf(ConfigFiles.MINIMAL + "[registration]\non_cancel = \"revok\"\n");
+
+    // then
+    assertThat(problems)
+        .containsExactly(
+            new ConfigProblem(
+                "registration.on_cancel",
+                "expected one of \"revoke\", \"alert\", found string \"revok\"; did you mean"
+                    + " \"revoke\"?"));
+  }
+
+  @Test
   void tableWhereAValueIsExpectedIsAMismatch() {
     // when
     List<ConfigProblem> problems =
