@@ -65,13 +65,6 @@ final class Converters {
         return value;
       };
 
-  /** A secret: a string, usually {@code "${NAME}"}, never shown. */
-  static final Converter<Secret> SECRET =
-      (raw, path, section) -> {
-        String value = TEXT.convert(raw, path, section);
-        return value == null ? null : new Secret(value);
-      };
-
   /** A Discord id: a positive integer, or digits in a string. */
   static final Converter<Long> SNOWFLAKE =
       (raw, path, section) -> {

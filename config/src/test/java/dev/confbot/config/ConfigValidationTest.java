@@ -174,6 +174,26 @@ class ConfigValidationTest {
   }
 
   @Test
+  void secretResolvingToAnUnusableValueIsAProblemNotACrash() {
+    // given
+    Map<String, String> environment =
+        Map.of("DISCORD_BOT_TOKEN", "t", "PRETIX_TOKEN", "t", "CHANNEL", "#");
+
+    // when
+    List<ConfigProblem> problems =
+        problemsOf(ConfigFiles.MINIMAL + "[registration]\nchannel = \"${CHANNEL}\"\n", environment);
+
+    // then
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).endsWith("config.toml");
+              assertThat(p.message()).contains("channel reference must not be blank");
+            });
+  }
+
+  @Test
   void tokenInTheTomlFileIsRefused() {
     // when
     List<ConfigProblem> problems =
