@@ -75,7 +75,15 @@ public final class ConfigLoader {
       problems.throwIfAny();
     }
     Section.Context context = new Section.Context(problems, secrets, directory, files);
-    ConfbotConfig config = ConfigBinder.bind(tree.orElseGet(Map::of), context);
+    ConfbotConfig config;
+    try {
+      config = ConfigBinder.bind(tree.orElseGet(Map::of), context);
+    } catch (IllegalArgumentException e) {
+      // a value that passed its converter but not a record's own check (e.g. a secret that
+      // resolves to a blank channel name): still a configuration problem, not a crash
+      problems.add(file.toString(), "invalid value: " + e.getMessage());
+      throw new ConfigException(problems.list());
+    }
     problems.throwIfAny();
     return new LoadedConfig(config, files, secrets.used());
   }

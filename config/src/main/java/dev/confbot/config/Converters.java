@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,13 +63,6 @@ final class Converters {
           return null;
         }
         return value;
-      };
-
-  /** A secret: a string, usually {@code "${NAME}"}, never shown. */
-  static final Converter<Secret> SECRET =
-      (raw, path, section) -> {
-        String value = TEXT.convert(raw, path, section);
-        return value == null ? null : new Secret(value);
       };
 
   /** A Discord id: a positive integer, or digits in a string. */
@@ -372,11 +366,20 @@ final class Converters {
           }
         }
       }
-      String choices =
+      List<String> names =
           Arrays.stream(type.getEnumConstants())
-              .map(c -> "\"" + c.name().toLowerCase(Locale.ROOT) + "\"")
-              .collect(Collectors.joining(", "));
-      section.mismatch(path, "one of " + choices, raw);
+              .map(c -> c.name().toLowerCase(Locale.ROOT))
+              .collect(Collectors.toList());
+      String choices = names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
+      String hint =
+          raw instanceof String text
+              ? Keys.suggestion(text.strip(), names)
+                  .map(n -> "; did you mean \"" + n + "\"?")
+                  .orElse("")
+              : "";
+      section
+          .problems()
+          .add(path, "expected one of " + choices + ", found " + Section.describe(raw) + hint);
       return null;
     };
   }

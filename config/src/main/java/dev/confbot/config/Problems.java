@@ -11,10 +11,6 @@ final class Problems {
     list.add(new ConfigProblem(path, message));
   }
 
-  void addAll(List<ConfigProblem> problems) {
-    list.addAll(problems);
-  }
-
   boolean any() {
     return !list.isEmpty();
   }

@@ -174,6 +174,26 @@ class ConfigValidationTest {
   }
 
   @Test
+  void secretResolvingToAnUnusableValueIsAProblemNotACrash() {
+    // given
+    Map<String, String> environment =
+        Map.of("DISCORD_BOT_TOKEN", "t", "PRETIX_TOKEN", "t", "CHANNEL", "#");
+
+    // when
+    List<ConfigProblem> problems =
+        problemsOf(ConfigFiles.MINIMAL + "[registration]\nchannel = \"${CHANNEL}\"\n", environment);
+
+    // then
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).endsWith("config.toml");
+              assertThat(p.message()).contains("channel reference must not be blank");
+            });
+  }
+
+  @Test
   void tokenInTheTomlFileIsRefused() {
     // when
     List<ConfigProblem> problems =
@@ -263,6 +283,21 @@ class ConfigValidationTest {
         .startsWith(problems.size() + " problems in the configuration:")
         .contains(
             "registration.on_cancel: expected one of \"revoke\", \"alert\", found string \"delete\"");
+  }
+
+  @Test
+  void misspeltChoiceGetsADidYouMeanSuggestion() {
+    // when
+    List<ConfigProblem> problems =
+        problemsOf(ConfigFiles.MINIMAL + "[registration]\non_cancel = \"revok\"\n");
+
+    // then
+    assertThat(problems)
+        .containsExactly(
+            new ConfigProblem(
+                "registration.on_cancel",
+                "expected one of \"revoke\", \"alert\", found string \"revok\"; did you mean"
+                    + " \"revoke\"?"));
   }
 
   @Test
