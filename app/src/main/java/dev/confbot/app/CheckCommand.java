@@ -3,7 +3,6 @@ package dev.confbot.app;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.ConfigException;
 import dev.confbot.config.ConfigLoader;
-import dev.confbot.config.ConfigProblem;
 import dev.confbot.config.LoadedConfig;
 import dev.confbot.config.NotificationsConfig;
 import dev.confbot.config.PretixConfig;
@@ -56,23 +55,11 @@ final class CheckCommand implements Callable<Integer> {
     try {
       loaded = new ConfigLoader(main.environment()).load(file);
     } catch (ConfigException e) {
-      printProblems(file, e.problems());
+      ConfigLoading.printProblems(spec.commandLine().getErr(), file, e.problems());
       return Main.INVALID;
     }
     printReport(loaded);
     return 0;
-  }
-
-  private void printProblems(Path file, List<ConfigProblem> problems) {
-    PrintWriter err = spec.commandLine().getErr();
-    err.printf(
-        "%s is not valid: %d problem%s%n",
-        file.toAbsolutePath().normalize(), problems.size(), problems.size() == 1 ? "" : "s");
-    for (ConfigProblem problem : problems) {
-      err.printf("  - %s: %s%n", problem.path(), problem.message());
-    }
-    err.println("Fix these and run 'confbot check' again. See docs/configuration.md.");
-    err.flush();
   }
 
   private void printReport(LoadedConfig loaded) {

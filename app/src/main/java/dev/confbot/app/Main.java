@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       CheckCommand.class,
+      TicketsCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Callable<Integer> {

@@ -19,8 +19,20 @@ import okio.Okio;
  * to an array of Discord role ids, {@code {"Business": [1120774936655568896, ...]}}. Role ids are
  * read as exact 64-bit integers (or strings), never through a double.
  */
-final class LegacyRoleJson {
+public final class LegacyRoleJson {
   private LegacyRoleJson() {}
+
+  /**
+   * The mapping in {@code file}, for tools that take it on the command line.
+   *
+   * @throws ConfigException naming the file when it is missing or not such a mapping
+   */
+  public static Map<String, List<RoleRef>> load(Path file) {
+    Problems problems = new Problems();
+    Optional<Map<String, List<RoleRef>>> mapping = read(file, file.toString(), problems);
+    problems.throwIfAny();
+    return mapping.orElseThrow();
+  }
 
   /** The mapping in {@code file}; empty (with a problem at {@code path}) if unusable. */
   static Optional<Map<String, List<RoleRef>>> read(Path file, String path, Problems problems) {

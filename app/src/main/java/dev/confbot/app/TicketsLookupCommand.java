@@ -1,0 +1,310 @@
+package dev.confbot.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.squareup.moshi.JsonWriter;
+import dev.confbot.adapter.pretix.PretixDirectoryTicketSource;
+import dev.confbot.adapter.pretix.PretixTicketSource;
+import dev.confbot.adapter.sqlite.SqliteDatabase;
+import dev.confbot.adapter.sqlite.SqliteModule;
+import dev.confbot.adapter.sqlite.SqliteSettings;
+import dev.confbot.config.ConfbotConfig;
+import dev.confbot.config.ConfigException;
+import dev.confbot.config.LegacyRoleJson;
+import dev.confbot.config.LoadedConfig;
+import dev.confbot.core.model.MemberId;
+import dev.confbot.core.model.PositionKey;
+import dev.confbot.core.model.RoleRef;
+import dev.confbot.core.port.AuditSink;
+import dev.confbot.core.port.ClaimStore;
+import dev.confbot.core.port.GatewayException;
+import dev.confbot.core.port.RoleGateway;
+import dev.confbot.core.port.TicketSource;
+import dev.confbot.core.registration.CancellationPolicy;
+import dev.confbot.core.registration.InMemoryClaimStore;
+import dev.confbot.core.registration.RegistrationMessages;
+import dev.confbot.core.registration.RegistrationResult;
+import dev.confbot.core.registration.RegistrationService;
+import dev.confbot.core.registration.RegistrationSettings;
+import dev.confbot.core.registration.RoleMapping;
+import dev.confbot.core.registration.TicketIndex;
+import dev.confbot.core.registration.TicketLifecycle;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import okio.Buffer;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code confbot tickets lookup CODE NAME}: what an attendee typing this code and name would get,
+ * and for organizers which position matched and which roles apply. Nothing is written: claims are
+ * read from the store (when there is one) into memory, and no role is given.
+ */
+@Command(
+    name = "lookup",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show what an attendee would get for this order code and name.",
+      "Exit 0 for REGISTERED, 1 for any other outcome, 2 for usage or configuration errors."
+    })
+final class TicketsLookupCommand implements Callable<Integer> {
+  /** The account the lookup pretends to be when no --member is given. */
+  private static final long ANONYMOUS_MEMBER = 1L;
+
+  @Parameters(index = "0", paramLabel = "CODE", description = "Order code as typed, e.g. XJ7Q2-1")
+  private String code = "";
+
+  @Parameters(index = "1", paramLabel = "NAME", description = "Full name as typed")
+  private String name = "";
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "PATH",
+      description = "Configuration file (default: config.toml when it exists)")
+  private @Nullable Path config;
+
+  @Option(
+      names = "--pretix-dir",
+      paramLabel = "DIR",
+      description = "Read saved pretix list responses (items*.json, orders*.json) from DIR")
+  private @Nullable Path pretixDir;
+
+  @Option(
+      names = "--roles-json",
+      paramLabel = "FILE",
+      description = "Ticket → role mapping in the legacy JSON format ({\"Business\": [roleId]})")
+  private @Nullable Path rolesJson;
+
+  @Option(
+      names = "--member",
+      paramLabel = "ID",
+      description = "Discord user id of the asking account (default: an unknown account)")
+  private long member = ANONYMOUS_MEMBER;
+
+  @Option(names = "--json", description = "Print one JSON object instead of text")
+  private boolean json;
+
+  @Spec
+  @SuppressWarnings("NullAway.Init") // injected by picocli
+  private CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, String> environment = ((Main) spec.root().userObject()).environment();
+    Optional<ConfbotConfig> loaded = Optional.empty();
+    Path configFile = config != null ? config : Path.of("config.toml");
+    if (config != null || Files.isRegularFile(configFile)) {
+      Optional<LoadedConfig> result = ConfigLoading.load(environment, configFile, err);
+      if (result.isEmpty()) {
+        return Main.INVALID;
+      }
+      loaded = Optional.of(result.get().config());
+    }
+    if (loaded.isEmpty() && pretixDir == null) {
+      err.println(
+          "confbot: tickets lookup needs a pretix to ask: give --config (with [pretix]) or"
+              + " --pretix-dir DIR.");
+      return Main.INVALID;
+    }
+
+    RoleMapping mapping;
+    try {
+      mapping = mapping(loaded);
+    } catch (ConfigException e) {
+      ConfigLoading.printProblems(err, rolesJson != null ? rolesJson : configFile, e.problems());
+      return Main.INVALID;
+    }
+    Clock clock = Clock.systemUTC();
+    TicketSource source;
+    try {
+      source =
+          pretixDir != null
+              ? PretixDirectoryTicketSource.load(pretixDir)
+              : PretixTicketSource.create(Wiring.pretixSettings(loaded.get().pretix()), clock);
+    } catch (GatewayException e) {
+      err.println("confbot: " + e.getMessage());
+      return Main.INVALID;
+    }
+    RegistrationSettings settings =
+        loaded
+            .map(c -> Wiring.registrationSettings(c.registration()))
+            .orElse(RegistrationSettings.defaults());
+
+    ClaimStore claims = claimsSnapshot(loaded);
+    TicketIndex index = new TicketIndex();
+    List<String> audit = new ArrayList<>();
+    AuditSink auditSink = (line, alert) -> audit.add(line);
+    RoleGateway noRoles = new DryRunRoles();
+    TicketLifecycle lifecycle =
+        new TicketLifecycle(
+            index, claims, noRoles, mapping, auditSink, clock, CancellationPolicy.ALERT_ONLY);
+    if (pretixDir != null) {
+      lifecycle.applyFull(source.fullSync());
+    }
+    RegistrationService service =
+        new RegistrationService(
+            index,
+            source,
+            claims,
+            noRoles,
+            mapping,
+            auditSink,
+            clock,
+            settings,
+            RegistrationMessages.ENGLISH);
+    RegistrationResult result = service.register(new MemberId(member), code, name);
+    String message = RegistrationMessages.ENGLISH.attendeeMessage(result);
+    if (json) {
+      printJson(result, message);
+    } else {
+      printText(result, message, audit);
+    }
+    return result instanceof RegistrationResult.Registered ? 0 : 1;
+  }
+
+  private RoleMapping mapping(Optional<ConfbotConfig> loaded) {
+    if (rolesJson != null) {
+      Map<String, List<RoleRef>> legacy = LegacyRoleJson.load(rolesJson);
+      Map<String, List<String>> byName = new LinkedHashMap<>();
+      legacy.forEach((k, v) -> byName.put(k, v.stream().map(RoleRef::value).toList()));
+      return RoleMapping.byName(byName);
+    }
+    return loaded
+        .map(c -> Wiring.roleMapping(c.registration()))
+        .orElse(RoleMapping.byName(Map.of()));
+  }
+
+  /** The claims the bot holds, copied into memory so that the lookup never writes them. */
+  private static ClaimStore claimsSnapshot(Optional<ConfbotConfig> loaded) {
+    InMemoryClaimStore copy = new InMemoryClaimStore();
+    if (loaded.isEmpty()) {
+      return copy;
+    }
+    SqliteSettings sqlite = Wiring.sqliteSettings(loaded.get());
+    if (!Files.isRegularFile(sqlite.databaseFile())) {
+      return copy;
+    }
+    Injector injector =
+        Guice.createInjector(
+            new SqliteModule(), binder -> binder.bind(SqliteSettings.class).toInstance(sqlite));
+    try (SqliteDatabase database = injector.getInstance(SqliteDatabase.class)) {
+      for (ClaimStore.Claim claim : injector.getInstance(ClaimStore.class).all()) {
+        copy.reserve(claim.position(), claim.member(), claim.at());
+        if (claim.confirmed()) {
+          copy.confirm(claim.position(), claim.member(), claim.at());
+        }
+      }
+    }
+    return copy;
+  }
+
+  private void printText(RegistrationResult result, String message, List<String> audit) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("Outcome:   %s%n", result.code());
+    position(result)
+        .ifPresent(p -> out.printf("Matched:   order %s, position %d%n", p.order(), p.position()));
+    Set<String> roles = roles(result);
+    if (!roles.isEmpty()) {
+      out.printf("Roles:     %s%n", String.join(", ", roles));
+    }
+    out.println("Attendee would read:");
+    message.lines().forEach(line -> out.println("  " + line));
+    for (String line : audit) {
+      out.println("Log line:  " + line);
+    }
+    out.flush();
+  }
+
+  private void printJson(RegistrationResult result, String message) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.beginObject();
+      writer.name("outcome").value(result.code().name());
+      Optional<PositionKey> position = position(result);
+      writer.name("order").value(position.map(p -> p.order().value()).orElse(orderOf(result)));
+      writer.name("position");
+      if (position.isPresent()) {
+        writer.value(position.get().position());
+      } else {
+        writer.nullValue();
+      }
+      writer.name("roles").beginArray();
+      for (String role : roles(result)) {
+        writer.value(role);
+      }
+      writer.endArray();
+      writer.name("message").value(message);
+      writer.endObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("writing JSON to memory failed", e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(buffer.readUtf8());
+    out.flush();
+  }
+
+  private static Optional<PositionKey> position(RegistrationResult result) {
+    if (result instanceof RegistrationResult.Registered r) {
+      return Optional.of(r.position());
+    } else if (result instanceof RegistrationResult.AlreadyRegistered r) {
+      return Optional.of(r.position());
+    } else if (result instanceof RegistrationResult.ClaimedByOther r) {
+      return Optional.of(r.position());
+    } else if (result instanceof RegistrationResult.NoRolesMapped r) {
+      return Optional.of(r.position());
+    }
+    return Optional.empty();
+  }
+
+  private @Nullable String orderOf(RegistrationResult result) {
+    if (result instanceof RegistrationResult.NameMismatch r) {
+      return r.order().value();
+    } else if (result instanceof RegistrationResult.OrderNotFound r) {
+      return r.order().value();
+    } else if (result instanceof RegistrationResult.OrderNotPaid r) {
+      return r.order().value();
+    } else if (result instanceof RegistrationResult.OrderCanceled r) {
+      return r.order().value();
+    } else if (result instanceof RegistrationResult.TestMode r) {
+      return r.order().value();
+    }
+    return null;
+  }
+
+  private static Set<String> roles(RegistrationResult result) {
+    Set<RoleRef> roles = Set.of();
+    if (result instanceof RegistrationResult.Registered r) {
+      roles = r.roles();
+    } else if (result instanceof RegistrationResult.AlreadyRegistered r) {
+      roles = r.roles();
+    }
+    Set<String> names = new TreeSet<>();
+    roles.forEach(role -> names.add(role.value()));
+    return names;
+  }
+
+  /** A role gateway that gives nothing: a lookup must not change anybody's roles. */
+  private static final class DryRunRoles implements RoleGateway {
+    @Override
+    public void grant(MemberId member, Set<RoleRef> roles, Optional<String> nickname) {}
+
+    @Override
+    public void revoke(MemberId member, Set<RoleRef> roles) {}
+  }
+}

@@ -1,0 +1,82 @@
+package dev.confbot.app;
+
+import dev.confbot.adapter.pretix.PretixSettings;
+import dev.confbot.adapter.sqlite.SqliteSettings;
+import dev.confbot.config.ConfbotConfig;
+import dev.confbot.config.PretixConfig;
+import dev.confbot.config.RegistrationConfig;
+import dev.confbot.core.model.RoleRef;
+import dev.confbot.core.registration.CancellationPolicy;
+import dev.confbot.core.registration.RegistrationSettings;
+import dev.confbot.core.registration.RoleMapping;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Translates the validated configuration into the settings records of the core and the adapters.
+ * Pure mapping, no decisions: every default lives in the config module or in the settings records.
+ */
+final class Wiring {
+  private Wiring() {}
+
+  static RegistrationSettings registrationSettings(RegistrationConfig config) {
+    RegistrationSettings defaults = RegistrationSettings.defaults();
+    return new RegistrationSettings(
+        config.allowedOrderStates(),
+        config.setNickname(),
+        config.failedAttempts().max(),
+        config.failedAttempts().window(),
+        defaults.negativeCacheTtl(),
+        defaults.unavailableAlertInterval());
+  }
+
+  static CancellationPolicy cancellationPolicy(RegistrationConfig config) {
+    return config.onCancel() == RegistrationConfig.OnCancel.REVOKE
+        ? CancellationPolicy.REVOKE
+        : CancellationPolicy.ALERT_ONLY;
+  }
+
+  /**
+   * The core's ticket → role mapping. Keys written as digits are pretix ids (items in {@code
+   * items}, variations in {@code variations}); other keys are names ("Item", "Variation" or "Item –
+   * Variation").
+   */
+  static RoleMapping roleMapping(RegistrationConfig config) {
+    Map<String, List<RoleRef>> byName = new LinkedHashMap<>();
+    Map<Long, List<RoleRef>> byItemId = new LinkedHashMap<>();
+    Map<Long, List<RoleRef>> byVariationId = new LinkedHashMap<>();
+    split(config.roles().items(), byName, byItemId);
+    split(config.roles().variations(), byName, byVariationId);
+    return new RoleMapping(byName, byItemId, byVariationId, config.extraRoles());
+  }
+
+  private static void split(
+      Map<String, List<RoleRef>> entries,
+      Map<String, List<RoleRef>> byName,
+      Map<Long, List<RoleRef>> byId) {
+    entries.forEach(
+        (key, roles) -> {
+          String trimmed = key.strip();
+          if (!trimmed.isEmpty() && trimmed.chars().allMatch(Character::isDigit)) {
+            byId.put(Long.parseLong(trimmed), roles);
+          } else {
+            byName.put(key, roles);
+          }
+        });
+  }
+
+  static PretixSettings pretixSettings(PretixConfig config) {
+    return PretixSettings.defaults(
+            config.baseUrl().resolve("api/v1/").toString(),
+            config.organizer(),
+            config.event(),
+            config.token().reveal())
+        .withRequestsPerMinute(config.requestsPerMinute())
+        .withMaxConcurrentPages(config.pageConcurrency());
+  }
+
+  static SqliteSettings sqliteSettings(ConfbotConfig config) {
+    return SqliteSettings.in(config.runtime().dataDir());
+  }
+}
