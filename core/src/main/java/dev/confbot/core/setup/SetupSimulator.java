@@ -1,0 +1,215 @@
+package dev.confbot.core.setup;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies a plan to a snapshot in memory, the way Discord would: for {@code setup plan --preview},
+ * the demo's stand-in server, and the idempotence tests. New things get ids above every existing
+ * id, in plan order; a new role lands at the bottom; deleting a category leaves its channels
+ * outside categories; deleting a role removes its overwrites.
+ */
+public final class SetupSimulator {
+
+  private SetupSimulator() {}
+
+  /** The server after the changes, in order. */
+  public static LiveServer apply(LiveServer live, List<SetupChange> changes) {
+    State state = new State(live);
+    for (SetupChange change : changes) {
+      state.apply(change);
+    }
+    return new LiveServer(state.roles, state.categories, state.channels);
+  }
+
+  private static final class State {
+    final List<LiveRole> roles;
+    final List<LiveCategory> categories;
+    final List<LiveChannel> channels;
+    long nextId;
+
+    State(LiveServer live) {
+      roles = new ArrayList<>(live.roles());
+      categories = new ArrayList<>(live.categories());
+      channels = new ArrayList<>(live.channels());
+      nextId =
+          Stream.of(
+                      live.roles().stream().mapToLong(LiveRole::id),
+                      live.categories().stream().mapToLong(LiveCategory::id),
+                      live.channels().stream().mapToLong(LiveChannel::id))
+                  .flatMapToLong(s -> s)
+                  .max()
+                  .orElse(1_000L)
+              + 1;
+    }
+
+    void apply(SetupChange change) {
+      if (change instanceof SetupChange.CreateRole) {
+        RoleSpec role = ((SetupChange.CreateRole) change).role();
+        roles.add(
+            new LiveRole(
+                nextId++, role.name(), role.colour(), role.hoist(), role.mentionable(), false));
+      } else if (change instanceof SetupChange.UpdateRole) {
+        SetupChange.UpdateRole update = (SetupChange.UpdateRole) change;
+        RoleSpec spec = update.after();
+        replace(
+            roles,
+            r -> r.id() == update.before().id(),
+            r ->
+                new LiveRole(
+                    r.id(),
+                    r.name(),
+                    spec.colour(),
+                    spec.hoist(),
+                    spec.mentionable(),
+                    r.managed()));
+      } else if (change instanceof SetupChange.ReorderRoles) {
+        reorder(((SetupChange.ReorderRoles) change).topFirst());
+      } else if (change instanceof SetupChange.CreateCategory) {
+        CategorySpec spec = ((SetupChange.CreateCategory) change).category();
+        categories.add(new LiveCategory(nextId++, spec.name(), spec.overwrites()));
+      } else if (change instanceof SetupChange.CreateChannel) {
+        SetupChange.CreateChannel create = (SetupChange.CreateChannel) change;
+        channels.add(
+            new LiveChannel(
+                nextId++,
+                create.name(),
+                categoryId(create.category()),
+                create.topic(),
+                create.overwrites()));
+      } else if (change instanceof SetupChange.MoveChannel) {
+        SetupChange.MoveChannel move = (SetupChange.MoveChannel) change;
+        Long to = categoryId(move.toCategory());
+        replace(
+            channels,
+            c -> c.id() == move.channel().id(),
+            c -> new LiveChannel(c.id(), c.name(), to, c.topic(), c.overwrites()));
+      } else if (change instanceof SetupChange.UpdateTopic) {
+        SetupChange.UpdateTopic topic = (SetupChange.UpdateTopic) change;
+        replace(
+            channels,
+            c -> c.id() == topic.channel().id(),
+            c -> new LiveChannel(c.id(), c.name(), c.categoryId(), topic.topic(), c.overwrites()));
+      } else if (change instanceof SetupChange.SetOverwrite) {
+        SetupChange.SetOverwrite set = (SetupChange.SetOverwrite) change;
+        editOverwrites(set.target(), set.overwrite().role(), set.overwrite());
+      } else if (change instanceof SetupChange.DeleteOverwrite) {
+        SetupChange.DeleteOverwrite delete = (SetupChange.DeleteOverwrite) change;
+        editOverwrites(delete.target(), delete.role(), null);
+      } else if (change instanceof SetupChange.DeleteChannel) {
+        long id = ((SetupChange.DeleteChannel) change).channel().id();
+        channels.removeIf(c -> c.id() == id);
+      } else if (change instanceof SetupChange.DeleteCategory) {
+        long id = ((SetupChange.DeleteCategory) change).category().id();
+        categories.removeIf(c -> c.id() == id);
+        replace(
+            channels,
+            c -> Objects.equals(c.categoryId(), id),
+            c -> new LiveChannel(c.id(), c.name(), null, c.topic(), c.overwrites()));
+      } else if (change instanceof SetupChange.DeleteRole) {
+        LiveRole role = ((SetupChange.DeleteRole) change).role();
+        roles.removeIf(r -> r.id() == role.id());
+        if (roles.stream().noneMatch(r -> r.name().equals(role.name()))) {
+          removeOverwritesOf(role.name());
+        }
+      } else {
+        throw new AssertionError(change);
+      }
+    }
+
+    /** Moves the oldest role of each name into the slots those roles hold, in the given order. */
+    private void reorder(List<String> topFirst) {
+      Map<String, LiveRole> oldest = SetupPlanner.oldestByName(roles, LiveRole::name, LiveRole::id);
+      List<LiveRole> moving = new ArrayList<>();
+      for (String name : topFirst) {
+        LiveRole role = oldest.get(name);
+        if (role != null) {
+          moving.add(role);
+        }
+      }
+      int[] slots =
+          LongStream.range(0, roles.size())
+              .mapToInt(i -> (int) i)
+              .filter(i -> moving.contains(roles.get(i)))
+              .toArray();
+      for (int i = 0; i < slots.length; i++) {
+        roles.set(slots[i], moving.get(i));
+      }
+    }
+
+    private @Nullable Long categoryId(@Nullable String name) {
+      if (name == null) {
+        return null;
+      }
+      return categories.stream()
+          .filter(c -> c.name().equals(name))
+          .min(Comparator.comparingLong(LiveCategory::id))
+          .map(LiveCategory::id)
+          .orElseThrow(() -> new IllegalStateException("no category " + name + " to put it in"));
+    }
+
+    private void editOverwrites(SetupChange.Target target, String role, @Nullable Overwrite value) {
+      if (target.category()) {
+        replace(
+            categories,
+            c -> c.id() == target.id(),
+            c -> new LiveCategory(c.id(), c.name(), edited(c.overwrites(), role, value)));
+      } else {
+        replace(
+            channels,
+            c -> c.id() == target.id(),
+            c ->
+                new LiveChannel(
+                    c.id(),
+                    c.name(),
+                    c.categoryId(),
+                    c.topic(),
+                    edited(c.overwrites(), role, value)));
+      }
+    }
+
+    private void removeOverwritesOf(String role) {
+      replace(
+          categories,
+          c -> true,
+          c -> new LiveCategory(c.id(), c.name(), edited(c.overwrites(), role, null)));
+      replace(
+          channels,
+          c -> true,
+          c ->
+              new LiveChannel(
+                  c.id(), c.name(), c.categoryId(), c.topic(), edited(c.overwrites(), role, null)));
+    }
+
+    private static List<Overwrite> edited(
+        List<Overwrite> overwrites, String role, @Nullable Overwrite value) {
+      List<Overwrite> result = new ArrayList<>();
+      boolean replaced = false;
+      for (Overwrite overwrite : overwrites) {
+        if (!overwrite.role().equals(role)) {
+          result.add(overwrite);
+        } else if (value != null) {
+          result.add(value);
+          replaced = true;
+        }
+      }
+      if (value != null && !replaced) {
+        result.add(value);
+      }
+      return result;
+    }
+
+    private static <T> void replace(
+        List<T> list,
+        java.util.function.Predicate<T> which,
+        java.util.function.UnaryOperator<T> how) {
+      list.replaceAll(t -> which.test(t) ? how.apply(t) : t);
+    }
+  }
+}
