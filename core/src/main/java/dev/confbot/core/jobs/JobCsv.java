@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads the job board CSV: a header row naming the columns {@code company}, {@code title}, {@code
@@ -27,19 +28,27 @@ public final class JobCsv {
 
   private JobCsv() {}
 
-  /** Reads a file's bytes (UTF-8). */
+  /** Reads a file's bytes (UTF-8) without checking that image files exist. */
   public static JobImport read(byte[] utf8) {
+    return read(utf8, path -> true);
+  }
+
+  /**
+   * Reads a file's bytes (UTF-8); an image for which {@code imageExists} is false (given the path
+   * relative to the CSV, with {@code /} separators) is reported as a problem of its row.
+   */
+  public static JobImport read(byte[] utf8, Predicate<String> imageExists) {
     try {
-      return read(Csv.parse(utf8));
+      return read(Csv.parse(utf8), imageExists);
     } catch (CsvFormatException e) {
       return syntaxProblem(e);
     }
   }
 
-  /** Reads CSV text. */
+  /** Reads CSV text without checking that image files exist. */
   public static JobImport read(String text) {
     try {
-      return read(Csv.parse(text));
+      return read(Csv.parse(text), path -> true);
     } catch (CsvFormatException e) {
       return syntaxProblem(e);
     }
@@ -49,7 +58,7 @@ public final class JobCsv {
     return new JobImport.Rejected(List.of(new JobCsvProblem(e.line(), e.column(), e.problem())));
   }
 
-  private static JobImport read(List<CsvRecord> records) {
+  private static JobImport read(List<CsvRecord> records, Predicate<String> imageExists) {
     List<CsvRecord> rows = new ArrayList<>();
     for (CsvRecord record : records) {
       if (!record.isBlank()) {
@@ -70,7 +79,7 @@ public final class JobCsv {
     }
     List<JobOffer> offers = new ArrayList<>();
     for (CsvRecord row : rows.subList(1, rows.size())) {
-      offer(row, header.fields().size(), index, problems).ifPresent(offers::add);
+      offer(row, header.fields().size(), index, imageExists, problems).ifPresent(offers::add);
     }
     return problems.isEmpty() ? new JobImport.Loaded(offers) : new JobImport.Rejected(problems);
   }
@@ -111,7 +120,11 @@ public final class JobCsv {
   }
 
   private static Optional<JobOffer> offer(
-      CsvRecord row, int width, Map<String, Integer> index, List<JobCsvProblem> problems) {
+      CsvRecord row,
+      int width,
+      Map<String, Integer> index,
+      Predicate<String> imageExists,
+      List<JobCsvProblem> problems) {
     int size = row.fields().size();
     if (size != width) {
       int column = Math.min(size, width) + 1;
@@ -133,7 +146,7 @@ public final class JobCsv {
     String linkText = required(row, index, "link", problems);
     String text = row.fields().get(column(index, "text"));
     Optional<URI> link = linkText.isEmpty() ? Optional.empty() : link(row, index, problems);
-    String image = image(row, index, problems);
+    String image = image(row, index, imageExists, problems);
     if (problems.size() > before || link.isEmpty()) {
       return Optional.empty();
     }
@@ -177,7 +190,10 @@ public final class JobCsv {
   }
 
   private static String image(
-      CsvRecord row, Map<String, Integer> index, List<JobCsvProblem> problems) {
+      CsvRecord row,
+      Map<String, Integer> index,
+      Predicate<String> imageExists,
+      List<JobCsvProblem> problems) {
     Integer i = index.get(IMAGE);
     if (i == null) {
       return "";
@@ -187,6 +203,9 @@ public final class JobCsv {
       return "";
     }
     String problem = imageProblem(value);
+    if (problem.isEmpty() && !imageExists.test(value)) {
+      problem = "image \"" + value + "\" is not there; put the file next to the CSV";
+    }
     if (!problem.isEmpty()) {
       problems.add(new JobCsvProblem(row.fieldLines().get(i), i + 1, problem));
     }

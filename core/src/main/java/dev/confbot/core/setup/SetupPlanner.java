@@ -194,6 +194,37 @@ public final class SetupPlanner {
     return null;
   }
 
+  /**
+   * The plan as {@code setup plan} prints it: one line per change, then a count; {@code Nothing to
+   * change.} for an empty plan.
+   */
+  public static String describe(List<SetupChange> changes) {
+    if (changes.isEmpty()) {
+      return "Nothing to change.";
+    }
+    StringBuilder out = new StringBuilder();
+    long deletions = 0;
+    for (SetupChange change : changes) {
+      out.append(change.describe()).append('\n');
+      if (isDeletion(change)) {
+        deletions++;
+      }
+    }
+    out.append(changes.size()).append(changes.size() == 1 ? " change" : " changes");
+    if (deletions > 0) {
+      out.append(", ").append(deletions).append(deletions == 1 ? " deletion" : " deletions");
+    }
+    return out.append('.').toString();
+  }
+
+  /** True for the changes only a pruning plan holds. */
+  public static boolean isDeletion(SetupChange change) {
+    return change instanceof SetupChange.DeleteRole
+        || change instanceof SetupChange.DeleteCategory
+        || change instanceof SetupChange.DeleteChannel
+        || change instanceof SetupChange.DeleteOverwrite;
+  }
+
   /** For each name, the thing with the smallest id. */
   static <T> Map<String, T> oldestByName(
       List<T> things, Function<T, String> name, ToLongFunction<T> id) {

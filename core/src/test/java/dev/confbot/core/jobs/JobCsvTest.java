@@ -167,6 +167,21 @@ class JobCsvTest {
   }
 
   @Test
+  void reportsImagesThatAreNotThere() {
+    // given
+    String csv =
+        "company,title,link,text,image\n"
+            + "A,Dev,https://a.example,x,images/a.png\n"
+            + "B,Dev,https://b.example,x,images\\b.png\n";
+    // when
+    JobImport result = JobCsv.read(csv.getBytes(StandardCharsets.UTF_8), "images/a.png"::equals);
+    // then
+    assertThat(problems(result))
+        .containsExactly(
+            "line 3, column 5: image \"images/b.png\" is not there; put the file next to the CSV");
+  }
+
+  @Test
   void rejectsTitlesLongerThanDiscordAllows() {
     // given
     String csv = "company,title,link,text\nA," + "x".repeat(257) + ",https://a.example,t\n";

@@ -89,6 +89,30 @@ class SetupPlannerTest {
   }
 
   @Test
+  void describesAWholePlanWithItsCounts() {
+    // given
+    List<SetupChange> plan = SetupPlanner.plan(BLUEPRINT, lastYear(), true);
+    // when
+    String text = SetupPlanner.describe(plan);
+    // then
+    assertThat(text)
+        .startsWith("+ role Speakers (colour #F59E0B, hoisted, not mentionable)\n")
+        .endsWith("- role Old Volunteers\n17 changes, 3 deletions.");
+    assertThat(SetupPlanner.describe(List.of())).isEqualTo("Nothing to change.");
+    assertThat(SetupPlanner.describe(plan.subList(0, 1))).endsWith("\n1 change.");
+  }
+
+  @Test
+  void describesEveryKindOfRoleUpdate() {
+    // given
+    LiveRole before = new LiveRole(1, "Staff", Colour.NONE, true, true, false);
+    RoleSpec after = new RoleSpec("Staff", Colour.parse("#123456"), false, false);
+    // then
+    assertThat(new SetupChange.UpdateRole(before, after).describe())
+        .isEqualTo("~ role Staff: colour none → #123456, not hoisted, not mentionable");
+  }
+
+  @Test
   void prunesWhatTheBlueprintDoesNotMentionButNeverManagedRoles() {
     // when
     List<SetupChange> plan = SetupPlanner.plan(BLUEPRINT, lastYear(), true);
@@ -272,9 +296,6 @@ class SetupPlannerTest {
   }
 
   private static boolean isDeletion(SetupChange change) {
-    return change instanceof SetupChange.DeleteRole
-        || change instanceof SetupChange.DeleteCategory
-        || change instanceof SetupChange.DeleteChannel
-        || change instanceof SetupChange.DeleteOverwrite;
+    return SetupPlanner.isDeletion(change);
   }
 }
