@@ -7,8 +7,9 @@ import java.util.List;
  * Voice, forum and stage channels and member overwrites are left out: setup never touches them.
  *
  * @param roles every role except {@code @everyone}, top first (Discord's highest position first)
- * @param categories every category
- * @param channels every text channel
+ * @param categories every category, in Discord's display order (top first)
+ * @param channels every text channel, in Discord's display order (top first; channels outside
+ *     categories first, then category by category)
  */
 public record LiveServer(
     List<LiveRole> roles, List<LiveCategory> categories, List<LiveChannel> channels) {

@@ -60,6 +60,45 @@ public sealed interface SetupChange {
     }
   }
 
+  /**
+   * Put the named categories in this order, top first, using the positions they hold between them;
+   * other categories keep their positions. For a repeated name, the oldest is moved.
+   */
+  record ReorderCategories(List<String> topFirst) implements SetupChange {
+    public ReorderCategories {
+      topFirst = List.copyOf(topFirst);
+    }
+
+    @Override
+    public String describe() {
+      return "~ category order: " + String.join(", ", topFirst);
+    }
+  }
+
+  /**
+   * Put the named text channels of one category (null: outside categories) in this order, top
+   * first, using the positions they hold between them; other channels keep their positions. For a
+   * repeated name, the oldest is moved.
+   */
+  record ReorderChannels(@Nullable String category, List<String> topFirst) implements SetupChange {
+    public ReorderChannels {
+      topFirst = List.copyOf(topFirst);
+    }
+
+    /** The category's name; empty for channels outside categories. */
+    public Optional<String> categoryName() {
+      return Optional.ofNullable(category);
+    }
+
+    @Override
+    public String describe() {
+      return "~ channel order "
+          + (category == null ? "outside categories" : "in " + category)
+          + ": "
+          + topFirst.stream().map(name -> "#" + name).collect(Collectors.joining(", "));
+    }
+  }
+
   /** Create a category with exactly these overwrites. */
   record CreateCategory(CategorySpec category) implements SetupChange {
     @Override

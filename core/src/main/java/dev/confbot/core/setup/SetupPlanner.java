@@ -47,6 +47,12 @@ public final class SetupPlanner {
         planOverwrites(target, spec.overwrites(), existing.overwrites(), prune, overwrites);
       }
     }
+    List<String> wantedCategories =
+        blueprint.categories().stream().map(CategorySpec::name).toList();
+    if (!wantedCategories.equals(
+        orderAfterCreation(live.categories(), LiveCategory::name, categories, wantedCategories))) {
+      changes.add(new SetupChange.ReorderCategories(wantedCategories));
+    }
     changes.addAll(overwrites);
     overwrites.clear();
     List<SetupChange> moves = new ArrayList<>();
@@ -76,6 +82,7 @@ public final class SetupPlanner {
       planOverwrites(target, wanted, existing.overwrites(), prune, overwrites);
     }
     changes.addAll(moves);
+    changes.addAll(channelOrder(blueprint, live, categories, channels));
     changes.addAll(topics);
     changes.addAll(overwrites);
     if (prune) {
@@ -100,30 +107,75 @@ public final class SetupPlanner {
     }
     changes.addAll(updates);
     List<String> wanted = blueprint.roles().stream().map(RoleSpec::name).toList();
-    if (!wanted.equals(orderAfterCreation(live, roles, wanted))) {
+    if (!wanted.equals(orderAfterCreation(live.roles(), LiveRole::name, roles, wanted))) {
       changes.add(new SetupChange.ReorderRoles(wanted));
     }
   }
 
   /**
-   * The blueprint roles' order, top first, once the missing ones are created (each new role lands
-   * at the bottom, below the ones created before it).
+   * The wanted things' order, top first, once the missing ones are created (each new one lands at
+   * the bottom, below the ones created before it).
    */
-  private static List<String> orderAfterCreation(
-      LiveServer live, Map<String, LiveRole> roles, List<String> wanted) {
+  private static <T> List<String> orderAfterCreation(
+      List<T> live, Function<T, String> name, Map<String, T> matched, List<String> wanted) {
     Set<String> names = new HashSet<>(wanted);
     List<String> order = new ArrayList<>();
-    for (LiveRole role : live.roles()) {
-      if (names.contains(role.name()) && roles.get(role.name()) == role) {
-        order.add(role.name());
+    for (T thing : live) {
+      String n = name.apply(thing);
+      if (names.contains(n) && matched.get(n) == thing) {
+        order.add(n);
       }
     }
-    for (String name : wanted) {
-      if (!roles.containsKey(name)) {
-        order.add(name);
+    for (String n : wanted) {
+      if (!matched.containsKey(n)) {
+        order.add(n);
       }
     }
     return order;
+  }
+
+  /**
+   * Reorders for each category (and for channels outside categories) whose blueprint channels would
+   * not stand in blueprint order once moved and created: moved channels keep their place in the
+   * server's channel list, new ones come last.
+   */
+  private static List<SetupChange> channelOrder(
+      ServerBlueprint blueprint,
+      LiveServer live,
+      Map<String, LiveCategory> categories,
+      Map<String, LiveChannel> channels) {
+    Map<String, ChannelSpec> specs = new HashMap<>();
+    blueprint.channels().forEach(c -> specs.put(c.name(), c));
+    List<ChannelSpec> order = new ArrayList<>();
+    for (LiveChannel channel : live.channels()) {
+      ChannelSpec spec = specs.get(channel.name());
+      if (spec != null && channels.get(channel.name()) == channel) {
+        order.add(spec);
+      }
+    }
+    for (ChannelSpec spec : blueprint.channels()) {
+      if (!channels.containsKey(spec.name())) {
+        order.add(spec);
+      }
+    }
+    List<@Nullable String> groups = new ArrayList<>();
+    groups.add(null);
+    blueprint.categories().forEach(c -> groups.add(c.name()));
+    List<SetupChange> reorders = new ArrayList<>();
+    for (String group : groups) {
+      List<String> wanted = namesIn(blueprint.channels(), group);
+      if (!wanted.equals(namesIn(order, group))) {
+        reorders.add(new SetupChange.ReorderChannels(group, wanted));
+      }
+    }
+    return reorders;
+  }
+
+  private static List<String> namesIn(List<ChannelSpec> channels, @Nullable String category) {
+    return channels.stream()
+        .filter(c -> Objects.equals(c.category(), category))
+        .map(ChannelSpec::name)
+        .toList();
   }
 
   private static void planOverwrites(

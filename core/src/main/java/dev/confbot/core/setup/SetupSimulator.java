@@ -5,15 +5,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.LongStream;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Applies a plan to a snapshot in memory, the way Discord would: for {@code setup plan --preview},
  * the demo's stand-in server, and the idempotence tests. New things get ids above every existing
- * id, in plan order; a new role lands at the bottom; deleting a category leaves its channels
- * outside categories; deleting a role removes its overwrites.
+ * id, in plan order; a new role, category or channel lands at the bottom (a moved channel keeps its
+ * place in the channel list); deleting a category leaves its channels outside categories; deleting
+ * a role removes its overwrites.
  */
 public final class SetupSimulator {
 
@@ -70,7 +73,20 @@ public final class SetupSimulator {
                     spec.mentionable(),
                     r.managed()));
       } else if (change instanceof SetupChange.ReorderRoles) {
-        reorder(((SetupChange.ReorderRoles) change).topFirst());
+        reorder(
+            roles, ((SetupChange.ReorderRoles) change).topFirst(), LiveRole::name, LiveRole::id);
+      } else if (change instanceof SetupChange.ReorderCategories) {
+        reorder(
+            categories,
+            ((SetupChange.ReorderCategories) change).topFirst(),
+            LiveCategory::name,
+            LiveCategory::id);
+      } else if (change instanceof SetupChange.ReorderChannels) {
+        reorder(
+            channels,
+            ((SetupChange.ReorderChannels) change).topFirst(),
+            LiveChannel::name,
+            LiveChannel::id);
       } else if (change instanceof SetupChange.CreateCategory) {
         CategorySpec spec = ((SetupChange.CreateCategory) change).category();
         categories.add(new LiveCategory(nextId++, spec.name(), spec.overwrites()));
@@ -123,23 +139,21 @@ public final class SetupSimulator {
       }
     }
 
-    /** Moves the oldest role of each name into the slots those roles hold, in the given order. */
-    private void reorder(List<String> topFirst) {
-      Map<String, LiveRole> oldest = SetupPlanner.oldestByName(roles, LiveRole::name, LiveRole::id);
-      List<LiveRole> moving = new ArrayList<>();
-      for (String name : topFirst) {
-        LiveRole role = oldest.get(name);
-        if (role != null) {
-          moving.add(role);
+    /** Moves the oldest thing of each name into the slots those things hold, in the given order. */
+    private static <T> void reorder(
+        List<T> things, List<String> topFirst, Function<T, String> name, ToLongFunction<T> id) {
+      Map<String, T> oldest = SetupPlanner.oldestByName(things, name, id);
+      List<T> moving = new ArrayList<>();
+      for (String n : topFirst) {
+        T thing = oldest.get(n);
+        if (thing != null) {
+          moving.add(thing);
         }
       }
       int[] slots =
-          LongStream.range(0, roles.size())
-              .mapToInt(i -> (int) i)
-              .filter(i -> moving.contains(roles.get(i)))
-              .toArray();
+          IntStream.range(0, things.size()).filter(i -> moving.contains(things.get(i))).toArray();
       for (int i = 0; i < slots.length; i++) {
-        roles.set(slots[i], moving.get(i));
+        things.set(slots[i], moving.get(i));
       }
     }
 

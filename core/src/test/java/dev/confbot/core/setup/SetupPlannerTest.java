@@ -82,6 +82,7 @@ class SetupPlannerTest {
             "+ channel #registration-log in Organizers [@everyone: deny VIEW_CHANNEL; Organizers:"
                 + " allow VIEW_CHANNEL]",
             "~ channel #help: move from (no category) to Info",
+            "~ channel order in Info: #registration, #help",
             "~ channel #help: topic \"Help!\" → \"Ask the organizers\"",
             "~ channel #help: @everyone: deny SEND_MESSAGES",
             "~ channel #help: Attendees: allow SEND_MESSAGES");
@@ -97,7 +98,7 @@ class SetupPlannerTest {
     // then
     assertThat(text)
         .startsWith("+ role Speakers (colour #F59E0B, hoisted, not mentionable)\n")
-        .endsWith("- role Old Volunteers\n17 changes, 3 deletions.");
+        .endsWith("- role Old Volunteers\n18 changes, 3 deletions.");
     assertThat(SetupPlanner.describe(List.of())).isEqualTo("Nothing to change.");
     assertThat(SetupPlanner.describe(plan.subList(0, 1))).endsWith("\n1 change.");
   }
@@ -215,6 +216,37 @@ class SetupPlannerTest {
     assertThat(after.roles())
         .extracting(LiveRole::name)
         .containsExactly("Speakers", "confbot", "Attendees");
+  }
+
+  @Test
+  void ordersCategoriesAndChannelsAsTheBlueprintLists() {
+    // given: categories and channels in the wrong order
+    LiveServer live =
+        new LiveServer(
+            List.of(),
+            List.of(new LiveCategory(2, "B", List.of()), new LiveCategory(1, "A", List.of())),
+            List.of(
+                new LiveChannel(5, "later", 1L, "", List.of()),
+                new LiveChannel(4, "other", 1L, "", List.of()),
+                new LiveChannel(3, "first", 1L, "", List.of())));
+    ServerBlueprint blueprint =
+        new ServerBlueprint(
+            List.of(),
+            List.of(new CategorySpec("A", List.of()), new CategorySpec("B", List.of())),
+            List.of(
+                new ChannelSpec("first", "A", "", List.of()),
+                new ChannelSpec("later", "A", "", List.of())));
+    // when
+    List<SetupChange> plan = SetupPlanner.plan(blueprint, live, false);
+    LiveServer after = SetupSimulator.apply(live, plan);
+    // then
+    assertThat(describe(plan))
+        .containsExactly("~ category order: A, B", "~ channel order in A: #first, #later");
+    assertThat(after.categories()).extracting(LiveCategory::name).containsExactly("A", "B");
+    assertThat(after.channels())
+        .extracting(LiveChannel::name)
+        .containsExactly("first", "other", "later");
+    assertThat(SetupPlanner.plan(blueprint, after, false)).isEmpty();
   }
 
   @Test
