@@ -48,11 +48,11 @@ public final class JobBoardService {
   }
 
   private static Optional<String> failure(JobPostOutcome outcome) {
-    if (outcome instanceof JobPostOutcome.Unavailable) {
-      return Optional.of(((JobPostOutcome.Unavailable) outcome).system());
+    if (outcome instanceof JobPostOutcome.Unavailable unavailable) {
+      return Optional.of(unavailable.system());
     }
-    if (outcome instanceof JobPostOutcome.PostedNotRecorded) {
-      return Optional.of(((JobPostOutcome.PostedNotRecorded) outcome).system());
+    if (outcome instanceof JobPostOutcome.PostedNotRecorded postedNotRecorded) {
+      return Optional.of(postedNotRecorded.system());
     }
     return Optional.empty();
   }

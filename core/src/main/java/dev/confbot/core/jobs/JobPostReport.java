@@ -79,29 +79,21 @@ public record JobPostReport(boolean dryRun, List<JobPostOutcome> outcomes) {
     if (outcome instanceof JobPostOutcome.WouldPost) {
       return "+ " + name + " (would post)";
     }
-    if (outcome instanceof JobPostOutcome.AlreadyPosted) {
-      return "= "
-          + name
-          + " (posted "
-          + POSTED_AT.format(((JobPostOutcome.AlreadyPosted) outcome).postedAt())
-          + ")";
+    if (outcome instanceof JobPostOutcome.AlreadyPosted alreadyPosted) {
+      return "= " + name + " (posted " + POSTED_AT.format(alreadyPosted.postedAt()) + ")";
     }
     if (outcome instanceof JobPostOutcome.DuplicateInFile) {
       return "= " + name + " (same offer earlier in the file)";
     }
-    if (outcome instanceof JobPostOutcome.PostedNotRecorded) {
+    if (outcome instanceof JobPostOutcome.PostedNotRecorded postedNotRecorded) {
       return "! "
           + name
           + " (posted, but "
-          + ((JobPostOutcome.PostedNotRecorded) outcome).system()
+          + postedNotRecorded.system()
           + " could not record it: it may be posted again)";
     }
-    if (outcome instanceof JobPostOutcome.Unavailable) {
-      return "! "
-          + name
-          + " (not posted: "
-          + ((JobPostOutcome.Unavailable) outcome).system()
-          + " unavailable)";
+    if (outcome instanceof JobPostOutcome.Unavailable unavailable) {
+      return "! " + name + " (not posted: " + unavailable.system() + " unavailable)";
     }
     throw new AssertionError(outcome);
   }

@@ -82,7 +82,7 @@ public final class SetupPlanner {
       planOverwrites(target, wanted, existing.overwrites(), prune, overwrites);
     }
     changes.addAll(moves);
-    changes.addAll(channelOrder(blueprint, live, categories, channels));
+    changes.addAll(channelOrder(blueprint, live, channels));
     changes.addAll(topics);
     changes.addAll(overwrites);
     if (prune) {
@@ -122,7 +122,7 @@ public final class SetupPlanner {
     List<String> order = new ArrayList<>();
     for (T thing : live) {
       String n = name.apply(thing);
-      if (names.contains(n) && matched.get(n) == thing) {
+      if (names.contains(n) && thing.equals(matched.get(n))) {
         order.add(n);
       }
     }
@@ -140,16 +140,13 @@ public final class SetupPlanner {
    * server's channel list, new ones come last.
    */
   private static List<SetupChange> channelOrder(
-      ServerBlueprint blueprint,
-      LiveServer live,
-      Map<String, LiveCategory> categories,
-      Map<String, LiveChannel> channels) {
+      ServerBlueprint blueprint, LiveServer live, Map<String, LiveChannel> channels) {
     Map<String, ChannelSpec> specs = new HashMap<>();
     blueprint.channels().forEach(c -> specs.put(c.name(), c));
     List<ChannelSpec> order = new ArrayList<>();
     for (LiveChannel channel : live.channels()) {
       ChannelSpec spec = specs.get(channel.name());
-      if (spec != null && channels.get(channel.name()) == channel) {
+      if (spec != null && channel.equals(channels.get(channel.name()))) {
         order.add(spec);
       }
     }
@@ -213,21 +210,22 @@ public final class SetupPlanner {
     Set<String> channelNames = new HashSet<>();
     blueprint.channels().forEach(c -> channelNames.add(c.name()));
     for (LiveChannel channel : live.channels()) {
-      if (!channelNames.contains(channel.name()) || channels.get(channel.name()) != channel) {
+      if (!channelNames.contains(channel.name()) || !channel.equals(channels.get(channel.name()))) {
         changes.add(new SetupChange.DeleteChannel(channel));
       }
     }
     Set<String> categoryNames = new HashSet<>();
     blueprint.categories().forEach(c -> categoryNames.add(c.name()));
     for (LiveCategory category : live.categories()) {
-      if (!categoryNames.contains(category.name()) || categories.get(category.name()) != category) {
+      if (!categoryNames.contains(category.name())
+          || !category.equals(categories.get(category.name()))) {
         changes.add(new SetupChange.DeleteCategory(category));
       }
     }
     Set<String> roleNames = new HashSet<>();
     blueprint.roles().forEach(r -> roleNames.add(r.name()));
     for (LiveRole role : live.roles()) {
-      boolean mentioned = roleNames.contains(role.name()) && roles.get(role.name()) == role;
+      boolean mentioned = roleNames.contains(role.name()) && role.equals(roles.get(role.name()));
       if (!mentioned && !role.managed()) {
         changes.add(new SetupChange.DeleteRole(role));
       }

@@ -53,13 +53,12 @@ public final class SetupSimulator {
     }
 
     void apply(SetupChange change) {
-      if (change instanceof SetupChange.CreateRole) {
-        RoleSpec role = ((SetupChange.CreateRole) change).role();
+      if (change instanceof SetupChange.CreateRole createRole) {
+        RoleSpec role = createRole.role();
         roles.add(
             new LiveRole(
                 nextId++, role.name(), role.colour(), role.hoist(), role.mentionable(), false));
-      } else if (change instanceof SetupChange.UpdateRole) {
-        SetupChange.UpdateRole update = (SetupChange.UpdateRole) change;
+      } else if (change instanceof SetupChange.UpdateRole update) {
         RoleSpec spec = update.after();
         replace(
             roles,
@@ -72,26 +71,16 @@ public final class SetupSimulator {
                     spec.hoist(),
                     spec.mentionable(),
                     r.managed()));
-      } else if (change instanceof SetupChange.ReorderRoles) {
-        reorder(
-            roles, ((SetupChange.ReorderRoles) change).topFirst(), LiveRole::name, LiveRole::id);
-      } else if (change instanceof SetupChange.ReorderCategories) {
-        reorder(
-            categories,
-            ((SetupChange.ReorderCategories) change).topFirst(),
-            LiveCategory::name,
-            LiveCategory::id);
-      } else if (change instanceof SetupChange.ReorderChannels) {
-        reorder(
-            channels,
-            ((SetupChange.ReorderChannels) change).topFirst(),
-            LiveChannel::name,
-            LiveChannel::id);
-      } else if (change instanceof SetupChange.CreateCategory) {
-        CategorySpec spec = ((SetupChange.CreateCategory) change).category();
+      } else if (change instanceof SetupChange.ReorderRoles reorderRoles) {
+        reorder(roles, reorderRoles.topFirst(), LiveRole::name, LiveRole::id);
+      } else if (change instanceof SetupChange.ReorderCategories reorderCategories) {
+        reorder(categories, reorderCategories.topFirst(), LiveCategory::name, LiveCategory::id);
+      } else if (change instanceof SetupChange.ReorderChannels reorderChannels) {
+        reorder(channels, reorderChannels.topFirst(), LiveChannel::name, LiveChannel::id);
+      } else if (change instanceof SetupChange.CreateCategory createCategory) {
+        CategorySpec spec = createCategory.category();
         categories.add(new LiveCategory(nextId++, spec.name(), spec.overwrites()));
-      } else if (change instanceof SetupChange.CreateChannel) {
-        SetupChange.CreateChannel create = (SetupChange.CreateChannel) change;
+      } else if (change instanceof SetupChange.CreateChannel create) {
         channels.add(
             new LiveChannel(
                 nextId++,
@@ -99,37 +88,33 @@ public final class SetupSimulator {
                 categoryId(create.category()),
                 create.topic(),
                 create.overwrites()));
-      } else if (change instanceof SetupChange.MoveChannel) {
-        SetupChange.MoveChannel move = (SetupChange.MoveChannel) change;
+      } else if (change instanceof SetupChange.MoveChannel move) {
         Long to = categoryId(move.toCategory());
         replace(
             channels,
             c -> c.id() == move.channel().id(),
             c -> new LiveChannel(c.id(), c.name(), to, c.topic(), c.overwrites()));
-      } else if (change instanceof SetupChange.UpdateTopic) {
-        SetupChange.UpdateTopic topic = (SetupChange.UpdateTopic) change;
+      } else if (change instanceof SetupChange.UpdateTopic topic) {
         replace(
             channels,
             c -> c.id() == topic.channel().id(),
             c -> new LiveChannel(c.id(), c.name(), c.categoryId(), topic.topic(), c.overwrites()));
-      } else if (change instanceof SetupChange.SetOverwrite) {
-        SetupChange.SetOverwrite set = (SetupChange.SetOverwrite) change;
+      } else if (change instanceof SetupChange.SetOverwrite set) {
         editOverwrites(set.target(), set.overwrite().role(), set.overwrite());
-      } else if (change instanceof SetupChange.DeleteOverwrite) {
-        SetupChange.DeleteOverwrite delete = (SetupChange.DeleteOverwrite) change;
+      } else if (change instanceof SetupChange.DeleteOverwrite delete) {
         editOverwrites(delete.target(), delete.role(), null);
-      } else if (change instanceof SetupChange.DeleteChannel) {
-        long id = ((SetupChange.DeleteChannel) change).channel().id();
+      } else if (change instanceof SetupChange.DeleteChannel deleteChannel) {
+        long id = deleteChannel.channel().id();
         channels.removeIf(c -> c.id() == id);
-      } else if (change instanceof SetupChange.DeleteCategory) {
-        long id = ((SetupChange.DeleteCategory) change).category().id();
+      } else if (change instanceof SetupChange.DeleteCategory deleteCategory) {
+        long id = deleteCategory.category().id();
         categories.removeIf(c -> c.id() == id);
         replace(
             channels,
             c -> Objects.equals(c.categoryId(), id),
             c -> new LiveChannel(c.id(), c.name(), null, c.topic(), c.overwrites()));
-      } else if (change instanceof SetupChange.DeleteRole) {
-        LiveRole role = ((SetupChange.DeleteRole) change).role();
+      } else if (change instanceof SetupChange.DeleteRole deleteRole) {
+        LiveRole role = deleteRole.role();
         roles.removeIf(r -> r.id() == role.id());
         if (roles.stream().noneMatch(r -> r.name().equals(role.name()))) {
           removeOverwritesOf(role.name());
