@@ -1,5 +1,6 @@
 package dev.confbot.core.stats;
 
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
@@ -7,6 +8,14 @@ import java.time.temporal.ChronoUnit;
 public enum Granularity {
   HOUR,
   DAY;
+
+  /** Data spanning at most this long is shown per hour, longer spans per day. */
+  public static final Duration HOURLY_UP_TO = Duration.ofDays(3);
+
+  /** Hours for a span of up to three days (a conference), days for anything longer. */
+  public static Granularity forSpan(Duration span) {
+    return span.compareTo(HOURLY_UP_TO) <= 0 ? HOUR : DAY;
+  }
 
   /** The start of the bucket that holds the moment. */
   ZonedDateTime start(ZonedDateTime moment) {

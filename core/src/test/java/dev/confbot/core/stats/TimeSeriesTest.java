@@ -2,6 +2,7 @@ package dev.confbot.core.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -56,6 +57,13 @@ class TimeSeriesTest {
     TimeSeries series = TimeSeries.of("Joins", events, Granularity.HOUR, PRAGUE);
     // then
     assertThat(series.points()).extracting(TimeSeries.Point::count).containsExactly(1, 1);
+  }
+
+  @Test
+  void choosesHoursForUpToThreeDaysAndDaysBeyond() {
+    assertThat(Granularity.forSpan(Duration.ofHours(5))).isEqualTo(Granularity.HOUR);
+    assertThat(Granularity.forSpan(Duration.ofDays(3))).isEqualTo(Granularity.HOUR);
+    assertThat(Granularity.forSpan(Duration.ofDays(3).plusSeconds(1))).isEqualTo(Granularity.DAY);
   }
 
   @Test
