@@ -1,0 +1,86 @@
+package dev.confbot.core.jobs;
+
+import dev.confbot.core.port.GatewayException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Posts job offers that the ledger does not know yet, each once. An offer is recorded right after
+ * it was posted; if posting fails the run stops and the remaining offers are reported as not
+ * posted, so running it again later posts exactly those. Not safe for two concurrent runs against
+ * the same ledger (the organizer command runs one at a time).
+ */
+public final class JobBoardService {
+  private final JobPoster poster;
+  private final Clock clock;
+
+  public JobBoardService(JobPoster poster, Clock clock) {
+    this.poster = poster;
+    this.clock = clock;
+  }
+
+  /**
+   * Posts (or, with {@code dryRun}, only plans) the offers in order, skipping those the ledger
+   * knows and repeated rows of the same offer. A dry run neither posts nor records.
+   */
+  public JobPostReport post(List<JobOffer> offers, JobLedger ledger, boolean dryRun) {
+    List<JobPostOutcome> outcomes = new ArrayList<>();
+    Set<JobKey> seen = new HashSet<>();
+    Optional<String> failed = Optional.empty();
+    for (JobOffer offer : offers) {
+      JobKey key = offer.key();
+      if (!seen.add(key)) {
+        outcomes.add(new JobPostOutcome.DuplicateInFile(offer));
+      } else if (failed.isPresent()) {
+        outcomes.add(new JobPostOutcome.Unavailable(offer, failed.get()));
+      } else {
+        JobPostOutcome outcome = postOne(offer, key, ledger, dryRun);
+        outcomes.add(outcome);
+        failed = failure(outcome);
+      }
+    }
+    return new JobPostReport(dryRun, outcomes);
+  }
+
+  private static Optional<String> failure(JobPostOutcome outcome) {
+    if (outcome instanceof JobPostOutcome.Unavailable unavailable) {
+      return Optional.of(unavailable.system());
+    }
+    if (outcome instanceof JobPostOutcome.PostedNotRecorded postedNotRecorded) {
+      return Optional.of(postedNotRecorded.system());
+    }
+    return Optional.empty();
+  }
+
+  private JobPostOutcome postOne(JobOffer offer, JobKey key, JobLedger ledger, boolean dryRun) {
+    Optional<PostedJob> earlier;
+    try {
+      earlier = ledger.find(key);
+    } catch (GatewayException e) {
+      return new JobPostOutcome.Unavailable(offer, e.system());
+    }
+    if (earlier.isPresent()) {
+      return new JobPostOutcome.AlreadyPosted(offer, earlier.get().postedAt());
+    }
+    if (dryRun) {
+      return new JobPostOutcome.WouldPost(offer);
+    }
+    try {
+      poster.post(JobEmbed.of(offer));
+    } catch (GatewayException e) {
+      return new JobPostOutcome.Unavailable(offer, e.system());
+    }
+    Instant now = clock.instant();
+    try {
+      ledger.record(new PostedJob(key, offer.company(), offer.title(), now));
+    } catch (GatewayException e) {
+      return new JobPostOutcome.PostedNotRecorded(offer, now, e.system());
+    }
+    return new JobPostOutcome.Posted(offer, now);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.confbot.core.setup;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A text channel as the blueprint wants it.
+ *
+ * <p>Its effective overwrites are its category's overwrites with its own ones replacing those for
+ * the same role: a channel that lists none has exactly its category's (Discord's "synced" channel),
+ * so a private category keeps its channels private.
+ *
+ * @param name the channel's name as Discord stores it: lower case, no spaces (e.g. {@code
+ *     registration}), unique in the blueprint
+ * @param category the category's name, or null for a channel outside categories
+ * @param topic the channel topic; empty for none (at most 1024 characters)
+ * @param overwrites its own permission overwrites, at most one per role
+ */
+public record ChannelSpec(
+    String name, @Nullable String category, String topic, List<Overwrite> overwrites) {
+  /** Discord's limit for a text channel topic. */
+  public static final int MAX_TOPIC = 1024;
+
+  public ChannelSpec {
+    name = Names.channel(name);
+    if (category != null) {
+      category = Names.category(category);
+    }
+    topic = topic.strip();
+    if (topic.length() > MAX_TOPIC) {
+      throw new IllegalArgumentException(
+          "topic of #" + name + " has " + topic.length() + " characters, Discord allows 1024");
+    }
+    overwrites = Names.uniqueRoles(overwrites, "channel #" + name);
+  }
+
+  /** The category's name; empty for a channel outside categories. */
+  public Optional<String> categoryName() {
+    return Optional.ofNullable(category);
+  }
+}
