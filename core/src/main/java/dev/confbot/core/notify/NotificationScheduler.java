@@ -245,6 +245,9 @@ public final class NotificationScheduler implements AutoCloseable {
       for (RenderedMessage message : render(notification)) {
         send(message.message(), message.keys(), message.sessions());
       }
+    } catch (GatewayException e) {
+      // the ledger failed: retry; a claim that was stored stays and keeps the retry from repeating
+      retryLater(notification.keys(), e);
     } catch (RuntimeException e) {
       // a bug or malformed data: never retried in this run, so one bad slot cannot block the rest
       poisoned.addAll(notification.keys());
@@ -308,6 +311,8 @@ public final class NotificationScheduler implements AutoCloseable {
         try {
           OutgoingMessage message = renderer.renderChange(pending.getValue(), key.channel());
           send(message, List.of(key), List.of());
+        } catch (GatewayException e) {
+          retryLater(List.of(key), e);
         } catch (RuntimeException e) {
           poisoned.add(key);
           alertOnce(
@@ -322,12 +327,22 @@ public final class NotificationScheduler implements AutoCloseable {
   /** Claims the keys, sends, records; a GatewayException schedules a retry. */
   private void send(OutgoingMessage message, List<Key> keys, List<Session> sessions) {
     List<Key> claimed = new ArrayList<>();
-    for (Key key : keys) {
-      if (ledger.markSending(key, clock.instant())) {
-        claimed.add(key);
-      } else {
-        recorded.add(key);
+    try {
+      for (Key key : keys) {
+        if (ledger.markSending(key, clock.instant())) {
+          claimed.add(key);
+        } else {
+          recorded.add(key);
+        }
       }
+    } catch (GatewayException e) {
+      // nothing was sent: release what was claimed (best effort) so the retry covers everything
+      try {
+        claimed.forEach(ledger::clearSending);
+      } catch (GatewayException ignored) {
+        LOG.log(Level.WARNING, "could not release notification claims; they count as sent");
+      }
+      throw e;
     }
     if (claimed.size() < keys.size()) {
       // another instance got there first for part of it: re-plan without those sessions
@@ -365,6 +380,12 @@ public final class NotificationScheduler implements AutoCloseable {
         sessions.isEmpty()
             ? keys.get(0).sessionCode()
             : sessions.stream().map(Session::code).toList().toString());
+  }
+
+  private void retryLater(List<Key> keys, GatewayException e) {
+    Instant retry = clock.instant().plus(RETRY_DELAY);
+    keys.forEach(key -> retryAt.put(key, retry));
+    alertOnce("ledger", "the notification ledger failed (" + e.getMessage() + "); retrying", e);
   }
 
   private void alertOnce(String topic, String line, @Nullable Throwable cause) {

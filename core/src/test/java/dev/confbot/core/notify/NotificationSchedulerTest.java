@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -236,6 +235,32 @@ class NotificationSchedulerTest {
   }
 
   @Test
+  void retriesWhenTheLedgerCannotRecordAClaim() {
+    // given: the store accepts the claim of A, then fails on B of the same message
+    Session a = talk("A", at("2023-07-19T10:30"), SOUTH);
+    Session b = talk("B", at("2023-07-19T10:30"), new Room("4", "Club B"));
+    FlakyLog flaky = new FlakyLog(0);
+    flaky.claimFailAfter = 1;
+    NotificationScheduler scheduler =
+        new NotificationScheduler(
+            new NotificationPlanner(SETTINGS),
+            new NotificationRenderer(SETTINGS),
+            flaky,
+            announcer,
+            audit,
+            clock,
+            executor);
+    // when
+    scheduler.start(schedule(a, b));
+    executor.runUntil(at("2023-07-19T11:00").toInstant());
+    // then: one message with both sessions, 20 s late
+    assertThat(announcer.sent).hasSize(1);
+    assertThat(announcer.sent.get(0).at()).isEqualTo(at("2023-07-19T10:25:20").toInstant());
+    assertThat(announcer.sent.get(0).message().embeds()).hasSize(2);
+    assertThat(audit.alerts()).singleElement().asString().contains("ledger failed");
+  }
+
+  @Test
   void followsAChangedScheduleAndAnnouncesEachChangeOnce() {
     // given
     Session a = talk("A", at("2023-07-19T10:30"), FORUM);
@@ -419,11 +444,12 @@ class NotificationSchedulerTest {
     }
   }
 
-  /** A ledger whose first lookups fail. */
+  /** A ledger whose first lookups, or one claim, fail. */
   static final class FlakyLog implements NotificationLog {
     private final InMemoryNotificationLog delegate = new InMemoryNotificationLog();
-    private final Map<String, Integer> calls = new HashMap<>();
     private int failures;
+    int claimFailAfter = -1;
+    private int claims;
 
     FlakyLog(int failures) {
       this.failures = failures;
@@ -431,6 +457,9 @@ class NotificationSchedulerTest {
 
     @Override
     public boolean markSending(Key key, Instant now) {
+      if (claimFailAfter >= 0 && claims++ == claimFailAfter) {
+        throw new GatewayException("sqlite", "disk I/O error", null);
+      }
       return delegate.markSending(key, now);
     }
 
@@ -446,7 +475,6 @@ class NotificationSchedulerTest {
 
     @Override
     public java.util.Optional<Entry> entry(Key key) {
-      calls.merge(key.sessionCode(), 1, Integer::sum);
       if (failures > 0) {
         failures--;
         throw new GatewayException("sqlite", "database is locked", null);
