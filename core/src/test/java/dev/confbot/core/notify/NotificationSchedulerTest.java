@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,7 @@ class NotificationSchedulerTest {
     }
     assertThat(ledger.entries(NotificationLog.State.SENT))
         .hasSize(plan.stream().mapToInt(n -> n.sessions().size()).sum());
+    assertThat(scheduler.stats()).isEqualTo(new NotificationScheduler.Stats(plan.size(), 0, 0, 0));
     assertThat(audit.alerts()).isEmpty();
   }
 
@@ -123,6 +125,47 @@ class NotificationSchedulerTest {
   }
 
   @Test
+  void sendsAFullConferenceDayExactlyOnceAcrossTwoRestarts() {
+    // given: 10 rooms with a channel each, 16 sessions per room, restarts at 11:07 and 15:31
+    List<Session> sessions = new ArrayList<>();
+    Map<String, String> channels = new HashMap<>();
+    for (int room = 0; room < 10; room++) {
+      Room r = new Room("r" + room, "Room " + room);
+      channels.put(r.name(), "room-" + room);
+      for (int slot = 0; slot < 16; slot++) {
+        sessions.add(
+            talk("S" + room + "-" + slot, at("2023-07-19T09:00").plusMinutes(35L * slot), r));
+      }
+    }
+    Schedule day = Sessions.schedule(Sessions.PRAGUE, sessions);
+    NotificationSettings settings = SETTINGS.withRoomChannels(channels);
+    List<Instant> restarts =
+        List.of(at("2023-07-19T11:07").toInstant(), at("2023-07-19T15:31").toInstant());
+    // when
+    NotificationScheduler running = scheduler(settings);
+    running.start(day);
+    for (Instant restart : restarts) {
+      executor.runUntil(restart);
+      running.close();
+      running = scheduler(settings);
+      running.start(day);
+    }
+    executor.runUntil(at("2023-07-19T20:00").toInstant());
+    // then
+    List<Key> expected =
+        new NotificationPlanner(settings)
+            .plan(day, Instant.EPOCH, Instant.MAX).stream()
+                .flatMap(n -> n.keys().stream())
+                .toList();
+    assertThat(expected).hasSize(2 * 160);
+    assertThat(announcer.keys())
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(announcer.sent)
+        .allSatisfy(s -> assertThat(s.message().embeds()).hasSizeLessThanOrEqualTo(10));
+  }
+
+  @Test
   void treatsANotificationInterruptedWhileSendingAsSentAndReportsIt() {
     // given: a crash left the main message of A in SENDING
     Session a = talk("A", at("2023-07-19T10:30"), FORUM);
@@ -145,8 +188,9 @@ class NotificationSchedulerTest {
     // given: Discord fails twice
     Session a = talk("A", at("2023-07-19T10:30"), SOUTH);
     announcer.failNext(2);
+    NotificationScheduler scheduler = scheduler(clock);
     // when
-    scheduler(clock).start(schedule(a));
+    scheduler.start(schedule(a));
     executor.runUntil(at("2023-07-19T11:00").toInstant());
     // then
     assertThat(announcer.sent)
@@ -155,6 +199,7 @@ class NotificationSchedulerTest {
             s -> assertThat(s.at()).isEqualTo(at("2023-07-19T10:25").toInstant().plusSeconds(40)));
     assertThat(audit.alerts()).singleElement().asString().contains("cannot be delivered");
     assertThat(audit.lines).contains("programme notifications are delivered again");
+    assertThat(scheduler.stats()).isEqualTo(new NotificationScheduler.Stats(1, 1, 2, 0));
     assertThat(ledger.entries(NotificationLog.State.SENDING)).isEmpty();
   }
 
@@ -332,6 +377,17 @@ class NotificationSchedulerTest {
     // then
     assertThat(scheduler.nextWakeUp()).isEmpty();
     assertThat(announcer.sent).isEmpty();
+  }
+
+  private NotificationScheduler scheduler(NotificationSettings settings) {
+    return new NotificationScheduler(
+        new NotificationPlanner(settings),
+        new NotificationRenderer(settings),
+        ledger,
+        announcer,
+        audit,
+        clock,
+        executor);
   }
 
   private NotificationScheduler scheduler(Clock schedulerClock) {
