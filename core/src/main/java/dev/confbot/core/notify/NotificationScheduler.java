@@ -193,6 +193,7 @@ public final class NotificationScheduler implements AutoCloseable {
       return;
     }
     Schedule current = schedule;
+    boolean completed = false;
     try {
       if (current != null) {
         Instant now = clock.instant();
@@ -202,13 +203,18 @@ public final class NotificationScheduler implements AutoCloseable {
         }
         deliverChanges(now);
       }
+      completed = true;
     } catch (RuntimeException e) {
       alertOnce(
           "wake", "programme notifications hit an error and will retry: " + e.getMessage(), e);
-      wakeIn(RETRY_DELAY);
-      return;
+    } finally {
+      // even an Error must not end the chain of wake-ups
+      if (completed) {
+        planNextWake(current);
+      } else {
+        wakeIn(RETRY_DELAY);
+      }
     }
-    planNextWake(current);
   }
 
   private void planNextWake(@Nullable Schedule current) {

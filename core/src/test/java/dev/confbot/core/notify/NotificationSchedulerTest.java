@@ -255,6 +255,26 @@ class NotificationSchedulerTest {
   }
 
   @Test
+  void keepsWakingUpAfterAnError() {
+    // given: the announcer throws an Error for A
+    Session a = talk("A", at("2023-07-19T10:30"), SOUTH);
+    Session b = talk("B", at("2023-07-19T11:00"), SOUTH);
+    announcer.explodeOn =
+        m -> {
+          if (m.embeds().get(0).title().equals("Talk A")) {
+            throw new StackOverflowError("deep");
+          }
+          return false;
+        };
+    // when
+    scheduler(clock).start(schedule(a, b));
+    executor.runUntil(at("2023-07-19T12:00").toInstant());
+    // then
+    assertThat(executor.thrown()).singleElement().isInstanceOf(StackOverflowError.class);
+    assertThat(announcer.keys()).containsExactly(PlannedNotification.key(b, "programme"));
+  }
+
+  @Test
   void survivesAFailingLedger() {
     // given: the store fails once
     Session a = talk("A", at("2023-07-19T10:30"), SOUTH);
