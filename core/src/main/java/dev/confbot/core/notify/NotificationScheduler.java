@@ -73,6 +73,23 @@ public final class NotificationScheduler implements AutoCloseable {
   private final Map<Key, Instant> retryAt = new HashMap<>();
   private final Map<Key, ScheduleChange> pendingChanges = new LinkedHashMap<>();
   private final Set<String> alerted = new HashSet<>();
+  private long sent;
+  private long late;
+  private long failed;
+  private long skipped;
+
+  /**
+   * Counters since this scheduler was created, for metrics and {@code /schedule status}.
+   *
+   * @param sent messages delivered (notifications and change announcements)
+   * @param late of those, messages delivered more than {@link #LATE_AFTER} after their due instant
+   * @param failed deliveries that failed and were retried or given up
+   * @param skipped sessions or notifications skipped because they could not be rendered or sent
+   */
+  public record Stats(long sent, long late, long failed, long skipped) {}
+
+  /** A message sent later than this after its due instant counts as late. */
+  public static final Duration LATE_AFTER = Duration.ofSeconds(1);
 
   /**
    * A scheduler; nothing happens before {@link #start}.
@@ -149,6 +166,11 @@ public final class NotificationScheduler implements AutoCloseable {
     }
   }
 
+  /** The counters so far. */
+  public synchronized Stats stats() {
+    return new Stats(sent, late, failed, skipped);
+  }
+
   /** When the scheduler wakes next (clock time), if it is running. */
   public synchronized Optional<Instant> nextWakeUp() {
     return Optional.ofNullable(wakeAt);
@@ -171,6 +193,7 @@ public final class NotificationScheduler implements AutoCloseable {
       return;
     }
     Schedule current = schedule;
+    boolean completed = false;
     try {
       if (current != null) {
         Instant now = clock.instant();
@@ -180,13 +203,18 @@ public final class NotificationScheduler implements AutoCloseable {
         }
         deliverChanges(now);
       }
+      completed = true;
     } catch (RuntimeException e) {
       alertOnce(
           "wake", "programme notifications hit an error and will retry: " + e.getMessage(), e);
-      wakeIn(RETRY_DELAY);
-      return;
+    } finally {
+      // even an Error must not end the chain of wake-ups
+      if (completed) {
+        planNextWake(current);
+      } else {
+        wakeIn(RETRY_DELAY);
+      }
     }
-    planNextWake(current);
   }
 
   private void planNextWake(@Nullable Schedule current) {
@@ -243,11 +271,15 @@ public final class NotificationScheduler implements AutoCloseable {
   private void deliver(PlannedNotification notification) {
     try {
       for (RenderedMessage message : render(notification)) {
-        send(message.message(), message.keys(), message.sessions());
+        send(message.message(), message.keys(), message.sessions(), notification.due());
       }
+    } catch (GatewayException e) {
+      // the ledger failed: retry; a claim that was stored stays and keeps the retry from repeating
+      retryLater(notification.keys(), e);
     } catch (RuntimeException e) {
       // a bug or malformed data: never retried in this run, so one bad slot cannot block the rest
       poisoned.addAll(notification.keys());
+      skipped++;
       alertOnce(
           "notification " + notification.channel() + " " + notification.start(),
           "the programme notification for "
@@ -271,6 +303,7 @@ public final class NotificationScheduler implements AutoCloseable {
           renderable.add(session);
         } catch (RuntimeException bad) {
           poisoned.add(PlannedNotification.key(session, notification.channel()));
+          skipped++;
           alertOnce(
               "session " + session.code(),
               "session " + session.code() + " cannot be announced and is skipped: " + bad,
@@ -307,9 +340,12 @@ public final class NotificationScheduler implements AutoCloseable {
       } else {
         try {
           OutgoingMessage message = renderer.renderChange(pending.getValue(), key.channel());
-          send(message, List.of(key), List.of());
+          send(message, List.of(key), List.of(), now);
+        } catch (GatewayException e) {
+          retryLater(List.of(key), e);
         } catch (RuntimeException e) {
           poisoned.add(key);
+          skipped++;
           alertOnce(
               "change " + key.sessionCode(),
               "the schedule change of " + key.sessionCode() + " cannot be announced: " + e,
@@ -320,14 +356,24 @@ public final class NotificationScheduler implements AutoCloseable {
   }
 
   /** Claims the keys, sends, records; a GatewayException schedules a retry. */
-  private void send(OutgoingMessage message, List<Key> keys, List<Session> sessions) {
+  private void send(OutgoingMessage message, List<Key> keys, List<Session> sessions, Instant due) {
     List<Key> claimed = new ArrayList<>();
-    for (Key key : keys) {
-      if (ledger.markSending(key, clock.instant())) {
-        claimed.add(key);
-      } else {
-        recorded.add(key);
+    try {
+      for (Key key : keys) {
+        if (ledger.markSending(key, clock.instant())) {
+          claimed.add(key);
+        } else {
+          recorded.add(key);
+        }
       }
+    } catch (GatewayException e) {
+      // nothing was sent: release what was claimed (best effort) so the retry covers everything
+      try {
+        claimed.forEach(ledger::clearSending);
+      } catch (GatewayException ignored) {
+        LOG.log(Level.WARNING, "could not release notification claims; they count as sent");
+      }
+      throw e;
     }
     if (claimed.size() < keys.size()) {
       // another instance got there first for part of it: re-plan without those sessions
@@ -342,6 +388,7 @@ public final class NotificationScheduler implements AutoCloseable {
       claimed.forEach(ledger::clearSending);
       Instant retry = clock.instant().plus(RETRY_DELAY);
       keys.forEach(key -> retryAt.put(key, retry));
+      failed++;
       alertOnce(
           DELIVERY,
           "programme notifications cannot be delivered ("
@@ -350,10 +397,14 @@ public final class NotificationScheduler implements AutoCloseable {
           e);
       return;
     }
-    Instant sent = clock.instant();
+    Instant at = clock.instant();
     for (Key key : claimed) {
-      ledger.markSent(key, sent);
+      ledger.markSent(key, at);
       recorded.add(key);
+    }
+    sent++;
+    if (Duration.between(due, at).compareTo(LATE_AFTER) > 0) {
+      late++;
     }
     if (alerted.remove(DELIVERY)) {
       alerts.record("programme notifications are delivered again", false);
@@ -365,6 +416,12 @@ public final class NotificationScheduler implements AutoCloseable {
         sessions.isEmpty()
             ? keys.get(0).sessionCode()
             : sessions.stream().map(Session::code).toList().toString());
+  }
+
+  private void retryLater(List<Key> keys, GatewayException e) {
+    Instant retry = clock.instant().plus(RETRY_DELAY);
+    keys.forEach(key -> retryAt.put(key, retry));
+    alertOnce("ledger", "the notification ledger failed (" + e.getMessage() + "); retrying", e);
   }
 
   private void alertOnce(String topic, String line, @Nullable Throwable cause) {

@@ -22,7 +22,13 @@ public interface NotificationLog {
    * @param start the session's start instant the message announced (a rescheduled session gets a
    *     new key)
    */
-  record Key(String sessionCode, String channel, Instant start) {}
+  record Key(String sessionCode, String channel, Instant start) {
+    public Key {
+      if (sessionCode.isBlank() || channel.isBlank()) {
+        throw new IllegalArgumentException("session code and channel must not be blank");
+      }
+    }
+  }
 
   /** Where a key stands. */
   enum State {

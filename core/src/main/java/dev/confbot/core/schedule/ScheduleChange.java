@@ -44,25 +44,32 @@ public sealed interface ScheduleChange {
 
   /**
    * The changes from {@code before} to {@code after}, ordered by the start of the session (as it is
-   * now, or as it was for cancellations), then code. Changes of title, abstract or speakers are not
-   * reported.
+   * now, or as it was for cancellations), then code. Sessions are matched by code; a session with
+   * several slots (a two-part tutorial) is matched slot by slot in start order. Changes of title,
+   * abstract or speakers are not reported.
    */
   static List<ScheduleChange> between(Schedule before, Schedule after) {
-    Map<String, Session> old = byCode(before);
-    Map<String, Session> now = byCode(after);
+    Map<String, List<Session>> old = byCode(before);
+    Map<String, List<Session>> now = byCode(after);
     List<ScheduleChange> changes = new ArrayList<>();
-    for (Session session : now.values()) {
-      Session was = old.get(session.code());
-      if (was == null) {
-        changes.add(new Added(session));
-      } else if (!was.startInstant().equals(session.startInstant())
-          || !Objects.equals(was.room(), session.room())) {
-        changes.add(new Moved(was, session));
+    for (Map.Entry<String, List<Session>> entry : now.entrySet()) {
+      List<Session> was = old.getOrDefault(entry.getKey(), List.of());
+      List<Session> is = entry.getValue();
+      for (int i = 0; i < is.size(); i++) {
+        Session session = is.get(i);
+        if (i >= was.size()) {
+          changes.add(new Added(session));
+        } else if (!was.get(i).startInstant().equals(session.startInstant())
+            || !Objects.equals(was.get(i).room(), session.room())) {
+          changes.add(new Moved(was.get(i), session));
+        }
       }
     }
-    for (Session session : old.values()) {
-      if (!now.containsKey(session.code())) {
-        changes.add(new Cancelled(session));
+    for (Map.Entry<String, List<Session>> entry : old.entrySet()) {
+      List<Session> is = now.getOrDefault(entry.getKey(), List.of());
+      List<Session> was = entry.getValue();
+      for (int i = is.size(); i < was.size(); i++) {
+        changes.add(new Cancelled(was.get(i)));
       }
     }
     changes.sort(
@@ -71,11 +78,12 @@ public sealed interface ScheduleChange {
     return List.copyOf(changes);
   }
 
-  private static Map<String, Session> byCode(Schedule schedule) {
-    Map<String, Session> sessions = new LinkedHashMap<>();
+  /** Sessions (not breaks) by code, each list in start order (the schedule's order). */
+  private static Map<String, List<Session>> byCode(Schedule schedule) {
+    Map<String, List<Session>> sessions = new LinkedHashMap<>();
     for (Session session : schedule.sessions()) {
       if (!session.isBreak()) {
-        sessions.putIfAbsent(session.code(), session);
+        sessions.computeIfAbsent(session.code(), c -> new ArrayList<>()).add(session);
       }
     }
     return sessions;

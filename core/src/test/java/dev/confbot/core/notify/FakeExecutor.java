@@ -20,6 +20,7 @@ final class FakeExecutor extends ScheduledThreadPoolExecutor {
   private final MutableClock realClock;
   private final List<Task> tasks = new ArrayList<>();
   private final List<Duration> delays = new ArrayList<>();
+  private final List<Throwable> thrown = new ArrayList<>();
   private int runs;
   private boolean down;
 
@@ -56,11 +57,23 @@ final class FakeExecutor extends ScheduledThreadPoolExecutor {
       if (next.get().due.isAfter(realClock.instant())) {
         realClock.set(next.get().due);
       }
-      next.get().command.run();
+      try {
+        next.get().command.run();
+      } catch (RuntimeException | Error e) {
+        // a real ScheduledThreadPoolExecutor keeps the throwable in the task's future
+        synchronized (this) {
+          thrown.add(e);
+        }
+      }
     }
     if (target.isAfter(realClock.instant())) {
       realClock.set(target);
     }
+  }
+
+  /** What tasks threw, in order. */
+  synchronized List<Throwable> thrown() {
+    return List.copyOf(thrown);
   }
 
   synchronized int runs() {

@@ -69,6 +69,7 @@ class NotificationSchedulerTest {
     }
     assertThat(ledger.entries(NotificationLog.State.SENT))
         .hasSize(plan.stream().mapToInt(n -> n.sessions().size()).sum());
+    assertThat(scheduler.stats()).isEqualTo(new NotificationScheduler.Stats(plan.size(), 0, 0, 0));
     assertThat(audit.alerts()).isEmpty();
   }
 
@@ -124,6 +125,47 @@ class NotificationSchedulerTest {
   }
 
   @Test
+  void sendsAFullConferenceDayExactlyOnceAcrossTwoRestarts() {
+    // given: 10 rooms with a channel each, 16 sessions per room, restarts at 11:07 and 15:31
+    List<Session> sessions = new ArrayList<>();
+    Map<String, String> channels = new HashMap<>();
+    for (int room = 0; room < 10; room++) {
+      Room r = new Room("r" + room, "Room " + room);
+      channels.put(r.name(), "room-" + room);
+      for (int slot = 0; slot < 16; slot++) {
+        sessions.add(
+            talk("S" + room + "-" + slot, at("2023-07-19T09:00").plusMinutes(35L * slot), r));
+      }
+    }
+    Schedule day = Sessions.schedule(Sessions.PRAGUE, sessions);
+    NotificationSettings settings = SETTINGS.withRoomChannels(channels);
+    List<Instant> restarts =
+        List.of(at("2023-07-19T11:07").toInstant(), at("2023-07-19T15:31").toInstant());
+    // when
+    NotificationScheduler running = scheduler(settings);
+    running.start(day);
+    for (Instant restart : restarts) {
+      executor.runUntil(restart);
+      running.close();
+      running = scheduler(settings);
+      running.start(day);
+    }
+    executor.runUntil(at("2023-07-19T20:00").toInstant());
+    // then
+    List<Key> expected =
+        new NotificationPlanner(settings)
+            .plan(day, Instant.EPOCH, Instant.MAX).stream()
+                .flatMap(n -> n.keys().stream())
+                .toList();
+    assertThat(expected).hasSize(2 * 160);
+    assertThat(announcer.keys())
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(announcer.sent)
+        .allSatisfy(s -> assertThat(s.message().embeds()).hasSizeLessThanOrEqualTo(10));
+  }
+
+  @Test
   void treatsANotificationInterruptedWhileSendingAsSentAndReportsIt() {
     // given: a crash left the main message of A in SENDING
     Session a = talk("A", at("2023-07-19T10:30"), FORUM);
@@ -146,8 +188,9 @@ class NotificationSchedulerTest {
     // given: Discord fails twice
     Session a = talk("A", at("2023-07-19T10:30"), SOUTH);
     announcer.failNext(2);
+    NotificationScheduler scheduler = scheduler(clock);
     // when
-    scheduler(clock).start(schedule(a));
+    scheduler.start(schedule(a));
     executor.runUntil(at("2023-07-19T11:00").toInstant());
     // then
     assertThat(announcer.sent)
@@ -156,6 +199,7 @@ class NotificationSchedulerTest {
             s -> assertThat(s.at()).isEqualTo(at("2023-07-19T10:25").toInstant().plusSeconds(40)));
     assertThat(audit.alerts()).singleElement().asString().contains("cannot be delivered");
     assertThat(audit.lines).contains("programme notifications are delivered again");
+    assertThat(scheduler.stats()).isEqualTo(new NotificationScheduler.Stats(1, 1, 2, 0));
     assertThat(ledger.entries(NotificationLog.State.SENDING)).isEmpty();
   }
 
@@ -211,6 +255,26 @@ class NotificationSchedulerTest {
   }
 
   @Test
+  void keepsWakingUpAfterAnError() {
+    // given: the announcer throws an Error for A
+    Session a = talk("A", at("2023-07-19T10:30"), SOUTH);
+    Session b = talk("B", at("2023-07-19T11:00"), SOUTH);
+    announcer.explodeOn =
+        m -> {
+          if (m.embeds().get(0).title().equals("Talk A")) {
+            throw new StackOverflowError("deep");
+          }
+          return false;
+        };
+    // when
+    scheduler(clock).start(schedule(a, b));
+    executor.runUntil(at("2023-07-19T12:00").toInstant());
+    // then
+    assertThat(executor.thrown()).singleElement().isInstanceOf(StackOverflowError.class);
+    assertThat(announcer.keys()).containsExactly(PlannedNotification.key(b, "programme"));
+  }
+
+  @Test
   void survivesAFailingLedger() {
     // given: the store fails once
     Session a = talk("A", at("2023-07-19T10:30"), SOUTH);
@@ -233,6 +297,32 @@ class NotificationSchedulerTest {
         .singleElement()
         .satisfies(s -> assertThat(s.at()).isEqualTo(at("2023-07-19T10:25:20").toInstant()));
     assertThat(audit.alerts()).hasSize(1);
+  }
+
+  @Test
+  void retriesWhenTheLedgerCannotRecordAClaim() {
+    // given: the store accepts the claim of A, then fails on B of the same message
+    Session a = talk("A", at("2023-07-19T10:30"), SOUTH);
+    Session b = talk("B", at("2023-07-19T10:30"), new Room("4", "Club B"));
+    FlakyLog flaky = new FlakyLog(0);
+    flaky.claimFailAfter = 1;
+    NotificationScheduler scheduler =
+        new NotificationScheduler(
+            new NotificationPlanner(SETTINGS),
+            new NotificationRenderer(SETTINGS),
+            flaky,
+            announcer,
+            audit,
+            clock,
+            executor);
+    // when
+    scheduler.start(schedule(a, b));
+    executor.runUntil(at("2023-07-19T11:00").toInstant());
+    // then: one message with both sessions, 20 s late
+    assertThat(announcer.sent).hasSize(1);
+    assertThat(announcer.sent.get(0).at()).isEqualTo(at("2023-07-19T10:25:20").toInstant());
+    assertThat(announcer.sent.get(0).message().embeds()).hasSize(2);
+    assertThat(audit.alerts()).singleElement().asString().contains("ledger failed");
   }
 
   @Test
@@ -307,6 +397,17 @@ class NotificationSchedulerTest {
     // then
     assertThat(scheduler.nextWakeUp()).isEmpty();
     assertThat(announcer.sent).isEmpty();
+  }
+
+  private NotificationScheduler scheduler(NotificationSettings settings) {
+    return new NotificationScheduler(
+        new NotificationPlanner(settings),
+        new NotificationRenderer(settings),
+        ledger,
+        announcer,
+        audit,
+        clock,
+        executor);
   }
 
   private NotificationScheduler scheduler(Clock schedulerClock) {
@@ -419,11 +520,12 @@ class NotificationSchedulerTest {
     }
   }
 
-  /** A ledger whose first lookups fail. */
+  /** A ledger whose first lookups, or one claim, fail. */
   static final class FlakyLog implements NotificationLog {
     private final InMemoryNotificationLog delegate = new InMemoryNotificationLog();
-    private final Map<String, Integer> calls = new HashMap<>();
     private int failures;
+    int claimFailAfter = -1;
+    private int claims;
 
     FlakyLog(int failures) {
       this.failures = failures;
@@ -431,6 +533,9 @@ class NotificationSchedulerTest {
 
     @Override
     public boolean markSending(Key key, Instant now) {
+      if (claimFailAfter >= 0 && claims++ == claimFailAfter) {
+        throw new GatewayException("sqlite", "disk I/O error", null);
+      }
       return delegate.markSending(key, now);
     }
 
@@ -446,7 +551,6 @@ class NotificationSchedulerTest {
 
     @Override
     public java.util.Optional<Entry> entry(Key key) {
-      calls.merge(key.sessionCode(), 1, Integer::sum);
       if (failures > 0) {
         failures--;
         throw new GatewayException("sqlite", "database is locked", null);

@@ -42,6 +42,26 @@ class ScheduleChangeTest {
   }
 
   @Test
+  void matchesTheSlotsOfAMultiSlotSessionInStartOrder() {
+    // given: a tutorial in two parts; the second part moves, then a third part is added
+    Session part1 = session("TUT", TEN, FORUM);
+    Session part2 = session("TUT", TEN.plusHours(2), FORUM);
+    Session part2Later = session("TUT", TEN.plusHours(3), FORUM);
+    Session part3 = session("TUT", TEN.plusHours(5), FORUM);
+    // when
+    List<ScheduleChange> moved =
+        ScheduleChange.between(schedule(part1, part2), schedule(part1, part2Later));
+    List<ScheduleChange> added =
+        ScheduleChange.between(schedule(part1, part2), schedule(part1, part2, part3));
+    List<ScheduleChange> cancelled =
+        ScheduleChange.between(schedule(part1, part2), schedule(part1));
+    // then
+    assertThat(moved).containsExactly(new ScheduleChange.Moved(part2, part2Later));
+    assertThat(added).containsExactly(new ScheduleChange.Added(part3));
+    assertThat(cancelled).containsExactly(new ScheduleChange.Cancelled(part2));
+  }
+
+  @Test
   void findsNothingBetweenEqualSchedules() {
     // given
     Schedule schedule = schedule(session("A", TEN, FORUM));
