@@ -102,7 +102,14 @@ public final class RegistrationService {
    * @param typedName the full name as typed
    */
   public RegistrationResult register(MemberId member, String rawCode, String typedName) {
-    RegistrationResult result = attempt(member, rawCode, typedName);
+    RegistrationResult result;
+    try {
+      result = attempt(member, rawCode, typedName);
+    } catch (RuntimeException e) {
+      // a port broke its contract (threw something other than GatewayException): the attendee
+      // still gets a clear answer and the organizers an alert
+      result = new TicketsUnavailable("confbot (" + e.getClass().getSimpleName() + ")");
+    }
     if (result.code().countsAsFailedAttempt()) {
       limiter.recordFailure(member);
     }
