@@ -43,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RegistrationService {
   private static final int NEGATIVE_CACHE_LIMIT = 10_000;
+  private static final System.Logger LOG = System.getLogger(RegistrationService.class.getName());
 
   private final TicketIndex index;
   private final TicketSource source;
@@ -113,7 +114,12 @@ public final class RegistrationService {
     if (result.code().countsAsFailedAttempt()) {
       limiter.recordFailure(member);
     }
-    audit.record(messages.logLine(member, result), shouldAlert(result));
+    try {
+      audit.record(messages.logLine(member, result), shouldAlert(result));
+    } catch (RuntimeException e) {
+      // the attendee's answer matters more than the log channel
+      LOG.log(System.Logger.Level.WARNING, "audit line for " + result.code() + " lost", e);
+    }
     return result;
   }
 
@@ -178,8 +184,7 @@ public final class RegistrationService {
       return Optional.empty();
     }
     unknownUntil.remove(code);
-    index.put(fetched.get());
-    return index.find(code);
+    return Optional.of(index.put(fetched.get()));
   }
 
   /** A pending order may have been paid a minute ago: ask the source, keep the index on failure. */
@@ -187,8 +192,7 @@ public final class RegistrationService {
     try {
       Optional<Order> fresh = source.order(order.order().code());
       if (fresh.isPresent()) {
-        index.put(fresh.get());
-        return IndexedOrder.of(fresh.get());
+        return index.put(fresh.get());
       }
     } catch (GatewayException e) {
       // the indexed state is the best answer we have

@@ -478,6 +478,28 @@ class RegistrationServiceTest {
     assertThat(audit.alerts()).singleElement().asString().contains("IllegalStateException");
   }
 
+  @Test
+  void stillAnswersWhenTheAuditSinkFails() {
+    // given
+    RegistrationService noLog =
+        new RegistrationService(
+            index,
+            pretix,
+            claims,
+            discord,
+            TestData.roleMapping(),
+            (line, alert) -> {
+              throw new dev.confbot.core.port.GatewayException("discord", "log channel gone", null);
+            },
+            clock,
+            RegistrationSettings.defaults(),
+            RegistrationMessages.ENGLISH);
+    // when
+    RegistrationResult result = noLog.register(ALICE, "TYJEL", "Paula Larsen");
+    // then
+    assertThat(result.code()).isEqualTo(OutcomeCode.REGISTERED);
+  }
+
   /** A claim store with a bug: reserve throws something other than GatewayException. */
   private static final class BrokenClaimStore implements ClaimStore {
     @Override
