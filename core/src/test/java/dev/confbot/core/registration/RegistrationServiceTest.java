@@ -212,6 +212,16 @@ class RegistrationServiceTest {
   }
 
   @Test
+  void keepsTheIndexedStateOfAPendingOrderWhenPretixIsDown() {
+    // given
+    pretix.failing(true);
+    // when
+    RegistrationResult result = service.register(ALICE, "FAM9F", "Nils Notpaid");
+    // then
+    assertThat(result).isEqualTo(new OrderNotPaid(new OrderCode("FAM9F"), OrderStatus.PENDING));
+  }
+
+  @Test
   void acceptsOtherOrderStatesWhenConfigured() {
     // given
     service =
