@@ -13,13 +13,13 @@ public final class CanonicalName {
 
   private final String[] tokens;
   private final String[] sorted;
-  private final String joined;
 
   CanonicalName(String[] tokens) {
     this.tokens = tokens;
     this.sorted = tokens.clone();
-    Arrays.sort(sorted);
-    this.joined = String.join("", tokens);
+    if (sorted.length > 1) {
+      Arrays.sort(sorted);
+    }
   }
 
   /** The tokens in their original order. */
@@ -48,8 +48,8 @@ public final class CanonicalName {
     return sorted;
   }
 
-  String joined() {
-    return joined;
+  String[] ordered() {
+    return tokens;
   }
 
   @Override

@@ -43,10 +43,24 @@ public final class NameMatcher {
 
   private NameMatcher() {}
 
+  /** Characters below this are folded through {@link #LATIN}, without the Normalizer. */
+  private static final int TABLE_END = 0x250;
+
+  private static final int INVISIBLE = 0;
+  private static final int SEPARATOR = 1;
+  private static final int LETTER = 2;
+
+  /**
+   * Folded forms of U+0080..U+024F (Latin-1 and Latin Extended A/B), computed once: NFKD, marks
+   * removed, lower-cased, special letters transliterated; a space stands for a separator. Saves the
+   * Normalizer for nearly every European name.
+   */
+  private static final String[] LATIN = latinTable();
+
   /** The canonical form of a name; empty when it has no letters or digits. Never throws. */
   public static CanonicalName canonical(String name) {
     String s = name.length() > MAX_INPUT ? name.substring(0, MAX_INPUT) : name;
-    if (!isAscii(s)) {
+    if (needsNormalizer(s)) {
       s = Normalizer.normalize(s, Normalizer.Form.NFKD);
     }
     List<String> tokens = new ArrayList<>(4);
@@ -62,23 +76,63 @@ public final class NameMatcher {
         } else {
           endToken(token, tokens);
         }
-        continue;
+      } else if (cp < TABLE_END) {
+        String folded = LATIN[cp];
+        for (int j = 0; j < folded.length(); j++) {
+          char c = folded.charAt(j);
+          if (c == ' ') {
+            endToken(token, tokens);
+          } else {
+            token.append(c);
+          }
+        }
+      } else {
+        foldGeneric(cp, token, tokens);
       }
-      int type = Character.getType(cp);
-      if (type == Character.NON_SPACING_MARK
-          || type == Character.COMBINING_SPACING_MARK
-          || type == Character.ENCLOSING_MARK
-          || type == Character.FORMAT) {
-        continue;
-      }
-      if (!Character.isLetterOrDigit(cp)) {
-        endToken(token, tokens);
-        continue;
-      }
-      appendFolded(Character.toLowerCase(cp), token);
     }
     endToken(token, tokens);
     return new CanonicalName(withoutTitles(tokens));
+  }
+
+  /** Folds one already-decomposed code point outside the table. */
+  private static void foldGeneric(int cp, StringBuilder token, List<String> tokens) {
+    int kind = kind(cp);
+    if (kind == SEPARATOR) {
+      endToken(token, tokens);
+    } else if (kind == LETTER) {
+      appendFolded(Character.toLowerCase(cp), token);
+    }
+  }
+
+  private static int kind(int cp) {
+    int type = Character.getType(cp);
+    if (type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.FORMAT) {
+      return INVISIBLE;
+    }
+    return Character.isLetterOrDigit(cp) ? LETTER : SEPARATOR;
+  }
+
+  private static String[] latinTable() {
+    String[] table = new String[TABLE_END];
+    for (int c = 0x80; c < TABLE_END; c++) {
+      String decomposed = Normalizer.normalize(String.valueOf((char) c), Normalizer.Form.NFKD);
+      StringBuilder out = new StringBuilder(4);
+      for (int i = 0; i < decomposed.length(); ) {
+        int cp = decomposed.codePointAt(i);
+        i += Character.charCount(cp);
+        int kind = kind(cp);
+        if (kind == SEPARATOR) {
+          out.append(' ');
+        } else if (kind == LETTER) {
+          appendFolded(Character.toLowerCase(cp), out);
+        }
+      }
+      table[c] = out.toString();
+    }
+    return table;
   }
 
   /** Canonicalises both names and compares them; prefer the {@link CanonicalName} overload. */
@@ -91,11 +145,11 @@ public final class NameMatcher {
     if (ticket.isEmpty() || typed.isEmpty()) {
       return false;
     }
-    if (typed.joined().equals(ticket.joined())) {
+    if (typed.size() == ticket.size() && Arrays.equals(typed.sorted(), ticket.sorted())) {
       return true;
     }
-    if (typed.size() == ticket.size()) {
-      return Arrays.equals(typed.sorted(), ticket.sorted());
+    if (joinedEquals(typed.ordered(), ticket.ordered())) {
+      return true;
     }
     return ticket.size() >= 3
         && typed.size() >= 2
@@ -138,42 +192,58 @@ public final class NameMatcher {
 
   /** Ends the current token, folding German ae/oe/ue to a/o/u the same way on both sides. */
   private static void endToken(StringBuilder token, List<String> tokens) {
-    if (token.length() == 0) {
+    int length = token.length();
+    if (length == 0) {
       return;
     }
-    StringBuilder folded = null;
-    for (int i = 0; i < token.length(); i++) {
+    int out = 0;
+    for (int i = 0; i < length; i++) {
       char c = token.charAt(i);
-      boolean umlaut =
-          (c == 'a' || c == 'o' || c == 'u')
-              && i + 1 < token.length()
-              && token.charAt(i + 1) == 'e';
-      if (umlaut && folded == null) {
-        folded = new StringBuilder(token.length());
-        folded.append(token, 0, i);
-      }
-      if (folded != null) {
-        folded.append(c);
-      }
-      if (umlaut) {
+      token.setCharAt(out++, c);
+      if ((c == 'a' || c == 'o' || c == 'u') && i + 1 < length && token.charAt(i + 1) == 'e') {
         i++;
       }
     }
-    tokens.add(folded == null ? token.toString() : folded.toString());
+    token.setLength(out);
+    tokens.add(token.toString());
     token.setLength(0);
   }
 
+  /** Drops leading titles ("Dr. Prof. Maria Berg"), keeping at least one token. */
   private static String[] withoutTitles(List<String> tokens) {
-    int titles = 0;
-    for (String t : tokens) {
-      if (TITLES.contains(t)) {
-        titles++;
+    int start = 0;
+    while (start < tokens.size() - 1 && isTitle(tokens.get(start))) {
+      start++;
+    }
+    return tokens.subList(start, tokens.size()).toArray(new String[0]);
+  }
+
+  private static boolean isTitle(String token) {
+    return token.length() >= 2 && token.length() <= 9 && TITLES.contains(token);
+  }
+
+  /** Whether the tokens written together, without separators, are the same text. */
+  private static boolean joinedEquals(String[] a, String[] b) {
+    int ai = 0;
+    int ac = 0;
+    int bi = 0;
+    int bc = 0;
+    while (true) {
+      while (ai < a.length && ac == a[ai].length()) {
+        ai++;
+        ac = 0;
+      }
+      while (bi < b.length && bc == b[bi].length()) {
+        bi++;
+        bc = 0;
+      }
+      if (ai == a.length || bi == b.length) {
+        return ai == a.length && bi == b.length;
+      }
+      if (a[ai].charAt(ac++) != b[bi].charAt(bc++)) {
+        return false;
       }
     }
-    if (titles == 0 || titles == tokens.size()) {
-      return tokens.toArray(new String[0]);
-    }
-    return tokens.stream().filter(t -> !TITLES.contains(t)).toArray(String[]::new);
   }
 
   private static boolean isSubMultiset(String[] small, String[] big) {
@@ -204,12 +274,12 @@ public final class NameMatcher {
     return count >= 2;
   }
 
-  private static boolean isAscii(String s) {
+  private static boolean needsNormalizer(String s) {
     for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) {
-        return false;
+      if (s.charAt(i) >= TABLE_END) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 }

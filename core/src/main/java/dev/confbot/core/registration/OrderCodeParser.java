@@ -67,11 +67,24 @@ public final class OrderCodeParser {
   }
 
   private static String withoutFormatCharacters(String raw) {
+    if (isPrintableAscii(raw)) {
+      return raw;
+    }
     StringBuilder out = new StringBuilder(Math.min(raw.length(), MAX_INPUT * 4));
     raw.codePoints()
         .filter(cp -> Character.getType(cp) != Character.FORMAT && !Character.isISOControl(cp))
         .forEach(out::appendCodePoint);
     return out.toString();
+  }
+
+  private static boolean isPrintableAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAlphanumeric(String s) {

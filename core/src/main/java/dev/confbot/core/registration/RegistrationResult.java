@@ -7,6 +7,7 @@ import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.model.Product;
 import dev.confbot.core.model.RoleRef;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,6 +23,58 @@ public sealed interface RegistrationResult {
   /** The English attendee message (default texts; use {@link RegistrationMessages} to adapt). */
   default String message() {
     return RegistrationMessages.ENGLISH.attendeeMessage(this);
+  }
+
+  /** The ticket position the outcome is about, where there is one (for the CLI and lookups). */
+  default Optional<PositionKey> positionKey() {
+    if (this instanceof Registered) {
+      return Optional.of(((Registered) this).position());
+    }
+    if (this instanceof AlreadyRegistered) {
+      return Optional.of(((AlreadyRegistered) this).position());
+    }
+    if (this instanceof ClaimedByOther) {
+      return Optional.of(((ClaimedByOther) this).position());
+    }
+    if (this instanceof NoRolesMapped) {
+      return Optional.of(((NoRolesMapped) this).position());
+    }
+    return Optional.empty();
+  }
+
+  /** The order the outcome is about, where the code was valid. */
+  default Optional<OrderCode> orderCode() {
+    Optional<PositionKey> key = positionKey();
+    if (key.isPresent()) {
+      return Optional.of(key.get().order());
+    }
+    if (this instanceof NameMismatch) {
+      return Optional.of(((NameMismatch) this).order());
+    }
+    if (this instanceof OrderNotFound) {
+      return Optional.of(((OrderNotFound) this).order());
+    }
+    if (this instanceof OrderNotPaid) {
+      return Optional.of(((OrderNotPaid) this).order());
+    }
+    if (this instanceof OrderCanceled) {
+      return Optional.of(((OrderCanceled) this).order());
+    }
+    if (this instanceof TestMode) {
+      return Optional.of(((TestMode) this).order());
+    }
+    return Optional.empty();
+  }
+
+  /** The roles applied (registered or re-applied); empty for every other outcome. */
+  default Set<RoleRef> grantedRoles() {
+    if (this instanceof Registered) {
+      return ((Registered) this).roles();
+    }
+    if (this instanceof AlreadyRegistered) {
+      return ((AlreadyRegistered) this).roles();
+    }
+    return Set.of();
   }
 
   /** The organizer log line for this member (order code shown by its first two characters). */

@@ -43,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RegistrationService {
   private static final int NEGATIVE_CACHE_LIMIT = 10_000;
+  private static final System.Logger LOG = System.getLogger(RegistrationService.class.getName());
 
   private final TicketIndex index;
   private final TicketSource source;
@@ -102,11 +103,23 @@ public final class RegistrationService {
    * @param typedName the full name as typed
    */
   public RegistrationResult register(MemberId member, String rawCode, String typedName) {
-    RegistrationResult result = attempt(member, rawCode, typedName);
+    RegistrationResult result;
+    try {
+      result = attempt(member, rawCode, typedName);
+    } catch (RuntimeException e) {
+      // a port broke its contract (threw something other than GatewayException): the attendee
+      // still gets a clear answer and the organizers an alert
+      result = new TicketsUnavailable("confbot (" + e.getClass().getSimpleName() + ")");
+    }
     if (result.code().countsAsFailedAttempt()) {
       limiter.recordFailure(member);
     }
-    audit.record(messages.logLine(member, result), shouldAlert(result));
+    try {
+      audit.record(messages.logLine(member, result), shouldAlert(result));
+    } catch (RuntimeException e) {
+      // the attendee's answer matters more than the log channel
+      LOG.log(System.Logger.Level.WARNING, "audit line for " + result.code() + " lost", e);
+    }
     return result;
   }
 
@@ -171,8 +184,7 @@ public final class RegistrationService {
       return Optional.empty();
     }
     unknownUntil.remove(code);
-    index.put(fetched.get());
-    return index.find(code);
+    return Optional.of(index.put(fetched.get()));
   }
 
   /** A pending order may have been paid a minute ago: ask the source, keep the index on failure. */
@@ -180,8 +192,7 @@ public final class RegistrationService {
     try {
       Optional<Order> fresh = source.order(order.order().code());
       if (fresh.isPresent()) {
-        index.put(fresh.get());
-        return IndexedOrder.of(fresh.get());
+        return index.put(fresh.get());
       }
     } catch (GatewayException e) {
       // the indexed state is the best answer we have

@@ -51,8 +51,10 @@ public final class TicketIndex {
   }
 
   /** Adds or replaces one order (e.g. found by a direct lookup after an index miss). */
-  public void put(Order order) {
-    orders.put(order.code(), IndexedOrder.of(order));
+  public IndexedOrder put(Order order) {
+    IndexedOrder indexed = IndexedOrder.of(order);
+    orders.put(order.code(), indexed);
+    return indexed;
   }
 
   /** The cursor of the last applied snapshot, to ask the source for changes since. */

@@ -126,4 +126,22 @@ class RegistrationMessagesTest {
     assertThatThrownBy(() -> new OrderNotPaid(CODE, OrderStatus.CANCELED))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void exposesOrderPositionAndRolesForTheCli() {
+    // given
+    RegistrationResult registered = new Registered(KEY, BUSINESS, Set.of(ATTENDEES));
+    // then
+    assertThat(registered.positionKey()).contains(KEY);
+    assertThat(registered.orderCode()).contains(CODE);
+    assertThat(registered.grantedRoles()).containsExactly(ATTENDEES);
+    assertThat(new NameMismatch(CODE).orderCode()).contains(CODE);
+    assertThat(new NameMismatch(CODE).positionKey()).isEmpty();
+    assertThat(new NameMismatch(CODE).grantedRoles()).isEmpty();
+    assertThat(new InvalidCode(ParsedCode.Reason.EMPTY).orderCode()).isEmpty();
+    assertThat(everyResult())
+        .filteredOn(r -> r.orderCode().isPresent())
+        .allSatisfy(r -> assertThat(r.orderCode()).contains(CODE));
+    assertThat(everyResult()).filteredOn(r -> r.orderCode().isEmpty()).hasSize(8);
+  }
 }

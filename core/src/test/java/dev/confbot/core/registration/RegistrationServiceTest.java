@@ -14,6 +14,7 @@ import static dev.confbot.core.testing.TestData.SPONSOR_GOLD;
 import static dev.confbot.core.testing.TestData.TUTORIALS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.confbot.core.model.MemberId;
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.OrderStatus;
 import dev.confbot.core.model.PositionKey;
@@ -37,6 +38,8 @@ import dev.confbot.core.testing.RecordingRoleGateway;
 import dev.confbot.core.testing.TestClock;
 import dev.confbot.core.testing.TestData;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -206,6 +209,16 @@ class RegistrationServiceTest {
     RegistrationResult result = service.register(ALICE, "FAM9F", "Nils Notpaid");
     // then
     assertThat(result.code()).isEqualTo(OutcomeCode.REGISTERED);
+  }
+
+  @Test
+  void keepsTheIndexedStateOfAPendingOrderWhenPretixIsDown() {
+    // given
+    pretix.failing(true);
+    // when
+    RegistrationResult result = service.register(ALICE, "FAM9F", "Nils Notpaid");
+    // then
+    assertThat(result).isEqualTo(new OrderNotPaid(new OrderCode("FAM9F"), OrderStatus.PENDING));
   }
 
   @Test
@@ -451,5 +464,85 @@ class RegistrationServiceTest {
         .isEqualTo(OutcomeCode.REGISTERED);
     assertThat(service.register(ALICE, "RMDGZ", "Aevar Thorsson").code())
         .isEqualTo(OutcomeCode.REGISTERED);
+  }
+
+  @Test
+  void answersClearlyWhenAPortFailsUnexpectedly() {
+    // given
+    RegistrationService broken =
+        new RegistrationService(
+            index,
+            pretix,
+            new BrokenClaimStore(),
+            discord,
+            TestData.roleMapping(),
+            audit,
+            clock,
+            RegistrationSettings.defaults(),
+            RegistrationMessages.ENGLISH);
+    // when
+    RegistrationResult result = broken.register(ALICE, "TYJEL", "Paula Larsen");
+    // then
+    assertThat(result.code()).isEqualTo(OutcomeCode.TICKETS_UNAVAILABLE);
+    assertThat(result.message()).doesNotContain("IllegalStateException");
+    assertThat(audit.alerts()).singleElement().asString().contains("IllegalStateException");
+  }
+
+  @Test
+  void stillAnswersWhenTheAuditSinkFails() {
+    // given
+    RegistrationService noLog =
+        new RegistrationService(
+            index,
+            pretix,
+            claims,
+            discord,
+            TestData.roleMapping(),
+            (line, alert) -> {
+              throw new dev.confbot.core.port.GatewayException("discord", "log channel gone", null);
+            },
+            clock,
+            RegistrationSettings.defaults(),
+            RegistrationMessages.ENGLISH);
+    // when
+    RegistrationResult result = noLog.register(ALICE, "TYJEL", "Paula Larsen");
+    // then
+    assertThat(result.code()).isEqualTo(OutcomeCode.REGISTERED);
+  }
+
+  /** A claim store with a bug: reserve throws something other than GatewayException. */
+  private static final class BrokenClaimStore implements ClaimStore {
+    @Override
+    public Reservation reserve(PositionKey position, MemberId member, Instant now) {
+      throw new IllegalStateException("bug");
+    }
+
+    @Override
+    public void confirm(PositionKey position, MemberId member, Instant now) {}
+
+    @Override
+    public Optional<Claim> release(PositionKey position) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Claim> claimOf(PositionKey position) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<Claim> claimsOf(MemberId member) {
+      return List.of();
+    }
+
+    @Override
+    public List<Claim> all() {
+      return List.of();
+    }
+
+    @Override
+    public int dropUnconfirmedBefore(Instant cutoff) {
+      return 0;
+    }
   }
 }
