@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CheckCommand.class,
       TicketsCommand.class,
+      ScheduleCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Callable<Integer> {

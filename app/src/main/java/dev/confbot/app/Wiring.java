@@ -1,17 +1,25 @@
 package dev.confbot.app;
 
+import dev.confbot.adapter.pretalx.PretalxSettings;
 import dev.confbot.adapter.pretix.PretixSettings;
 import dev.confbot.adapter.sqlite.SqliteSettings;
+import dev.confbot.config.ChannelRef;
 import dev.confbot.config.ConfbotConfig;
+import dev.confbot.config.NotificationsConfig;
 import dev.confbot.config.PretixConfig;
 import dev.confbot.config.RegistrationConfig;
+import dev.confbot.config.ScheduleConfig;
+import dev.confbot.config.Secret;
 import dev.confbot.core.model.RoleRef;
+import dev.confbot.core.notify.NotificationSettings;
 import dev.confbot.core.registration.CancellationPolicy;
 import dev.confbot.core.registration.RegistrationSettings;
 import dev.confbot.core.registration.RoleMapping;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Translates the validated configuration into the settings records of the core and the adapters.
@@ -64,6 +72,44 @@ final class Wiring {
             byName.put(key, roles);
           }
         });
+  }
+
+  /** The notification settings of the configuration (room channels by name or id). */
+  static NotificationSettings notificationSettings(ConfbotConfig config) {
+    NotificationsConfig n = config.notifications();
+    Map<String, String> rooms = new LinkedHashMap<>();
+    n.roomChannels().forEach((room, channel) -> rooms.put(room, channel.value()));
+    ChannelRef updates = n.scheduleUpdatesChannel();
+    return NotificationSettings.defaults()
+        .withMainChannel(n.mainChannel().value())
+        .withLeads(n.mainLeadTime(), n.roomLeadTime())
+        .withLateGrace(n.lateGrace())
+        .withDays(Set.copyOf(config.schedule().conferenceDays()))
+        .withSkippedTypes(Set.copyOf(n.skippedSessionTypes()))
+        .withRoomChannels(rooms)
+        .withLivestreams(config.livestreams().byRoom())
+        .withUrlTemplates(n.sessionUrlTemplate(), n.qaUrlTemplate())
+        .withUpdatesChannel(updates == null ? null : updates.value());
+  }
+
+  /** Where the programme comes from, for the pretalx adapter; empty when none is configured. */
+  static Optional<PretalxSettings> pretalxSettings(ScheduleConfig schedule) {
+    return schedule
+        .location()
+        .map(
+            location -> {
+              Secret token = schedule.token();
+              PretalxSettings defaults = PretalxSettings.of(location.toString());
+              return new PretalxSettings(
+                  defaults.source(),
+                  token == null ? null : token.reveal(),
+                  defaults.apiVersion(),
+                  defaults.language(),
+                  schedule.timeZone(),
+                  defaults.connectTimeout(),
+                  defaults.readTimeout(),
+                  schedule.refreshInterval());
+            });
   }
 
   static PretixSettings pretixSettings(PretixConfig config) {
