@@ -36,7 +36,7 @@ public final class DiscordAuditSink implements AuditSink {
     } else {
       log.info("audit: {}", line);
     }
-    String text = alert ? "⚠️ " + line : line;
+    String text = alert && !line.startsWith("⚠️") ? "⚠️ " + line : line;
     if (text.length() > MAX_CONTENT) {
       text = text.substring(0, MAX_CONTENT - 1) + "…";
     }
