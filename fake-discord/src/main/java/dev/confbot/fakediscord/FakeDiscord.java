@@ -377,6 +377,42 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
+   * The member leaves the guild: their membership (roles, nickname) is gone and GUILD_MEMBER_REMOVE
+   * is dispatched. The user still exists and may {@link #memberRejoins rejoin}.
+   */
+  public void memberLeaves(FakeMember member) {
+    synchronized (state.lock) {
+      MemberData data = memberData(member);
+      state.members.remove(data.id);
+      state.dispatch(
+          "GUILD_MEMBER_REMOVE",
+          Json.map("guild_id", String.valueOf(state.guildId), "user", state.userJson(data)),
+          Dispatcher.GUILD_MEMBERS,
+          null);
+    }
+  }
+
+  /**
+   * A user who left joins again, with the same id and no roles: dispatches GUILD_MEMBER_ADD.
+   *
+   * @throws IllegalArgumentException when the user is still a member
+   */
+  public FakeMember memberRejoins(FakeMember user) {
+    synchronized (state.lock) {
+      if (state.members.containsKey(user.id())) {
+        throw new IllegalArgumentException("still a member: " + user);
+      }
+      MemberData member =
+          new MemberData(user.id(), user.username(), user.bot(), state.clock.instant());
+      state.members.put(member.id, member);
+      Map<String, @Nullable Object> json = state.memberJson(member, true);
+      json.put("guild_id", String.valueOf(state.guildId));
+      state.dispatch("GUILD_MEMBER_ADD", json, Dispatcher.GUILD_MEMBERS, null);
+      return member.handle();
+    }
+  }
+
+  /**
    * Changes a role's permissions <em>without</em> a gateway event, so JDA's cache still holds the
    * old ones; simulates a change the bot has not seen yet and lets tests reach the server-side
    * permission checks (403 50013) that JDA would otherwise pre-empt locally.

@@ -22,6 +22,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.events.guild.member.GuildMemberJoinEvent;
+import net.dv8tion.jda.api.events.guild.member.GuildMemberRemoveEvent;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -358,6 +359,40 @@ class JdaScenariosTest {
     assertThat(guild().getMembers())
         .extracting(m -> m.getUser().getName())
         .contains("bob", "carol");
+  }
+
+  @Test
+  void memberLeavesAndRejoinsWithTheSameIdAndNoRoles() throws Exception {
+    // given
+    CompletableFuture<Long> left = new CompletableFuture<>();
+    CompletableFuture<Long> rejoined = new CompletableFuture<>();
+    jda =
+        JdaFixture.connect(
+            fake,
+            new ListenerAdapter() {
+              @Override
+              public void onGuildMemberRemove(GuildMemberRemoveEvent event) {
+                left.complete(event.getUser().getIdLong());
+              }
+
+              @Override
+              public void onGuildMemberJoin(GuildMemberJoinEvent event) {
+                rejoined.complete(event.getUser().getIdLong());
+              }
+            });
+    FakeMember olga = fake.member("olga");
+    // when
+    fake.memberLeaves(olga);
+    long leftId = left.get(10, TimeUnit.SECONDS);
+    boolean goneFromCache = guild().getMemberById(olga.id()) == null;
+    FakeMember back = fake.memberRejoins(olga);
+    // then
+    assertThat(leftId).isEqualTo(olga.id());
+    assertThat(goneFromCache).isTrue();
+    assertThat(rejoined.get(10, TimeUnit.SECONDS)).isEqualTo(olga.id());
+    assertThat(back).isEqualTo(olga);
+    assertThat(fake.roleNamesOf(back)).isEmpty();
+    assertThat(requireNonNull(guild().getMemberById(olga.id())).getRoles()).isEmpty();
   }
 
   @Test

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes audit lines to the registration log channel (and the structured log). Lines already hide
- * full order codes; mentions in them are not pinged.
+ * full order codes; mentions in them are not pinged. Posting is asynchronous and never throws: when
+ * the channel is missing or Discord is unreachable the line is only logged.
  */
 public final class DiscordAuditSink implements AuditSink {
   private static final Logger log = LoggerFactory.getLogger(DiscordAuditSink.class);
@@ -36,18 +37,23 @@ public final class DiscordAuditSink implements AuditSink {
     } else {
       log.info("audit: {}", line);
     }
-    String text = alert ? "⚠️ " + line : line;
+    String text = alert && !line.startsWith("⚠️") ? "⚠️ " + line : line;
     if (text.length() > MAX_CONTENT) {
       text = text.substring(0, MAX_CONTENT - 1) + "…";
     }
-    TextChannel channel = GuildChannels.text(guild.get(), logChannel).orElse(null);
-    if (channel == null) {
-      log.warn("Log channel '{}' not found; audit line only logged", logChannel);
-      return;
+    try {
+      TextChannel channel = GuildChannels.text(guild.get(), logChannel).orElse(null);
+      if (channel == null) {
+        log.warn("Log channel '{}' not found; audit line only logged", logChannel);
+        return;
+      }
+      channel
+          .sendMessage(MessageCreateData.fromContent(text))
+          .setAllowedMentions(List.of())
+          .queue(ok -> {}, e -> log.warn("Could not post to the log channel: {}", e.getMessage()));
+    } catch (RuntimeException e) {
+      // an audit line must never turn a finished registration into a failure
+      log.warn("Could not post to the log channel: {}", e.toString());
     }
-    channel
-        .sendMessage(MessageCreateData.fromContent(text))
-        .setAllowedMentions(List.of())
-        .queue(ok -> {}, e -> log.warn("Could not post to the log channel: {}", e.getMessage()));
   }
 }

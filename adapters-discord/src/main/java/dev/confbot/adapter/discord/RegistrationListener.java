@@ -111,8 +111,15 @@ public final class RegistrationListener extends ListenerAdapter {
                     e -> log.warn("Answer to member {} not delivered: {}", memberId, e.toString()));
           });
     } catch (RejectedExecutionException e) {
-      log.warn("Registration queue full; member {} asked to retry", memberId);
-      event.getHook().editOriginal(RegistrationTexts.BUSY).queue(ok -> {}, err -> {});
+      boolean stopping = workers.isShutdown();
+      log.warn(
+          "Registration of member {} not accepted ({}); asked to retry",
+          memberId,
+          stopping ? "bot stopping" : "queue full");
+      event
+          .getHook()
+          .editOriginal(stopping ? RegistrationTexts.OFFLINE : RegistrationTexts.BUSY)
+          .queue(ok -> {}, err -> {});
     }
   }
 

@@ -1,0 +1,38 @@
+package dev.confbot.adapter.discord;
+
+import dev.confbot.core.model.RoleRef;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What confbot expects of the conference guild, checked at start by {@link GuildValidator}.
+ *
+ * @param registrationChannel the channel (name or id) holding the registration message
+ * @param otherChannels purpose (e.g. "log channel", "programme channel") → channel name or id the
+ *     bot posts to
+ * @param roles every role confbot may give (ticket mapping and extra roles)
+ * @param setNicknames whether registration sets nicknames (then Manage Nicknames is required)
+ */
+public record GuildSetup(
+    String registrationChannel,
+    Map<String, String> otherChannels,
+    Set<RoleRef> roles,
+    boolean setNicknames) {
+
+  public GuildSetup {
+    if (registrationChannel.isBlank()) {
+      throw new IllegalArgumentException("registration channel must not be blank");
+    }
+    otherChannels = Map.copyOf(otherChannels);
+    roles = Set.copyOf(roles);
+  }
+
+  /** Every channel to check: the registration channel first, then the others. */
+  Map<String, String> channelsToCheck() {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("registration channel", registrationChannel);
+    all.putAll(otherChannels);
+    return all;
+  }
+}

@@ -1,0 +1,167 @@
+package dev.confbot.adapter.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.confbot.core.model.Embed;
+import dev.confbot.core.model.OutgoingMessage;
+import dev.confbot.core.port.GatewayException;
+import dev.confbot.fakediscord.FakeEmbed;
+import dev.confbot.fakediscord.FakeMessage;
+import dev.confbot.fakediscord.Fault;
+import dev.confbot.fakediscord.RecordedRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Delivery of core messages to channels and webhooks through real JDA. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DiscordAnnouncerTest {
+  private static final Embed CARD =
+      new Embed(
+          "Opening keynote",
+          "https://pycon.example/talk/KEY",
+          "Why Python <@&123> matters",
+          0x57F287,
+          List.of(
+              new Embed.Field("Room", "Forum Hall", true),
+              new Embed.Field("Level", "beginner", true)),
+          "10:00 Prague time");
+
+  private Conference conference;
+  private String webhookUrl;
+
+  @BeforeAll
+  void start() {
+    conference = new Conference(0).start();
+    webhookUrl = conference.fake.createWebhook(conference.fake.channel("terrace-2a"), "programme");
+  }
+
+  @AfterAll
+  void stop() {
+    conference.close();
+  }
+
+  private DiscordAnnouncer announcer() {
+    return new DiscordAnnouncer(
+        conference.bot()::jda, conference.fake.guildId(), Map.of("terrace-hook", webhookUrl));
+  }
+
+  @Test
+  void postsContentAndEmbedsToAChannelByName() {
+    // when
+    announcer()
+        .send(new OutgoingMessage("#programme", "Starting in 5 minutes @everyone", List.of(CARD)));
+    // then
+    FakeMessage posted = last("programme");
+    assertThat(posted.content()).isEqualTo("Starting in 5 minutes @everyone");
+    assertThat(posted.authorId()).isEqualTo(conference.fake.bot().id());
+    assertThat(posted.embeds())
+        .singleElement()
+        .isEqualTo(
+            new FakeEmbed(
+                "Opening keynote",
+                "Why Python <@&123> matters",
+                "https://pycon.example/talk/KEY",
+                0x57F287,
+                List.of(
+                    new FakeEmbed.Field("Room", "Forum Hall", true),
+                    new FakeEmbed.Field("Level", "beginner", true)),
+                "10:00 Prague time",
+                null));
+    assertThat(conference.fake.requests("POST channels/*/messages"))
+        .last()
+        .satisfies(r -> assertThat(r.body()).contains("\"allowed_mentions\""));
+  }
+
+  @Test
+  void postsToAChannelById() {
+    // given
+    String id = Long.toString(conference.fake.channel("forum-hall").id());
+    // when
+    announcer().send(new OutgoingMessage(id, "by id", List.of()));
+    // then
+    assertThat(last("forum-hall").content()).isEqualTo("by id");
+  }
+
+  @Test
+  void postsThroughAWebhookNamedByAlias() {
+    // when
+    announcer().send(new OutgoingMessage("terrace-hook", "", List.of(CARD)));
+    // then
+    FakeMessage posted = last("terrace-2a");
+    assertThat(posted.embeds()).extracting(FakeEmbed::title).containsExactly("Opening keynote");
+    assertThat(posted.authorId()).isNotEqualTo(conference.fake.bot().id());
+  }
+
+  @Test
+  void postsThroughAWebhookGivenAsUrl() {
+    // when
+    announcer().send(new OutgoingMessage(webhookUrl, "straight to the hook", List.of()));
+    // then
+    assertThat(last("terrace-2a").content()).isEqualTo("straight to the hook");
+  }
+
+  @Test
+  void waitsOutARateLimit() {
+    // given
+    conference.fake.failNext("POST channels/*/messages", Fault.rateLimited(Duration.ofMillis(200)));
+    // when
+    announcer().send(new OutgoingMessage("programme", "after the limit", List.of()));
+    // then
+    assertThat(last("programme").content()).isEqualTo("after the limit");
+    assertThat(conference.fake.requests("POST channels/*/messages"))
+        .extracting(RecordedRequest::status)
+        .containsSubsequence(429, 200);
+  }
+
+  @Test
+  void reportsAnUnknownChannel() {
+    assertThatThrownBy(() -> announcer().send(new OutgoingMessage("no-such-room", "x", List.of())))
+        .isInstanceOf(GatewayException.class)
+        .hasMessageContaining("no-such-room")
+        .satisfies(e -> assertThat(((GatewayException) e).system()).isEqualTo("discord"));
+  }
+
+  @Test
+  void reportsARefusedMessage() {
+    // given
+    conference.fake.failNext(
+        "POST channels/*/messages", Fault.error(403, 50013, "Missing Permissions"));
+    // when / then
+    assertThatThrownBy(() -> announcer().send(new OutgoingMessage("programme", "x", List.of())))
+        .isInstanceOf(GatewayException.class)
+        .hasMessageContaining("refused");
+  }
+
+  @Test
+  void rejectsAWebhookThatIsNoDiscordWebhook() {
+    assertThatThrownBy(
+            () ->
+                new DiscordAnnouncer(
+                    conference.bot()::jda,
+                    conference.fake.guildId(),
+                    Map.of("x", "https://example.org/not-a-hook")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void recognisesDiscordWebhookUrls() {
+    assertThat(
+            DiscordAnnouncer.parseWebhook(
+                "https://discord.com/api/webhooks/123456789012345678/abc_DEF-ghi"))
+        .map(DiscordAnnouncer.WebhookId::id)
+        .contains("123456789012345678");
+    assertThat(DiscordAnnouncer.parseWebhook("programme")).isEmpty();
+  }
+
+  private FakeMessage last(String channel) {
+    List<FakeMessage> messages = conference.fake.messages(channel);
+    assertThat(messages).isNotEmpty();
+    return messages.get(messages.size() - 1);
+  }
+}
