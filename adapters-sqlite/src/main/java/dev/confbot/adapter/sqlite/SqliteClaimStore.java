@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ClaimStore} in the {@code claims} table. The primary key (order code, position) makes a
@@ -21,6 +23,7 @@ import java.util.Optional;
  * confirmation time of a confirmed claim and the reservation time of an unconfirmed one.
  */
 final class SqliteClaimStore implements ClaimStore {
+  private static final Logger log = LoggerFactory.getLogger(SqliteClaimStore.class);
   private static final String COLUMNS =
       "order_code, position, member_id, reserved_at, confirmed_at";
 
@@ -55,9 +58,9 @@ final class SqliteClaimStore implements ClaimStore {
 
   /**
    * Confirms the member's reservation (keeping the first confirmation time when called again). A
-   * reservation dropped meanwhile is recreated as confirmed if the position is still free.
-   *
-   * @throws IllegalStateException if another member holds the position
+   * reservation dropped meanwhile is recreated as confirmed if the position is still free. When
+   * another member holds the position, nothing changes (as the {@link ClaimStore} contract asks)
+   * and a warning is logged.
    */
   @Override
   public void confirm(PositionKey position, MemberId member, Instant now) {
@@ -80,8 +83,10 @@ final class SqliteClaimStore implements ClaimStore {
               }
             });
     if (!confirmed) {
-      throw new IllegalStateException(
-          "position " + position + " is held by another member; cannot confirm for " + member);
+      log.warn(
+          "Not confirming position {} for member {}: another member holds it",
+          position,
+          member.value());
     }
   }
 

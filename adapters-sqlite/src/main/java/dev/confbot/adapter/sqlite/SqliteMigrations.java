@@ -56,6 +56,31 @@ public final class SqliteMigrations {
                     attendee_name  TEXT,
                     canceled       INTEGER,
                     PRIMARY KEY (order_seq, position, addon_seq)
+                  ) WITHOUT ROWID""")),
+          new Migration(
+              3,
+              "notification log",
+              List.of(
+                  """
+                  CREATE TABLE notification_log (
+                    session_code TEXT NOT NULL,
+                    channel      TEXT NOT NULL,
+                    start_at     TEXT NOT NULL,
+                    state        TEXT NOT NULL CHECK (state IN ('SENDING', 'SENT')),
+                    recorded_at  TEXT NOT NULL,
+                    PRIMARY KEY (session_code, channel, start_at)
+                  ) WITHOUT ROWID""",
+                  "CREATE INDEX notification_log_by_state ON notification_log (state)")),
+          new Migration(
+              4,
+              "job ledger",
+              List.of(
+                  """
+                  CREATE TABLE posted_jobs (
+                    job_key   TEXT NOT NULL PRIMARY KEY,
+                    company   TEXT NOT NULL,
+                    title     TEXT NOT NULL,
+                    posted_at TEXT NOT NULL
                   ) WITHOUT ROWID""")));
 
   private SqliteMigrations() {}

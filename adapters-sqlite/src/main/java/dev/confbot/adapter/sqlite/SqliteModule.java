@@ -2,15 +2,25 @@ package dev.confbot.adapter.sqlite;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import dev.confbot.core.jobs.JobLedger;
 import dev.confbot.core.port.ClaimStore;
+import dev.confbot.core.port.NotificationLog;
 import dev.confbot.core.port.TicketIndexStore;
 import jakarta.inject.Singleton;
 
 /**
- * Binds {@link ClaimStore} to {@link SqliteClaimStore}, {@link TicketIndexStore} to {@link
- * SqliteTicketIndexStore} and provides the {@link SqliteDatabase} (singletons). Needs a binding for
- * {@link SqliteSettings}. Does no I/O: call {@link SqliteDatabase#start()} at start-up (or the
- * database opens on first use) and {@link SqliteDatabase#close()} at shutdown.
+ * Binds, as singletons on one {@link SqliteDatabase}:
+ *
+ * <ul>
+ *   <li>{@link ClaimStore} to {@link SqliteClaimStore},
+ *   <li>{@link TicketIndexStore} to {@link SqliteTicketIndexStore},
+ *   <li>{@link NotificationLog} to {@link SqliteNotificationLog},
+ *   <li>{@link JobLedger} to {@link SqliteJobLedger},
+ *   <li>and provides the {@link SqliteDatabase} itself.
+ * </ul>
+ *
+ * Needs a binding for {@link SqliteSettings}. Does no I/O: call {@link SqliteDatabase#start()} at
+ * start-up (or the database opens on first use) and {@link SqliteDatabase#close()} at shutdown.
  */
 public final class SqliteModule extends AbstractModule {
 
@@ -18,6 +28,8 @@ public final class SqliteModule extends AbstractModule {
   protected void configure() {
     bind(ClaimStore.class).to(SqliteClaimStore.class).in(Singleton.class);
     bind(TicketIndexStore.class).to(SqliteTicketIndexStore.class).in(Singleton.class);
+    bind(NotificationLog.class).to(SqliteNotificationLog.class).in(Singleton.class);
+    bind(JobLedger.class).to(SqliteJobLedger.class).in(Singleton.class);
   }
 
   @Provides

@@ -1,6 +1,7 @@
 /**
- * The embedded SQLite store: claims and the ticket index snapshot in one database file of the data
- * directory, with versioned schema migrations.
+ * The embedded SQLite store: claims, the ticket index snapshot, the programme notifications'
+ * sent-ledger and the job board's posted-ledger in one database file of the data directory, with
+ * versioned schema migrations.
  */
 @NullMarked
 package dev.confbot.adapter.sqlite;

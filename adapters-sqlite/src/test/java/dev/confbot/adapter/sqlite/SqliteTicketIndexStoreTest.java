@@ -2,17 +2,12 @@ package dev.confbot.adapter.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import dev.confbot.core.model.Order;
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.OrderStatus;
 import dev.confbot.core.model.Position;
 import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.model.Product;
-import dev.confbot.core.port.ClaimStore;
-import dev.confbot.core.port.TicketIndexStore;
 import dev.confbot.core.port.TicketSource.Snapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,27 +125,5 @@ class SqliteTicketIndexStoreTest {
       // then
       assertThat(store(database).load()).contains(snapshot);
     }
-  }
-
-  @Test
-  void moduleBindsBothStoresToOneDatabase() {
-    // given
-    Injector injector =
-        Guice.createInjector(
-            new SqliteModule(),
-            new AbstractModule() {
-              @Override
-              protected void configure() {
-                bind(SqliteSettings.class).toInstance(SqliteSettings.in(dataDir));
-              }
-            });
-    // when
-    ClaimStore claims = injector.getInstance(ClaimStore.class);
-    TicketIndexStore index = injector.getInstance(TicketIndexStore.class);
-    // then
-    assertThat(claims).isInstanceOf(SqliteClaimStore.class);
-    assertThat(index).isInstanceOf(SqliteTicketIndexStore.class);
-    assertThat(claims.all()).isEmpty();
-    injector.getInstance(SqliteDatabase.class).close();
   }
 }

@@ -1,0 +1,62 @@
+package dev.confbot.adapter.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.confbot.core.jobs.JobKey;
+import dev.confbot.core.jobs.JobLedger;
+import dev.confbot.core.jobs.JobLedgerContract;
+import dev.confbot.core.jobs.PostedJob;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteJobLedgerTest extends JobLedgerContract {
+  private static final Instant T0 = Instant.parse("2026-11-23T09:00:00.123Z");
+  private static final PostedJob PYLADIES =
+      new PostedJob(
+          JobKey.of("PyLadies e.V.", "Mentor", URI.create("https://pyladies.example/jobs/7")),
+          "PyLadies e.V.",
+          "Mentor",
+          T0);
+
+  @TempDir
+  @SuppressWarnings("NullAway.Init")
+  Path dataDir;
+
+  private final List<SqliteDatabase> opened = new ArrayList<>();
+
+  @Override
+  protected JobLedger newLedger() {
+    return new SqliteJobLedger(open());
+  }
+
+  @AfterEach
+  void closeDatabases() {
+    opened.forEach(SqliteDatabase::close);
+  }
+
+  private SqliteDatabase open() {
+    SqliteDatabase database = new SqliteDatabase(SqliteSettings.in(dataDir));
+    opened.add(database);
+    return database;
+  }
+
+  @Test
+  void keepsPostingsAcrossARestart() {
+    // given
+    SqliteDatabase database = open();
+    new SqliteJobLedger(database).record(PYLADIES);
+    database.close();
+    // when
+    JobLedger after = new SqliteJobLedger(open());
+    after.record(new PostedJob(PYLADIES.key(), "PyLadies e.V.", "Mentor", T0.plusSeconds(86_400)));
+    // then
+    assertThat(after.find(PYLADIES.key())).contains(PYLADIES);
+    assertThat(after.all()).containsExactly(PYLADIES);
+  }
+}
