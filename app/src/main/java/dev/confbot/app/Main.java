@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -35,9 +36,11 @@ import picocli.CommandLine.Spec;
       "Run 'confbot COMMAND --help' for the options of a command."
     },
     subcommands = {
+      RunCommand.class,
       CheckCommand.class,
       TicketsCommand.class,
       ScheduleCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Callable<Integer> {
@@ -80,11 +83,12 @@ public final class Main implements Callable<Integer> {
     return environment;
   }
 
-  /** Without a command: show the usage. */
+  /** Without a command: {@code run}, as the bot's container starts it. */
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return INVALID;
+    CommandLine run =
+        Objects.requireNonNull(spec.commandLine().getSubcommands().get("run"), "run command");
+    return run.execute();
   }
 
   private static int handleUnexpected(

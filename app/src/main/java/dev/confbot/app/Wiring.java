@@ -26,6 +26,9 @@ import java.util.Set;
  * Pure mapping, no decisions: every default lives in the config module or in the settings records.
  */
 final class Wiring {
+  private static final String WEBHOOK_PREFIX = "webhook:";
+  private static final String MAIN = "main";
+
   private Wiring() {}
 
   static RegistrationSettings registrationSettings(RegistrationConfig config) {
@@ -74,14 +77,30 @@ final class Wiring {
         });
   }
 
+  /**
+   * Webhook aliases used as channel names in notifications, so that the sent-ledger and logs never
+   * hold a webhook's token: alias → URL.
+   */
+  static Map<String, String> webhooks(ConfbotConfig config) {
+    NotificationsConfig n = config.notifications();
+    Map<String, String> webhooks = new LinkedHashMap<>();
+    Secret main = n.mainWebhook();
+    if (main != null) {
+      webhooks.put(WEBHOOK_PREFIX + MAIN, main.reveal());
+    }
+    n.roomWebhooks().forEach((room, url) -> webhooks.put(WEBHOOK_PREFIX + room, url.reveal()));
+    return webhooks;
+  }
+
   /** The notification settings of the configuration (room channels by name or id). */
   static NotificationSettings notificationSettings(ConfbotConfig config) {
     NotificationsConfig n = config.notifications();
     Map<String, String> rooms = new LinkedHashMap<>();
     n.roomChannels().forEach((room, channel) -> rooms.put(room, channel.value()));
+    n.roomWebhooks().keySet().forEach(room -> rooms.put(room, WEBHOOK_PREFIX + room));
     ChannelRef updates = n.scheduleUpdatesChannel();
     return NotificationSettings.defaults()
-        .withMainChannel(n.mainChannel().value())
+        .withMainChannel(n.mainWebhook() != null ? WEBHOOK_PREFIX + MAIN : n.mainChannel().value())
         .withLeads(n.mainLeadTime(), n.roomLeadTime())
         .withLateGrace(n.lateGrace())
         .withDays(Set.copyOf(config.schedule().conferenceDays()))

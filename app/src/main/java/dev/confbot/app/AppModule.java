@@ -1,0 +1,250 @@
+package dev.confbot.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.confbot.adapter.discord.DiscordAnnouncer;
+import dev.confbot.adapter.discord.DiscordAuditSink;
+import dev.confbot.adapter.discord.DiscordBot;
+import dev.confbot.adapter.discord.DiscordRoleGateway;
+import dev.confbot.adapter.discord.DiscordSettings;
+import dev.confbot.adapter.discord.GuildSetup;
+import dev.confbot.adapter.discord.RegistrationDesk;
+import dev.confbot.adapter.discord.ServiceRegistrationDesk;
+import dev.confbot.adapter.pretalx.FileScheduleCache;
+import dev.confbot.adapter.pretalx.ScheduleSources;
+import dev.confbot.adapter.pretix.PretixModule;
+import dev.confbot.adapter.pretix.PretixSettings;
+import dev.confbot.adapter.sqlite.SqliteModule;
+import dev.confbot.adapter.sqlite.SqliteSettings;
+import dev.confbot.config.ChannelRef;
+import dev.confbot.config.ConfbotConfig;
+import dev.confbot.config.RegistrationConfig;
+import dev.confbot.core.model.RoleRef;
+import dev.confbot.core.notify.NotificationPlanner;
+import dev.confbot.core.notify.NotificationRenderer;
+import dev.confbot.core.notify.NotificationScheduler;
+import dev.confbot.core.notify.NotificationSettings;
+import dev.confbot.core.port.Announcer;
+import dev.confbot.core.port.AuditSink;
+import dev.confbot.core.port.ClaimStore;
+import dev.confbot.core.port.NotificationLog;
+import dev.confbot.core.port.RoleGateway;
+import dev.confbot.core.port.ScheduleSource;
+import dev.confbot.core.port.TicketSource;
+import dev.confbot.core.registration.RegistrationMessages;
+import dev.confbot.core.registration.RegistrationService;
+import dev.confbot.core.registration.RoleMapping;
+import dev.confbot.core.registration.TicketIndex;
+import dev.confbot.core.registration.TicketLifecycle;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+
+/**
+ * The app's bindings: the configuration turned into settings, and the core services built over the
+ * adapters' ports. Installs {@link SqliteModule} (claims, ticket snapshot, ledgers) and {@link
+ * PretixModule} (the ticket source). Binds: {@link Clock}, {@link DiscordBot}, {@link RoleGateway},
+ * {@link AuditSink}, {@link Announcer}, {@link TicketIndex}, {@link RoleMapping}, {@link
+ * TicketLifecycle}, {@link RegistrationService}, {@link RegistrationDesk}, {@link
+ * NotificationScheduler}, an optional {@link ScheduleSource} and the shared {@link
+ * ScheduledExecutorService}. No I/O happens here; {@link Confbot} starts things.
+ */
+final class AppModule extends AbstractModule {
+  private final ConfbotConfig config;
+  private final RunOptions options;
+
+  AppModule(ConfbotConfig config, RunOptions options) {
+    this.config = config;
+    this.options = options;
+  }
+
+  @Override
+  protected void configure() {
+    install(new SqliteModule());
+    install(new PretixModule());
+    bind(ConfbotConfig.class).toInstance(config);
+    bind(Clock.class).toInstance(options.clock());
+    bind(SqliteSettings.class).toInstance(Wiring.sqliteSettings(config));
+    bind(PretixSettings.class).toInstance(Wiring.pretixSettings(config.pretix()));
+    bind(NotificationSettings.class).toInstance(Wiring.notificationSettings(config));
+  }
+
+  @Provides
+  @Singleton
+  ScheduledExecutorService executor() {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newScheduledThreadPool(
+        2,
+        runnable -> {
+          Thread thread = new Thread(runnable, "confbot-timer-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  @Provides
+  @Singleton
+  DiscordBot discordBot() {
+    RegistrationConfig registration = config.registration();
+    Map<String, String> channels = new LinkedHashMap<>();
+    channels.put("registration log channel", registration.logChannel().value());
+    channels.put("help channel", registration.helpChannel().value());
+    if (config.notifications().mainWebhook() == null) {
+      channels.put("programme channel", config.notifications().mainChannel().value());
+    }
+    config
+        .notifications()
+        .roomChannels()
+        .forEach(
+            (room, channel) -> {
+              if (!config.notifications().roomWebhooks().containsKey(room)) {
+                channels.put("channel of room " + room, channel.value());
+              }
+            });
+    ChannelRef updates = config.notifications().scheduleUpdatesChannel();
+    if (updates != null) {
+      channels.put("schedule updates channel", updates.value());
+    }
+    Set<RoleRef> roles = Wiring.roleMapping(registration).allRoles();
+    DiscordSettings settings =
+        new DiscordSettings(
+            config.discord().token().reveal(),
+            config.discord().guildId(),
+            options.discordRestUrl(),
+            options.discordGatewayUrl(),
+            config.discord().messageContentIntent());
+    return new DiscordBot(
+        settings,
+        new GuildSetup(registration.channel().value(), channels, roles, registration.setNickname()),
+        List.of(),
+        List.of());
+  }
+
+  @Provides
+  @Singleton
+  RoleGateway roleGateway(DiscordBot bot) {
+    return new DiscordRoleGateway(bot::guild);
+  }
+
+  @Provides
+  @Singleton
+  AuditSink auditSink(DiscordBot bot) {
+    return new DiscordAuditSink(bot::guild, config.registration().logChannel().value());
+  }
+
+  @Provides
+  @Singleton
+  Announcer announcer(DiscordBot bot) {
+    return new DiscordAnnouncer(bot::jda, config.discord().guildId(), Wiring.webhooks(config));
+  }
+
+  @Provides
+  @Singleton
+  TicketIndex ticketIndex() {
+    return new TicketIndex();
+  }
+
+  @Provides
+  @Singleton
+  RoleMapping roleMapping() {
+    return Wiring.roleMapping(config.registration());
+  }
+
+  @Provides
+  @Singleton
+  RegistrationMessages registrationMessages() {
+    return new RegistrationMessages(
+        Map.of(), "<#" + config.registration().helpChannel().value() + ">");
+  }
+
+  @Provides
+  @Singleton
+  TicketLifecycle ticketLifecycle(
+      TicketIndex index,
+      ClaimStore claims,
+      RoleGateway roles,
+      RoleMapping mapping,
+      AuditSink audit,
+      Clock clock) {
+    return new TicketLifecycle(
+        index,
+        claims,
+        roles,
+        mapping,
+        audit,
+        clock,
+        Wiring.cancellationPolicy(config.registration()));
+  }
+
+  @Provides
+  @Singleton
+  RegistrationService registrationService(
+      TicketIndex index,
+      TicketSource source,
+      ClaimStore claims,
+      RoleGateway roles,
+      RoleMapping mapping,
+      AuditSink audit,
+      Clock clock,
+      RegistrationMessages messages) {
+    return new RegistrationService(
+        index,
+        source,
+        claims,
+        roles,
+        mapping,
+        audit,
+        clock,
+        Wiring.registrationSettings(config.registration()),
+        messages);
+  }
+
+  @Provides
+  @Singleton
+  RegistrationDesk registrationDesk(
+      RegistrationService service, TicketLifecycle lifecycle, RegistrationMessages messages) {
+    return new ServiceRegistrationDesk(service, lifecycle, messages);
+  }
+
+  @Provides
+  @Singleton
+  Optional<ScheduleSource> scheduleSource(Clock clock, AuditSink audit) {
+    return Wiring.pretalxSettings(config.schedule())
+        .map(
+            settings ->
+                ScheduleSources.create(
+                    settings,
+                    new OkHttpClient(),
+                    clock,
+                    audit,
+                    new FileScheduleCache(
+                        config.runtime().dataDir().resolve("schedule-cache.json"))));
+  }
+
+  @Provides
+  @Singleton
+  NotificationScheduler notificationScheduler(
+      NotificationSettings settings,
+      NotificationLog ledger,
+      Announcer announcer,
+      AuditSink audit,
+      Clock clock,
+      ScheduledExecutorService executor) {
+    return new NotificationScheduler(
+        new NotificationPlanner(settings),
+        new NotificationRenderer(settings),
+        ledger,
+        announcer,
+        audit,
+        clock,
+        executor);
+  }
+}

@@ -1,0 +1,197 @@
+package dev.confbot.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
+import com.google.inject.util.Modules;
+import dev.confbot.adapter.discord.DiscordBot;
+import dev.confbot.adapter.discord.RegistrationDesk;
+import dev.confbot.adapter.pretalx.ScheduleRefreshTask;
+import dev.confbot.adapter.sqlite.SqliteDatabase;
+import dev.confbot.config.ConfbotConfig;
+import dev.confbot.core.notify.NotificationScheduler;
+import dev.confbot.core.port.AuditSink;
+import dev.confbot.core.port.GatewayException;
+import dev.confbot.core.port.ScheduleSource;
+import dev.confbot.core.port.TicketIndexStore;
+import dev.confbot.core.port.TicketSource;
+import dev.confbot.core.registration.SyncReport;
+import dev.confbot.core.registration.TicketIndex;
+import dev.confbot.core.registration.TicketLifecycle;
+import dev.confbot.core.schedule.Schedule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running confbot: starts the store, the ticket index (from the saved snapshot, then pretix in
+ * the background), Discord, and the notification scheduler, and stops them in reverse order. The
+ * order of start-up is the product's: registration works from the saved snapshot before pretix
+ * answers.
+ */
+final class Confbot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Confbot.class);
+
+  /** Reservations older than this at start were left by a crash between reserve and confirm. */
+  private static final Duration STALE_RESERVATION = Duration.ofMinutes(2);
+
+  private final Injector injector;
+  private final ConfbotConfig config;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final AtomicReference<@Nullable Instant> lastTicketSync = new AtomicReference<>();
+  private final AtomicReference<@Nullable Instant> lastScheduleRefresh = new AtomicReference<>();
+  private List<String> guildProblems = List.of();
+
+  private Confbot(Injector injector, ConfbotConfig config) {
+    this.injector = injector;
+    this.config = config;
+  }
+
+  /** Builds the object graph; {@code overrides} replace bindings (the demo's ticket source). */
+  static Confbot create(ConfbotConfig config, RunOptions options, Module... overrides) {
+    Module app = new AppModule(config, options);
+    Module module = overrides.length == 0 ? app : Modules.override(app).with(overrides);
+    return new Confbot(Guice.createInjector(module), config);
+  }
+
+  /** Starts everything; returns once registration is open. */
+  void start() {
+    long begin = System.nanoTime();
+    injector.getInstance(SqliteDatabase.class).start();
+    TicketLifecycle lifecycle = injector.getInstance(TicketLifecycle.class);
+    TicketIndex index = injector.getInstance(TicketIndex.class);
+    injector
+        .getInstance(TicketIndexStore.class)
+        .load()
+        .ifPresent(
+            snapshot -> {
+              lifecycle.applyFull(snapshot);
+              log.info("Ticket index loaded from the store: {} orders", index.size());
+            });
+    int stale = lifecycle.reconcileStaleReservations(STALE_RESERVATION);
+    if (stale > 0) {
+      log.info("Dropped {} reservations left unconfirmed by an earlier run", stale);
+    }
+    long beforeDiscord = System.nanoTime();
+    DiscordBot bot = injector.getInstance(DiscordBot.class);
+    guildProblems = bot.start(injector.getInstance(RegistrationDesk.class));
+    long afterDiscord = System.nanoTime();
+    AuditSink audit = injector.getInstance(AuditSink.class);
+    for (String problem : guildProblems) {
+      log.warn("Server set-up: {}", problem);
+      audit.record("Server set-up problem: " + problem, true);
+    }
+    ScheduledExecutorService executor = injector.getInstance(ScheduledExecutorService.class);
+    executor.scheduleWithFixedDelay(
+        this::syncTickets, 0, config.pretix().syncInterval().toMillis(), TimeUnit.MILLISECONDS);
+    startNotifications(executor);
+    Duration ready = Duration.ofNanos(System.nanoTime() - begin);
+    Duration login = Duration.ofNanos(afterDiscord - beforeDiscord);
+    log.info(
+        "confbot ready in {} ms ({} ms of it logging in to Discord); registration is open",
+        ready.toMillis(),
+        login.toMillis());
+  }
+
+  private void startNotifications(ScheduledExecutorService executor) {
+    Optional<ScheduleSource> source =
+        injector.getInstance(Key.get(new TypeLiteral<Optional<ScheduleSource>>() {}));
+    if (source.isEmpty()) {
+      log.info("No [schedule] source configured: programme notifications are off");
+      return;
+    }
+    NotificationScheduler scheduler = injector.getInstance(NotificationScheduler.class);
+    AtomicBoolean first = new AtomicBoolean(true);
+    new ScheduleRefreshTask(source.get(), schedule -> handOver(scheduler, first, schedule))
+        .start(executor, config.schedule().refreshInterval());
+  }
+
+  private void handOver(NotificationScheduler scheduler, AtomicBoolean first, Schedule schedule) {
+    lastScheduleRefresh.set(injector.getInstance(Clock.class).instant());
+    if (first.getAndSet(false)) {
+      scheduler.start(schedule);
+    } else {
+      scheduler.scheduleChanged(schedule);
+    }
+  }
+
+  /** One pretix sync: full the first time (or without a cursor), incremental afterwards. */
+  private void syncTickets() {
+    TicketIndex index = injector.getInstance(TicketIndex.class);
+    TicketLifecycle lifecycle = injector.getInstance(TicketLifecycle.class);
+    TicketSource source = injector.getInstance(TicketSource.class);
+    try {
+      Optional<String> cursor = index.cursor();
+      SyncReport report =
+          cursor.isPresent() && lastTicketSync.get() != null
+              ? lifecycle.applyChanges(source.changedSince(cursor.get()))
+              : lifecycle.applyFull(source.fullSync());
+      injector.getInstance(TicketIndexStore.class).save(index.snapshot());
+      lastTicketSync.set(injector.getInstance(Clock.class).instant());
+      log.info(
+          "pretix sync: {} orders seen, {} in the index, {} claimed tickets cancelled",
+          report.orders(),
+          index.size(),
+          report.canceledClaims().size());
+    } catch (GatewayException e) {
+      log.warn("pretix sync failed, retrying at the next interval: {}", e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("pretix sync failed unexpectedly", e);
+    }
+  }
+
+  /** Problems found with the Discord server at start (empty when it is set up right). */
+  List<String> guildProblems() {
+    return guildProblems;
+  }
+
+  Injector injector() {
+    return injector;
+  }
+
+  Optional<Instant> lastTicketSync() {
+    return Optional.ofNullable(lastTicketSync.get());
+  }
+
+  Optional<Instant> lastScheduleRefresh() {
+    return Optional.ofNullable(lastScheduleRefresh.get());
+  }
+
+  /**
+   * Stops taking registrations, lets those in flight finish, marks registration offline, stops the
+   * timers and closes the store. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    log.info("confbot stopping");
+    try {
+      injector.getInstance(DiscordBot.class).stop();
+    } catch (RuntimeException e) {
+      log.warn("Discord did not stop cleanly: {}", e.toString());
+    }
+    injector.getInstance(NotificationScheduler.class).close();
+    ScheduledExecutorService executor = injector.getInstance(ScheduledExecutorService.class);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    injector.getInstance(SqliteDatabase.class).close();
+    log.info("confbot stopped");
+  }
+}
