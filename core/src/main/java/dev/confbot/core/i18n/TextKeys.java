@@ -14,13 +14,13 @@ public final class TextKeys {
   /** Label of the order-code field (≤ 45 characters). */
   public static final String ORDER_LABEL = "discord.order_label";
 
-  /** Placeholder of the order-code field (≤ 100 characters). */
+  /** Description under the order-code field's label (≤ 100 characters). */
   public static final String ORDER_DESCRIPTION = "discord.order_description";
 
   /** Label of the name field (≤ 45 characters). */
   public static final String NAME_LABEL = "discord.name_label";
 
-  /** Placeholder of the name field (≤ 100 characters). */
+  /** Description under the name field's label (≤ 100 characters). */
   public static final String NAME_DESCRIPTION = "discord.name_description";
 
   /** The registration channel message while registration is online. */

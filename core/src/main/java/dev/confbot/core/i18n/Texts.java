@@ -38,7 +38,7 @@ public final class Texts {
 
   /**
    * Discord's length limits of texts shown in components: button label 80, modal title and input
-   * labels 45, input placeholders 100.
+   * labels 45, label descriptions 100.
    */
   private static final Map<String, Integer> MAX_LENGTH =
       Map.of(
