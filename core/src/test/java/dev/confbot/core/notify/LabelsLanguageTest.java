@@ -1,7 +1,9 @@
 package dev.confbot.core.notify;
 
 import static dev.confbot.core.notify.Sessions.FORUM;
+import static dev.confbot.core.notify.Sessions.TERRACE;
 import static dev.confbot.core.notify.Sessions.at;
+import static dev.confbot.core.notify.Sessions.movedTo;
 import static dev.confbot.core.notify.Sessions.talk;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +11,8 @@ import dev.confbot.core.i18n.Language;
 import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.model.Embed;
 import dev.confbot.core.notify.Labels.Label;
+import dev.confbot.core.schedule.ScheduleChange;
+import dev.confbot.core.schedule.Session;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,6 +35,27 @@ class LabelsLanguageTest {
     assertThat(embed.fields().stream().map(Embed.Field::value).collect(Collectors.toList()))
         .contains("30 Min.");
     assertThat(embed.footer()).isEqualTo("Mi. 19 Juli, 10:30 Uhr Ortszeit (Europe/Prague)");
+  }
+
+  @Test
+  void announcesAMovedSessionInFrench() {
+    // given
+    Session a = talk("A", at("2023-07-19T10:30"), FORUM);
+    Session moved = movedTo(a, at("2023-07-19T14:00"), TERRACE);
+    NotificationRenderer french =
+        new NotificationRenderer(
+            NotificationSettings.defaults(),
+            Labels.forLanguage(Texts.bundled().forLanguage(Language.FRENCH)));
+    // when
+    String line = french.renderChange(new ScheduleChange.Moved(a, moved), "updates").content();
+    // then
+    assertThat(line)
+        .isEqualTo(
+            "📅 Déplacé\u00a0: **Talk A** commence désormais le <t:"
+                + moved.startInstant().getEpochSecond()
+                + ":f> dans Terrace 2A (au lieu du <t:"
+                + a.startInstant().getEpochSecond()
+                + ":f> dans Forum Hall)");
   }
 
   @Test
