@@ -1,51 +1,55 @@
 package dev.confbot.core.notify;
 
+import dev.confbot.core.i18n.Language;
+import dev.confbot.core.i18n.TextBundle;
+import dev.confbot.core.i18n.Texts;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every attendee-facing text of programme notifications, by key, in one place so that a translation
- * (or a config override) replaces them all. Texts may hold {@code {name}} placeholders, filled by
- * {@link #format}.
+ * Every attendee-facing text of programme notifications, by key, in one place: {@link #english()}
+ * or {@link #forLanguage} (the bundles of {@link Texts}, with the organizer's overrides). Texts may
+ * hold {@code {name}} placeholders, filled by {@link #format}.
  */
 public final class Labels {
 
   /** The keys; {@link #key()} is the snake_case name used in configuration overrides. */
   public enum Label {
     /** Main-channel message above the embeds; {@code {time}} is a Discord timestamp. */
-    MAIN_HEADER("Starting {relative} at {time}:"),
+    MAIN_HEADER,
     /** Room-channel message above the embed. */
-    ROOM_HEADER("Up next in this room {relative}:"),
+    ROOM_HEADER,
     /** Appended to a header when a slot is split over several messages. */
-    PART(" ({part}/{parts})"),
-    SPEAKERS("by {speakers}"),
-    START("Start"),
-    ROOM("Room"),
-    TRACK("Track"),
-    LEVEL("Level"),
-    DURATION("Duration"),
-    MINUTES("{minutes} min"),
-    LIVESTREAM("Livestream"),
-    WATCH("Watch live"),
-    QUESTIONS("Q&A"),
-    ASK("Ask a question"),
+    PART,
+    SPEAKERS,
+    START,
+    ROOM,
+    TRACK,
+    LEVEL,
+    DURATION,
+    MINUTES,
+    LIVESTREAM,
+    WATCH,
+    QUESTIONS,
+    ASK,
     /** Footer; {@code {time}} is the start in the event's time zone, {@code {zone}} its id. */
-    FOOTER("{day}, {time} local time ({zone})"),
-    CHANGE_MOVED(
-        "📅 Moved: **{title}** now starts {time} in {room} (was {old_time} in {old_room})"),
-    CHANGE_CANCELLED("❌ Cancelled: **{title}** ({old_time} in {old_room})"),
-    CHANGE_ADDED("🆕 Added: **{title}** {time} in {room}");
-
-    private final String english;
-
-    Label(String english) {
-      this.english = english;
-    }
+    FOOTER,
+    CHANGE_MOVED,
+    CHANGE_CANCELLED,
+    CHANGE_ADDED;
 
     /** The snake_case key of the label, e.g. {@code main_header}. */
     public String key() {
       return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The key in the language bundles and {@code [attendee.texts.<lang>]}, e.g. {@code
+     * notify.room}.
+     */
+    public String textKey() {
+      return "notify." + key();
     }
   }
 
@@ -57,13 +61,21 @@ public final class Labels {
     this.locale = locale;
   }
 
-  /** The English texts. */
+  /** The bundled English texts. */
   public static Labels english() {
+    return forLanguage(Texts.bundled().forLanguage(Language.ENGLISH));
+  }
+
+  /**
+   * The labels of one language (keys {@code notify.<key>}, with the organizer's overrides); dates
+   * are formatted in that language.
+   */
+  public static Labels forLanguage(TextBundle bundle) {
     Map<Label, String> texts = new EnumMap<>(Label.class);
     for (Label label : Label.values()) {
-      texts.put(label, label.english);
+      texts.put(label, bundle.get(label.textKey()));
     }
-    return new Labels(texts, Locale.ENGLISH);
+    return new Labels(texts, bundle.locale());
   }
 
   /**
@@ -93,7 +105,10 @@ public final class Labels {
   /** The text of a label, placeholders unfilled. */
   public String get(Label label) {
     String text = texts.get(label);
-    return text != null ? text : label.english;
+    if (text == null) {
+      throw new AssertionError("no text for " + label);
+    }
+    return text;
   }
 
   /** The text of a label with its placeholders filled; unknown placeholders stay as they are. */

@@ -1,5 +1,8 @@
 package dev.confbot.core.registration;
 
+import dev.confbot.core.i18n.Language;
+import dev.confbot.core.i18n.TextBundle;
+import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.model.MemberId;
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.OrderStatus;
@@ -31,11 +34,15 @@ import org.jspecify.annotations.Nullable;
  * the outcome code. Placeholders in braces are filled per result: {@code {order}} (the full code,
  * attendee texts only), {@code {ref}} (the first two characters, log lines), {@code {position}},
  * {@code {ticket}}, {@code {roles}}, {@code {minutes}}, {@code {system}}, {@code {member}}, {@code
- * {holder}} and {@code {help}} (the help channel). Overrides replace texts key by key, so a later
- * issue can translate them.
+ * {holder}} and {@code {help}} (the help channel). Attendee texts come from the language bundles of
+ * {@link Texts} (keys {@code registration.*}, see {@link #forLanguage}); log lines are English
+ * only. The constructor's overrides replace English texts key by key.
  */
 public final class RegistrationMessages {
-  private static final Map<String, String> DEFAULTS = defaults();
+  private static final String TEXT_PREFIX = "registration.";
+  private static final Map<String, String> LOG_LINES = logLines();
+  private static final Map<String, String> DEFAULTS =
+      withLogLines(attendeeTexts(Texts.bundled().forLanguage(Language.ENGLISH)));
 
   /** The built-in English texts, referring to "the help channel". */
   public static final RegistrationMessages ENGLISH =
@@ -60,6 +67,35 @@ public final class RegistrationMessages {
     merged.putAll(overrides);
     this.texts = Map.copyOf(merged);
     this.help = help;
+  }
+
+  private RegistrationMessages(String help, Map<String, String> texts) {
+    this.texts = Map.copyOf(texts);
+    this.help = help;
+  }
+
+  /**
+   * The attendee texts of one language, with the organizer's overrides (from {@link
+   * Texts#forLocale}); organizer log lines stay English.
+   *
+   * @param help how attendee texts name the help channel, e.g. {@code <#123>} or "#help-desk"
+   */
+  public static RegistrationMessages forLanguage(TextBundle texts, String help) {
+    return new RegistrationMessages(help, withLogLines(attendeeTexts(texts)));
+  }
+
+  /**
+   * The key of a registration text in the language bundles and {@code [attendee.texts.<lang>]},
+   * e.g. {@code registration.order_not_paid.expired} for {@code ORDER_NOT_PAID.expired}.
+   */
+  public static String textKey(RegistrationResult result) {
+    return TEXT_PREFIX + messageKey(result).toLowerCase(Locale.ROOT);
+  }
+
+  private static Map<String, String> withLogLines(Map<String, String> attendeeTexts) {
+    Map<String, String> all = new LinkedHashMap<>(attendeeTexts);
+    all.putAll(LOG_LINES);
+    return Collections.unmodifiableMap(all);
   }
 
   /** Every key with its English default text, in a stable order (for docs and translators). */
@@ -172,84 +208,22 @@ public final class RegistrationMessages {
     return roles.stream().map(RoleRef::value).sorted().collect(Collectors.joining(", "));
   }
 
-  private static Map<String, String> defaults() {
+  private static Map<String, String> attendeeTexts(TextBundle bundle) {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put(
-        "REGISTERED",
-        "You're registered with your {ticket} ticket. Welcome! Your roles are being applied and"
-            + " should appear in a moment.");
-    m.put(
-        "ALREADY_REGISTERED",
-        "You are already registered with this ticket ({ticket}). We've applied your roles again,"
-            + " just in case.");
-    m.put(
-        "CLAIMED_BY_OTHER",
-        "This ticket is already registered to another Discord account. If that wasn't you, please"
-            + " ask in {help} and an organizer will sort it out.");
-    m.put(
-        "NAME_MISMATCH",
-        "We found order {order}, but the name doesn't match any ticket in it. Please enter the"
-            + " attendee's full name exactly as printed on the ticket.");
-    m.put(
-        "ORDER_NOT_FOUND",
-        "We couldn't find order {order}. Please check the order code on your ticket (letters and"
-            + " digits, e.g. XJ7Q2). If you bought it just now, try again in a few minutes.");
-    m.put(
-        "ORDER_NOT_PAID.pending",
-        "Order {order} hasn't been paid yet. Please register again once your payment is"
-            + " confirmed; if you have already paid, ask in {help}.");
-    m.put(
-        "ORDER_NOT_PAID.expired",
-        "Order {order} expired before it was paid, so it can't be used to register. Please ask in"
-            + " {help} if you think this is wrong.");
-    m.put(
-        "ORDER_NOT_PAID.paid",
-        "Order {order} can't be used to register yet. Please ask in {help}.");
-    m.put(
-        "ORDER_CANCELED.order",
-        "Order {order} was cancelled, so it can't be used to register. Please ask in {help} if"
-            + " you think this is a mistake.");
-    m.put(
-        "ORDER_CANCELED.position",
-        "The ticket for this name in order {order} was cancelled, so it can't be used to"
-            + " register. Please ask in {help} if you think this is a mistake.");
-    m.put(
-        "TEST_MODE",
-        "Order {order} was made in the ticket shop's test mode and is not a real ticket. Please"
-            + " use the order code of your real ticket.");
-    m.put(
-        "INVALID_CODE.empty",
-        "Please enter your order code. You'll find it on your ticket and in the confirmation"
-            + " e-mail, e.g. XJ7Q2.");
-    m.put(
-        "INVALID_CODE.too_short",
-        "That order code is too short. Order codes are letters and digits as printed on your"
-            + " ticket, e.g. XJ7Q2.");
-    m.put(
-        "INVALID_CODE.too_long",
-        "That doesn't look like an order code: it's too long. Please enter only the code printed"
-            + " on your ticket, e.g. XJ7Q2 or XJ7Q2-1.");
-    m.put(
-        "INVALID_CODE.bad_characters",
-        "That doesn't look like an order code. Order codes contain only letters and digits, e.g."
-            + " XJ7Q2 (or XJ7Q2-1 for one ticket of a group order).");
-    m.put(
-        "INVALID_CODE.bad_position",
-        "The part after the dash should be the ticket number, e.g. XJ7Q2-1. You can also enter"
-            + " just the order code.");
-    m.put(
-        "NO_ROLES_MAPPED",
-        "Your {ticket} ticket is valid, but it doesn't come with any roles on this server yet."
-            + " The organizers have been notified; please ask in {help}.");
-    m.put(
-        "TOO_MANY_ATTEMPTS",
-        "Too many unsuccessful attempts. Please wait {minutes} minute(s) and try again, or ask in"
-            + " {help}.");
-    m.put(
-        "TICKETS_UNAVAILABLE", "We can't verify tickets right now, please retry in a few minutes.");
-    m.put(
-        "TICKETS_UNAVAILABLE.roles",
-        "We couldn't complete your registration right now, please retry in a few minutes.");
+    for (String key : bundle.keys()) {
+      if (key.startsWith(TEXT_PREFIX)) {
+        String rest = key.substring(TEXT_PREFIX.length());
+        int dot = rest.indexOf('.');
+        String code = dot < 0 ? rest : rest.substring(0, dot);
+        String variant = dot < 0 ? "" : rest.substring(dot);
+        m.put(code.toUpperCase(Locale.ROOT) + variant, bundle.get(key));
+      }
+    }
+    return m;
+  }
+
+  private static Map<String, String> logLines() {
+    Map<String, String> m = new LinkedHashMap<>();
     m.put("log.REGISTERED", "✅ {member} registered {ref}-{position} ({ticket}) → {roles}");
     m.put(
         "log.ALREADY_REGISTERED",
@@ -269,7 +243,7 @@ public final class RegistrationMessages {
             + " mapping");
     m.put("log.TOO_MANY_ATTEMPTS", "⛔ {member}: too many failed attempts, refused");
     m.put("log.TICKETS_UNAVAILABLE", "⚠️ {member}: could not register, {system} is unavailable");
-    return Collections.unmodifiableMap(m);
+    return m;
   }
 
   private static String statusName(OrderStatus status) {
