@@ -20,7 +20,10 @@ import dev.confbot.adapter.sqlite.SqliteSettings;
 import dev.confbot.config.ChannelRef;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.RegistrationConfig;
+import dev.confbot.core.i18n.Language;
+import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.model.RoleRef;
+import dev.confbot.core.notify.Labels;
 import dev.confbot.core.notify.NotificationPlanner;
 import dev.confbot.core.notify.NotificationRenderer;
 import dev.confbot.core.notify.NotificationScheduler;
@@ -38,9 +41,11 @@ import dev.confbot.core.registration.RoleMapping;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -160,9 +165,8 @@ final class AppModule extends AbstractModule {
 
   @Provides
   @Singleton
-  RegistrationMessages registrationMessages() {
-    return new RegistrationMessages(
-        Map.of(), "<#" + config.registration().helpChannel().value() + ">");
+  RegistrationMessages registrationMessages(Texts texts) {
+    return RegistrationMessages.forLanguage(texts.defaults(), helpMention());
   }
 
   @Provides
@@ -209,9 +213,27 @@ final class AppModule extends AbstractModule {
 
   @Provides
   @Singleton
+  Texts texts() {
+    return Texts.configured(config.attendee().defaultLanguage(), config.attendee().textOverrides());
+  }
+
+  @Provides
+  @Singleton
   RegistrationDesk registrationDesk(
-      RegistrationService service, TicketLifecycle lifecycle, RegistrationMessages messages) {
-    return new ServiceRegistrationDesk(service, lifecycle, messages);
+      RegistrationService service, TicketLifecycle lifecycle, Texts texts) {
+    String help = helpMention();
+    Map<Language, RegistrationMessages> byLanguage = new EnumMap<>(Language.class);
+    for (Language language : Language.values()) {
+      byLanguage.put(language, RegistrationMessages.forLanguage(texts.forLanguage(language), help));
+    }
+    return new ServiceRegistrationDesk(
+        service,
+        lifecycle,
+        locale -> Objects.requireNonNull(byLanguage.get(texts.forLocale(locale).language())));
+  }
+
+  private String helpMention() {
+    return "#" + config.registration().helpChannel().value();
   }
 
   @Provides
@@ -237,10 +259,11 @@ final class AppModule extends AbstractModule {
       Announcer announcer,
       AuditSink audit,
       Clock clock,
-      ScheduledExecutorService executor) {
+      ScheduledExecutorService executor,
+      Texts texts) {
     return new NotificationScheduler(
         new NotificationPlanner(settings),
-        new NotificationRenderer(settings),
+        new NotificationRenderer(settings, Labels.forLanguage(texts.defaults())),
         ledger,
         announcer,
         audit,

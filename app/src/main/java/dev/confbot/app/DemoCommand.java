@@ -187,7 +187,7 @@ final class DemoCommand implements Callable<Integer> {
     return errors.isEmpty() ? 0 : 1;
   }
 
-  private static FakeGuild guild() {
+  static FakeGuild guild() {
     FakeGuild guild =
         FakeGuild.named("PyCon XX")
             .owner("organizer-olga")
@@ -208,7 +208,7 @@ final class DemoCommand implements Callable<Integer> {
     return guild;
   }
 
-  private static ConfbotConfig writeFiles(Path dir, long guildId, String token) throws IOException {
+  static ConfbotConfig writeFiles(Path dir, long guildId, String token) throws IOException {
     Files.createDirectories(dir.resolve("pretix"));
     for (String file : PRETIX_FILES) {
       copy("demo/pretix/" + file, dir.resolve("pretix").resolve(file));

@@ -6,34 +6,51 @@ import dev.confbot.core.registration.RegistrationResult;
 import dev.confbot.core.registration.RegistrationService;
 import dev.confbot.core.registration.TicketLifecycle;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The {@link RegistrationDesk} over the core: a submitted form goes to {@link
  * RegistrationService#register}, whose result becomes the attendee's text; a returning member gets
- * the roles of their claims from {@link TicketLifecycle#rolesOnRejoin}. Texts are English (or the
- * configured overrides) until the translation issue adds per-locale texts.
+ * the roles of their claims from {@link TicketLifecycle#rolesOnRejoin}. The answer is in the
+ * member's language where confbot speaks it.
  */
 public final class ServiceRegistrationDesk implements RegistrationDesk {
   private final RegistrationService service;
   private final TicketLifecycle lifecycle;
-  private final RegistrationMessages messages;
+  private final Function<Locale, RegistrationMessages> messages;
 
   /**
+   * A desk answering every member in one language.
+   *
    * @param service registers members with tickets
    * @param lifecycle restores roles of returning members
    * @param messages the attendee texts
    */
   public ServiceRegistrationDesk(
       RegistrationService service, TicketLifecycle lifecycle, RegistrationMessages messages) {
+    this(service, lifecycle, locale -> messages);
+  }
+
+  /**
+   * A desk answering each member in the language of their Discord client.
+   *
+   * @param service registers members with tickets
+   * @param lifecycle restores roles of returning members
+   * @param messagesFor the attendee texts for a member's locale
+   */
+  public ServiceRegistrationDesk(
+      RegistrationService service,
+      TicketLifecycle lifecycle,
+      Function<Locale, RegistrationMessages> messagesFor) {
     this.service = service;
     this.lifecycle = lifecycle;
-    this.messages = messages;
+    this.messages = messagesFor;
   }
 
   @Override
   public String register(long memberId, String orderCode, String fullName, Locale locale) {
     RegistrationResult result = service.register(new MemberId(memberId), orderCode, fullName);
-    return messages.attendeeMessage(result);
+    return messages.apply(locale).attendeeMessage(result);
   }
 
   @Override

@@ -1,0 +1,54 @@
+package dev.confbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code confbot demo} end to end: real JDA against fake-discord, sample tickets, real schedule.
+ */
+class DemoCommandTest {
+  private static final Pattern SUMMARY =
+      Pattern.compile(
+          "demo: registrations ok=(\\d+) refused=(\\d+); notifications sent=(\\d+); errors=(\\d+)");
+
+  @Test
+  void runsAConferenceMorningAndEndsWithTheSummaryLine() {
+    // given
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    // when: twelve real seconds of programme cover the 10:40 and 10:43 notifications
+    int exit =
+        Main.commandLine(Map.of())
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute("demo", "--duration", "12");
+
+    // then
+    String transcript = out.toString();
+    List<String> lines = transcript.strip().lines().toList();
+    Matcher summary = SUMMARY.matcher(lines.get(lines.size() - 1));
+    assertThat(summary.matches()).as(transcript).isTrue();
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(summary.group(1)).isEqualTo("6");
+    assertThat(summary.group(2)).isEqualTo("7");
+    assertThat(Integer.parseInt(summary.group(3))).isGreaterThanOrEqualTo(7);
+    assertThat(summary.group(4)).isEqualTo("0");
+    assertThat(transcript)
+        .contains("@guido", "Attendees, On-site, Speakers, Tutorials")
+        .contains("already registered to another Discord account")
+        .contains("Votre inscription est confirmée")
+        .contains("Du bist mit deinem Ticket")
+        .contains("#programme")
+        .contains("#north-hall")
+        .contains("10:45")
+        .contains("temporarily offline");
+  }
+}
