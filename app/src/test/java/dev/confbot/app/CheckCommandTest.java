@@ -178,13 +178,16 @@ class CheckCommandTest {
   }
 
   @Test
-  void withoutCommandShowsUsage() {
-    // when
+  void withoutCommandRunsTheBotWithConfigToml() {
+    // when: no config.toml in the working directory of the tests
     int exitCode = run(Map.of());
 
     // then
     assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString()).contains("Usage: confbot");
+    assertThat(err.toString())
+        .contains("config.toml is not valid")
+        .contains("configuration file not found")
+        .doesNotContain("Exception");
   }
 
   @Test
