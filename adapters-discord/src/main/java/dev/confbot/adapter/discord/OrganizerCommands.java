@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
@@ -261,11 +262,12 @@ public final class OrganizerCommands extends ListenerAdapter {
     int colon = rest.indexOf(':');
     String invoker = colon < 0 ? rest : rest.substring(0, colon);
     String target = colon < 0 ? "" : rest.substring(colon + 1);
-    if (!guard.allows(event.getMember()) || !invoker.equals(event.getUser().getId())) {
+    boolean organizer = guard.allows(event.getMember());
+    if (!organizer || !invoker.equals(event.getUser().getId())) {
       event
           .reply(
-              guard.allows(event.getMember())
-                  ? "Only the organizer who asked for this release can confirm it."
+              organizer
+                  ? "Only the organizer who asked for this release can confirm or cancel it."
                   : OrganizerGuard.REFUSAL)
           .setEphemeral(true)
           .queue(ok -> {}, this::notDelivered);
@@ -279,14 +281,14 @@ public final class OrganizerCommands extends ListenerAdapter {
       return;
     }
     Guild guild = Objects.requireNonNull(event.getGuild());
-    long organizer = event.getUser().getIdLong();
+    long organizerId = event.getUser().getIdLong();
     event.deferEdit().queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
     InteractionHook hook = event.getHook();
     run(
         hook,
         "registration release",
         () ->
-            hook.editOriginal(Replies.cut(desk.release(guild, organizer, target)))
+            hook.editOriginal(Replies.cut(desk.release(guild, organizerId, target)))
                 .setComponents()
                 .queue(ok -> {}, this::notDelivered));
   }
@@ -342,7 +344,7 @@ public final class OrganizerCommands extends ListenerAdapter {
     return pingText(event.getJDA().getGatewayPing(), event.getJDA());
   }
 
-  private static String pingText(long gateway, net.dv8tion.jda.api.JDA jda) {
+  private static String pingText(long gateway, JDA jda) {
     long rest = jda.getRestPing().complete();
     return "Pong! Gateway " + gateway + " ms · REST " + rest + " ms";
   }

@@ -22,9 +22,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -270,13 +272,16 @@ final class RegistrationDeskCommands {
     if (held.isEmpty()) {
       return "Nothing to release any more: " + describe(target) + " holds no claimed ticket.";
     }
-    Set<RoleRef> lost = rolesLost(held);
+    Map<MemberId, Set<RoleRef>> lostBy = new LinkedHashMap<>();
+    for (ClaimStore.Claim claim : held) {
+      lostBy
+          .computeIfAbsent(claim.member(), m -> new LinkedHashSet<>())
+          .addAll(rolesLost(List.of(claim), held));
+    }
     List<String> released = new ArrayList<>();
-    Set<MemberId> holders = new LinkedHashSet<>();
     for (ClaimStore.Claim claim : held) {
       if (claims.release(claim.position()).isPresent()) {
         released.add(claim.position().toString());
-        holders.add(claim.member());
         audit.record(
             "Ticket "
                 + claim.position().order().redacted()
@@ -288,35 +293,48 @@ final class RegistrationDeskCommands {
                 + organizer
                 + ">",
             false);
-      }
-    }
-    String rolesNote = "";
-    if (!lost.isEmpty()) {
-      try {
-        for (MemberId holder : holders) {
-          roles.revoke(holder, rolesStillLost(holder, lost, Set.of()));
-        }
-        rolesNote = " lost " + String.join(", ", names(guild, lost)) + ";";
-      } catch (RuntimeException e) {
-        log.warn("Roles of released tickets not removed: {}", e.toString());
-        rolesNote =
-            " kept their roles (removing them failed: "
-                + e.getMessage()
-                + "; remove them by hand);";
+      } else {
+        lostBy.remove(claim.member());
       }
     }
     log.info("Organizer {} released {} ticket(s)", organizer, released.size());
-    return "Released "
-        + String.join(", ", released)
-        + ". "
-        + String.join(", ", holders.stream().map(MemberId::mention).toList())
-        + rolesNote
-        + " the ticket can be registered again.";
+    StringBuilder out = new StringBuilder("Released ").append(String.join(", ", released));
+    List<String> kept = new ArrayList<>();
+    for (Map.Entry<MemberId, Set<RoleRef>> holder : lostBy.entrySet()) {
+      String who = holder.getKey().mention();
+      Set<String> names = names(guild, holder.getValue());
+      if (names.isEmpty()) {
+        out.append(". ").append(who).append(" lost no roles");
+        continue;
+      }
+      try {
+        roles.revoke(holder.getKey(), holder.getValue());
+        out.append(". ").append(who).append(" lost ").append(String.join(", ", names));
+      } catch (RuntimeException e) {
+        log.warn("Roles of released tickets not removed: {}", e.toString());
+        kept.add(who + " still has " + String.join(", ", names));
+      }
+    }
+    if (!kept.isEmpty()) {
+      out.append(". Removing roles failed, please do it by hand: ").append(String.join("; ", kept));
+    }
+    return out.append(released.size() == 1 ? "; the ticket" : "; the tickets")
+        .append(" can be registered again.")
+        .toString();
   }
 
   String resync() {
     Instant start = clock.instant();
-    fullSync.run();
+    try {
+      fullSync.run();
+    } catch (RuntimeException e) {
+      log.warn("Full sync asked by an organizer failed: {}", e.toString());
+      return "The orders could not be loaded from pretix ("
+          + e.getMessage()
+          + "). Registration goes on with the "
+          + index.size()
+          + " orders already known; try again later.";
+    }
     Duration took = Duration.between(start, clock.instant());
     return String.format(
         Locale.ROOT,
@@ -355,14 +373,22 @@ final class RegistrationDeskCommands {
 
   /** Roles of the released positions that no other claim of the same holder still gives. */
   private Set<RoleRef> rolesLost(List<ClaimStore.Claim> released) {
+    return rolesLost(released, released);
+  }
+
+  /**
+   * Roles of the claims in {@code of} that their holders' confirmed claims outside {@code released}
+   * do not give.
+   */
+  private Set<RoleRef> rolesLost(List<ClaimStore.Claim> of, List<ClaimStore.Claim> released) {
     Set<RoleRef> lost = new LinkedHashSet<>();
-    for (ClaimStore.Claim claim : released) {
+    for (ClaimStore.Claim claim : of) {
       lost.addAll(rolesOf(claim.position()));
     }
     Set<PositionKey> positions = new LinkedHashSet<>();
     released.forEach(c -> positions.add(c.position()));
     Set<RoleRef> result = new LinkedHashSet<>();
-    for (ClaimStore.Claim claim : released) {
+    for (ClaimStore.Claim claim : of) {
       result.addAll(rolesStillLost(claim.member(), lost, positions));
     }
     return result;

@@ -399,6 +399,51 @@ class OrganizerCommandsEndToEndTest {
   }
 
   @Test
+  void resyncFailureIsExplained() {
+    // given
+    int orders = conference.index.size();
+    conference.tickets.failing(true);
+    try {
+      // when
+      FakeMessage answer = organizer("registration", Map.of("resync", Map.of()));
+      // then
+      assertThat(answer.content())
+          .startsWith("The orders could not be loaded from pretix (")
+          .endsWith(
+              "Registration goes on with the "
+                  + orders
+                  + " orders already known; try again later.");
+    } finally {
+      conference.tickets.failing(false);
+    }
+  }
+
+  @Test
+  void onlyTheAskingOrganizerCanConfirmARelease() {
+    // given
+    FakeMember holder = member(3);
+    conference.register(holder, "DK8DQ", "Łukasz Wójcik");
+    FakeMember oscar = conference.fake.addMember("oscar", "Organizers");
+    FakeMessage question = organizer("registration", Map.of("release", Map.of("query", "DK8DQ")));
+    // when
+    FakeMessage answer =
+        conference
+            .fake
+            .clickButton(
+                oscar,
+                conference.fake.channel(Conference.REGISTRATION),
+                question.id(),
+                question.buttonCustomIds().get(0))
+            .awaitAnswer(Conference.WAIT)
+            .orElseThrow();
+    // then
+    assertThat(answer.content())
+        .isEqualTo("Only the organizer who asked for this release can confirm or cancel it.");
+    assertThat(conference.claims.claimOf(key("DK8DQ", 1))).isPresent();
+    assertThat(conference.bot().guild().getMemberById(oscar.id())).isNotNull();
+  }
+
+  @Test
   void exportAttachesTheMemberCsv() {
     // when
     FakeMessage answer = organizer("export", Map.of("members", Map.of()));
