@@ -429,7 +429,7 @@ public final class OrganizerCommands extends ListenerAdapter {
     if (programme.isEmpty()) {
       return NO_PROGRAMME;
     }
-    List<String> next = Replies.next(programme.get(), clock, NEXT_COUNT, NEXT_HORIZON);
+    List<String> next = Replies.next(programme.get(), clock, NEXT_COUNT, NEXT_HORIZON, false);
     if (next.isEmpty()) {
       return "No notifications are planned.";
     }
@@ -452,7 +452,7 @@ public final class OrganizerCommands extends ListenerAdapter {
             .get()
             .map(s -> "Sessions: " + s.sessions().size() + " · ")
             .orElse("No schedule loaded yet · ");
-    List<String> next = Replies.next(p, clock, NEXT_COUNT, NEXT_HORIZON);
+    List<String> next = Replies.next(p, clock, NEXT_COUNT, NEXT_HORIZON, true);
     return Replies.cut(
         "Source: "
             + p.sourceStatus().get()

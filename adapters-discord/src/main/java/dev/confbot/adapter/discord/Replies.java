@@ -28,10 +28,15 @@ final class Replies {
 
   /**
    * The next notifications of the programme as one line each ({@code Tue 3 Nov 10:25 #programme: 3
-   * sessions (Keynote, …)}), at most {@code count}, planned from now up to {@code horizon}.
+   * sessions (Keynote, …)}), at most {@code count}, planned from now up to {@code horizon}; {@code
+   * brief} leaves out what is announced (time and channel only).
    */
   static List<String> next(
-      OrganizerCommands.Programme programme, Clock clock, int count, Duration horizon) {
+      OrganizerCommands.Programme programme,
+      Clock clock,
+      int count,
+      Duration horizon,
+      boolean brief) {
     Optional<Schedule> schedule = programme.schedule().get();
     if (schedule.isEmpty()) {
       return List.of();
@@ -46,17 +51,20 @@ final class Replies {
       if (lines.size() == count) {
         break;
       }
+      String when =
+          OrganizerCommands.when(planned.due(), schedule.get().zone())
+              + " "
+              + channel(planned.channel());
+      if (brief) {
+        lines.add(when);
+        continue;
+      }
       List<Session> sessions = planned.sessions();
       String what =
           sessions.size() == 1
               ? "\"" + sessions.get(0).title() + "\""
               : sessions.size() + " sessions (" + sessions.get(0).title() + ", …)";
-      lines.add(
-          OrganizerCommands.when(planned.due(), schedule.get().zone())
-              + " "
-              + channel(planned.channel())
-              + ": "
-              + what);
+      lines.add(when + ": " + what);
     }
     return List.copyOf(lines);
   }
