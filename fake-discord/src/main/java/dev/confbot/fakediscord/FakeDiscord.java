@@ -523,8 +523,10 @@ public final class FakeDiscord implements AutoCloseable {
   /**
    * The member runs a registered chat command (interaction type 2) in the first text channel.
    *
-   * @param options option name → value: String, Integer/Long, Boolean, Double or a {@link
-   *     FakeMember} (user option); option types follow the registered definition when it has one
+   * @param options option name → value: String, Integer/Long, Boolean, Double, a {@link FakeMember}
+   *     (user option) or a {@code Map} of the same kind (a subcommand with its own options, e.g.
+   *     {@code Map.of("lookup", Map.of("query", "XJ7Q2"))}); option types follow the registered
+   *     definition when it has one
    */
   public InteractionHandle runSlashCommand(
       FakeMember member, String name, Map<String, ?> options, String locale) {
@@ -544,42 +546,9 @@ public final class FakeDiscord implements AutoCloseable {
       if (command == null) {
         throw new IllegalStateException("command /" + name + " is not registered");
       }
-      Map<String, Long> declared = new LinkedHashMap<>();
-      Object definitions = command.json.get("options");
-      if (definitions instanceof List) {
-        for (Object definition : (List<?>) definitions) {
-          if (definition instanceof Map) {
-            Json.Obj option = new Json.Obj(State.castMap(definition));
-            declared.put(option.string("name", ""), option.number("type", 3));
-          }
-        }
-      }
-      List<Object> optionList = new ArrayList<>();
       Map<String, @Nullable Object> users = new LinkedHashMap<>();
       Map<String, @Nullable Object> members = new LinkedHashMap<>();
-      for (Map.Entry<String, ?> option : options.entrySet()) {
-        Object value = option.getValue();
-        long type;
-        Object sent = value;
-        if (value instanceof FakeMember) {
-          MemberData target = memberData((FakeMember) value);
-          type = 6;
-          sent = String.valueOf(target.id);
-          users.put(String.valueOf(target.id), state.userJson(target));
-          members.put(String.valueOf(target.id), state.memberJson(target, false));
-        } else if (value instanceof Boolean) {
-          type = 5;
-        } else if (value instanceof Integer || value instanceof Long) {
-          type = 4;
-        } else if (value instanceof Double) {
-          type = 10;
-        } else {
-          type = 3;
-          sent = String.valueOf(value);
-        }
-        type = declared.getOrDefault(option.getKey(), type);
-        optionList.add(Json.map("name", option.getKey(), "type", type, "value", sent));
-      }
+      List<Object> optionList = optionJson(command.json.get("options"), options, users, members);
       Map<String, @Nullable Object> data =
           Json.map(
               "id", String.valueOf(command.id), "name", name, "type", 1, "options", optionList);
@@ -591,6 +560,72 @@ public final class FakeDiscord implements AutoCloseable {
       }
       return dispatchInteraction(2, member, channelData(channel).id, null, data, null, locale);
     }
+  }
+
+  /**
+   * The interaction's option objects; a {@code Map} value is a subcommand (or group) whose map
+   * holds its own options.
+   */
+  private List<Object> optionJson(
+      @Nullable Object definitions,
+      Map<String, ?> options,
+      Map<String, @Nullable Object> users,
+      Map<String, @Nullable Object> members) {
+    Map<String, Long> declared = new LinkedHashMap<>();
+    Map<String, @Nullable Object> nested = new LinkedHashMap<>();
+    if (definitions instanceof List) {
+      for (Object definition : (List<?>) definitions) {
+        if (definition instanceof Map) {
+          Json.Obj option = new Json.Obj(State.castMap(definition));
+          declared.put(option.string("name", ""), option.number("type", 3));
+          nested.put(option.string("name", ""), State.castMap(definition).get("options"));
+        }
+      }
+    }
+    List<Object> optionList = new ArrayList<>();
+    for (Map.Entry<String, ?> option : options.entrySet()) {
+      Object value = option.getValue();
+      if (value instanceof Map) {
+        Map<String, ?> inner = castOptions((Map<?, ?>) value);
+        long type = declared.getOrDefault(option.getKey(), 1L);
+        optionList.add(
+            Json.map(
+                "name",
+                option.getKey(),
+                "type",
+                type,
+                "options",
+                optionJson(nested.get(option.getKey()), inner, users, members)));
+        continue;
+      }
+      long type;
+      Object sent = value;
+      if (value instanceof FakeMember) {
+        MemberData target = memberData((FakeMember) value);
+        type = 6;
+        sent = String.valueOf(target.id);
+        users.put(String.valueOf(target.id), state.userJson(target));
+        members.put(String.valueOf(target.id), state.memberJson(target, false));
+      } else if (value instanceof Boolean) {
+        type = 5;
+      } else if (value instanceof Integer || value instanceof Long) {
+        type = 4;
+      } else if (value instanceof Double) {
+        type = 10;
+      } else {
+        type = 3;
+        sent = String.valueOf(value);
+      }
+      type = declared.getOrDefault(option.getKey(), type);
+      optionList.add(Json.map("name", option.getKey(), "type", type, "value", sent));
+    }
+    return optionList;
+  }
+
+  private static Map<String, ?> castOptions(Map<?, ?> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((key, value) -> copy.put(String.valueOf(key), value));
+    return copy;
   }
 
   private MemberData memberData(FakeMember member) {

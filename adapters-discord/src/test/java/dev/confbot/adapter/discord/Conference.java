@@ -45,6 +45,7 @@ final class Conference implements AutoCloseable {
   private final List<CommandData> extraCommands;
   private final List<Object> extraListeners;
   private @Nullable DiscordBot bot;
+  private boolean messageContent;
 
   Conference(int extraMembers, List<CommandData> extraCommands, List<Object> extraListeners) {
     FakeGuild guild =
@@ -83,9 +84,15 @@ final class Conference implements AutoCloseable {
     return this;
   }
 
+  /** Requests the message-content intent (for text commands); call before {@link #start}. */
+  Conference withMessageContent() {
+    messageContent = true;
+    return this;
+  }
+
   DiscordSettings settings() {
     return new DiscordSettings(
-        fake.token(), fake.guildId(), fake.baseUrl(), fake.gatewayUrl(), false);
+        fake.token(), fake.guildId(), fake.baseUrl(), fake.gatewayUrl(), messageContent);
   }
 
   GuildSetup setup() {
