@@ -1,14 +1,19 @@
 package dev.confbot.app;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Key;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.name.Named;
+import com.google.inject.name.Names;
 import dev.confbot.adapter.discord.DiscordAnnouncer;
 import dev.confbot.adapter.discord.DiscordAuditSink;
 import dev.confbot.adapter.discord.DiscordBot;
 import dev.confbot.adapter.discord.DiscordRoleGateway;
 import dev.confbot.adapter.discord.DiscordSettings;
 import dev.confbot.adapter.discord.GuildSetup;
+import dev.confbot.adapter.discord.OrganizerCommands;
 import dev.confbot.adapter.discord.RegistrationDesk;
 import dev.confbot.adapter.discord.ServiceRegistrationDesk;
 import dev.confbot.adapter.pretalx.FileScheduleCache;
@@ -48,10 +53,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.entities.Guild;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The app's bindings: the configuration turned into settings, and the core services built over the
@@ -95,9 +108,41 @@ final class AppModule extends AbstractModule {
         });
   }
 
+  /** The bounded pool organizer commands run on (JDA's threads never block). */
+  static final Key<ExecutorService> ORGANIZER_WORKERS =
+      Key.get(ExecutorService.class, Names.named("organizer-workers"));
+
   @Provides
   @Singleton
-  DiscordBot discordBot() {
+  @Named("organizer-workers")
+  ExecutorService organizerWorkers() {
+    AtomicInteger count = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        2,
+        2,
+        0,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(100),
+        runnable -> {
+          Thread thread = new Thread(runnable, "confbot-organizer-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  @Provides
+  @Singleton
+  DiscordBot discordBot(
+      ClaimStore claims,
+      TicketIndex index,
+      RoleMapping mapping,
+      Clock clock,
+      Provider<TicketSync> sync,
+      Programme programme,
+      NotificationSettings notificationSettings,
+      NotificationLog ledger,
+      Provider<NotificationScheduler> scheduler,
+      @Named("organizer-workers") ExecutorService organizerWorkers) {
     RegistrationConfig registration = config.registration();
     Map<String, String> channels = new LinkedHashMap<>();
     channels.put("registration log channel", registration.logChannel().value());
@@ -126,11 +171,53 @@ final class AppModule extends AbstractModule {
             options.discordRestUrl(),
             options.discordGatewayUrl(),
             config.discord().messageContentIntent());
-    return new DiscordBot(
-        settings,
-        new GuildSetup(registration.channel().value(), channels, roles, registration.setNickname()),
-        List.of(),
-        List.of());
+    AtomicReference<@Nullable DiscordBot> self = new AtomicReference<>();
+    Supplier<Guild> guild = () -> Objects.requireNonNull(self.get(), "bot").guild();
+    Optional<OrganizerCommands.Programme> schedule =
+        config
+            .schedule()
+            .location()
+            .map(
+                location ->
+                    new OrganizerCommands.Programme(
+                        new NotificationPlanner(notificationSettings),
+                        programme::latest,
+                        ledger,
+                        () -> scheduler.get().stats(),
+                        () ->
+                            "source "
+                                + location
+                                + programme
+                                    .lastChange()
+                                    .map(at -> ", last changed " + at)
+                                    .orElse(", not loaded yet"),
+                        programme::reload));
+    OrganizerCommands organizer =
+        new OrganizerCommands(
+            new OrganizerCommands.Settings(
+                config.discord().guildId(),
+                Set.copyOf(config.organizers().roles()),
+                List.copyOf(roles),
+                config.schedule().timeZone(),
+                config.discord().messageContentIntent()),
+            claims,
+            index,
+            mapping,
+            new DiscordRoleGateway(guild),
+            new DiscordAuditSink(guild, registration.logChannel().value()),
+            () -> sync.get().full(),
+            schedule,
+            clock,
+            organizerWorkers);
+    DiscordBot bot =
+        new DiscordBot(
+            settings,
+            new GuildSetup(
+                registration.channel().value(), channels, roles, registration.setNickname()),
+            OrganizerCommands.commands(),
+            List.of(organizer));
+    self.set(bot);
+    return bot;
   }
 
   @Provides

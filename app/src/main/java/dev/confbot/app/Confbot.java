@@ -13,14 +13,10 @@ import dev.confbot.adapter.sqlite.SqliteDatabase;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.port.AuditSink;
-import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.port.TicketIndexStore;
-import dev.confbot.core.port.TicketSource;
-import dev.confbot.core.registration.SyncReport;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
-import dev.confbot.core.schedule.Schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +43,6 @@ final class Confbot implements AutoCloseable {
   private final Injector injector;
   private final ConfbotConfig config;
   private final AtomicBoolean stopped = new AtomicBoolean();
-  private final AtomicReference<@Nullable Instant> lastTicketSync = new AtomicReference<>();
-  private final AtomicReference<@Nullable Instant> lastScheduleRefresh = new AtomicReference<>();
   private List<String> guildProblems = List.of();
 
   private Confbot(Injector injector, ConfbotConfig config) {
@@ -93,8 +85,9 @@ final class Confbot implements AutoCloseable {
       audit.record("Server set-up problem: " + problem, true);
     }
     ScheduledExecutorService executor = injector.getInstance(ScheduledExecutorService.class);
+    TicketSync sync = injector.getInstance(TicketSync.class);
     executor.scheduleWithFixedDelay(
-        this::syncTickets, 0, config.pretix().syncInterval().toMillis(), TimeUnit.MILLISECONDS);
+        sync::sync, 0, config.pretix().syncInterval().toMillis(), TimeUnit.MILLISECONDS);
     startNotifications(executor);
     Duration ready = Duration.ofNanos(System.nanoTime() - begin);
     Duration login = Duration.ofNanos(afterDiscord - beforeDiscord);
@@ -112,43 +105,13 @@ final class Confbot implements AutoCloseable {
       return;
     }
     NotificationScheduler scheduler = injector.getInstance(NotificationScheduler.class);
-    AtomicBoolean first = new AtomicBoolean(true);
-    new ScheduleRefreshTask(source.get(), schedule -> handOver(scheduler, first, schedule))
-        .start(executor, config.schedule().refreshInterval());
-  }
-
-  private void handOver(NotificationScheduler scheduler, AtomicBoolean first, Schedule schedule) {
-    lastScheduleRefresh.set(injector.getInstance(Clock.class).instant());
-    if (first.getAndSet(false)) {
-      scheduler.start(schedule);
-    } else {
-      scheduler.scheduleChanged(schedule);
-    }
-  }
-
-  /** One pretix sync: full the first time (or without a cursor), incremental afterwards. */
-  private void syncTickets() {
-    TicketIndex index = injector.getInstance(TicketIndex.class);
-    TicketLifecycle lifecycle = injector.getInstance(TicketLifecycle.class);
-    TicketSource source = injector.getInstance(TicketSource.class);
-    try {
-      Optional<String> cursor = index.cursor();
-      SyncReport report =
-          cursor.isPresent() && lastTicketSync.get() != null
-              ? lifecycle.applyChanges(source.changedSince(cursor.get()))
-              : lifecycle.applyFull(source.fullSync());
-      injector.getInstance(TicketIndexStore.class).save(index.snapshot());
-      lastTicketSync.set(injector.getInstance(Clock.class).instant());
-      log.info(
-          "pretix sync: {} orders seen, {} in the index, {} claimed tickets cancelled",
-          report.orders(),
-          index.size(),
-          report.canceledClaims().size());
-    } catch (GatewayException e) {
-      log.warn("pretix sync failed, retrying at the next interval: {}", e.getMessage());
-    } catch (RuntimeException e) {
-      log.error("pretix sync failed unexpectedly", e);
-    }
+    Programme programme = injector.getInstance(Programme.class);
+    Clock clock = injector.getInstance(Clock.class);
+    ScheduleRefreshTask task =
+        new ScheduleRefreshTask(
+            source.get(), schedule -> programme.accept(schedule, scheduler, clock));
+    programme.attach(task);
+    task.start(executor, config.schedule().refreshInterval());
   }
 
   /** Problems found with the Discord server at start (empty when it is set up right). */
@@ -161,11 +124,11 @@ final class Confbot implements AutoCloseable {
   }
 
   Optional<Instant> lastTicketSync() {
-    return Optional.ofNullable(lastTicketSync.get());
+    return injector.getInstance(TicketSync.class).lastSuccess();
   }
 
   Optional<Instant> lastScheduleRefresh() {
-    return Optional.ofNullable(lastScheduleRefresh.get());
+    return injector.getInstance(Programme.class).lastChange();
   }
 
   /**
@@ -184,6 +147,7 @@ final class Confbot implements AutoCloseable {
       log.warn("Discord did not stop cleanly: {}", e.toString());
     }
     injector.getInstance(NotificationScheduler.class).close();
+    injector.getInstance(AppModule.ORGANIZER_WORKERS).shutdownNow();
     ScheduledExecutorService executor = injector.getInstance(ScheduledExecutorService.class);
     executor.shutdownNow();
     try {

@@ -165,6 +165,7 @@ final class DemoCommand implements Callable<Integer> {
         showRegistrationMessage(out, discord);
         int[] counts = register(out, discord, errors);
         showRoles(out, discord);
+        showOrganizerCommands(out, discord, errors);
         held.release();
         int sent = watchProgramme(out, discord, confbot, clock);
         NotificationScheduler.Stats stats =
@@ -294,6 +295,35 @@ final class DemoCommand implements Callable<Integer> {
           roles.isEmpty() ? "—" : String.join(", ", roles));
     }
     out.println();
+  }
+
+  private static void showOrganizerCommands(
+      PrintWriter out, FakeDiscord discord, List<String> errors) {
+    out.println("Organizer commands (answers only the organizer sees):");
+    FakeMember olga = discord.member("olga-organizer");
+    command(out, discord, olga, "participants", Map.of(), errors);
+    command(out, discord, olga, "registration", Map.of("lookup", Map.of("query", "HXYCT")), errors);
+    command(out, discord, discord.member("mallory"), "participants", Map.of(), errors);
+    out.println();
+  }
+
+  private static void command(
+      PrintWriter out,
+      FakeDiscord discord,
+      FakeMember member,
+      String name,
+      Map<String, ?> options,
+      List<String> errors) {
+    String shown =
+        "/" + name + options.keySet().stream().map(k -> " " + k).reduce("", String::concat);
+    Optional<FakeMessage> answer =
+        discord.runSlashCommand(member, name, options, "en-US").awaitAnswer(Duration.ofSeconds(10));
+    if (answer.isEmpty()) {
+      errors.add(shown + " by @" + member.username() + " got no answer");
+      return;
+    }
+    out.printf("  @%s %s%n", member.username(), shown);
+    answer.get().content().strip().lines().limit(8).forEach(line -> out.println("      " + line));
   }
 
   /** Prints the programme notifications as the bot posts them; returns how many were posted. */

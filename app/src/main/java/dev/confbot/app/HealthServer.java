@@ -5,6 +5,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.confbot.adapter.discord.DiscordBot;
 import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.registration.TicketIndex;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,8 +22,8 @@ import net.dv8tion.jda.api.JDA;
 
 /**
  * The optional HTTP port: {@code /healthz} (Discord connected, age of the last pretix sync and
- * schedule refresh; 200 when Discord is connected, else 503) and {@code /metrics} in Prometheus'
- * text format.
+ * schedule refresh; 200 when Discord is connected, else 503) and {@code /metrics}: Micrometer
+ * meters in Prometheus' text format.
  */
 final class HealthServer implements AutoCloseable {
   private final HttpServer server;
@@ -36,7 +40,8 @@ final class HealthServer implements AutoCloseable {
       throw new UncheckedIOException("port " + port + " is not available", e);
     }
     server.createContext("/healthz", exchange -> health(exchange, confbot));
-    server.createContext("/metrics", exchange -> metrics(exchange, confbot));
+    PrometheusMeterRegistry registry = registry(confbot);
+    server.createContext("/metrics", exchange -> metrics(exchange, registry));
     server.start();
     return new HealthServer(server);
   }
@@ -76,46 +81,43 @@ final class HealthServer implements AutoCloseable {
     send(exchange, connected ? 200 : 503, "application/json", body);
   }
 
-  private static void metrics(HttpExchange exchange, Confbot confbot) throws IOException {
+  private static void metrics(HttpExchange exchange, PrometheusMeterRegistry registry)
+      throws IOException {
+    send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+  }
+
+  /** The meters of a running bot, read when Prometheus scrapes. */
+  static PrometheusMeterRegistry registry(Confbot confbot) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Clock clock = confbot.injector().getInstance(Clock.class);
-    NotificationScheduler.Stats stats =
-        confbot.injector().getInstance(NotificationScheduler.class).stats();
-    StringBuilder body = new StringBuilder();
-    gauge(
-        body,
-        "confbot_discord_connected",
-        "1 when the gateway is connected",
-        discordConnected(confbot) ? 1 : 0);
-    gauge(
-        body,
-        "confbot_tickets_indexed",
-        "orders in the ticket index",
-        confbot.injector().getInstance(TicketIndex.class).size());
-    confbot
-        .lastTicketSync()
-        .ifPresent(
-            i ->
-                gauge(
-                    body,
-                    "confbot_pretix_sync_age_seconds",
-                    "seconds since the last successful pretix sync",
-                    Duration.between(i, clock.instant()).toSeconds()));
-    counter(body, "confbot_notifications_sent_total", "notifications delivered", stats.sent());
-    counter(body, "confbot_notifications_late_total", "notifications delivered late", stats.late());
-    counter(body, "confbot_notifications_failed_total", "failed deliveries", stats.failed());
-    send(exchange, 200, "text/plain; version=0.0.4", body.toString());
-  }
-
-  private static void gauge(StringBuilder out, String name, String help, long value) {
-    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-    out.append("# TYPE ").append(name).append(" gauge\n");
-    out.append(name).append(' ').append(value).append('\n');
-  }
-
-  private static void counter(StringBuilder out, String name, String help, long value) {
-    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-    out.append("# TYPE ").append(name).append(" counter\n");
-    out.append(name).append(' ').append(value).append('\n');
+    TicketIndex index = confbot.injector().getInstance(TicketIndex.class);
+    NotificationScheduler scheduler = confbot.injector().getInstance(NotificationScheduler.class);
+    Gauge.builder("confbot.discord.connected", confbot, c -> discordConnected(c) ? 1 : 0)
+        .description("1 while the Discord gateway is connected")
+        .register(registry);
+    Gauge.builder("confbot.tickets.indexed", index, TicketIndex::size)
+        .description("orders in the ticket index")
+        .register(registry);
+    Gauge.builder(
+            "confbot.pretix.sync.age",
+            confbot,
+            c ->
+                c.lastTicketSync()
+                    .map(i -> (double) Duration.between(i, clock.instant()).toSeconds())
+                    .orElse(Double.NaN))
+        .baseUnit("seconds")
+        .description("time since the last successful pretix sync")
+        .register(registry);
+    FunctionCounter.builder("confbot.notifications.sent", scheduler, s -> s.stats().sent())
+        .description("programme notifications delivered")
+        .register(registry);
+    FunctionCounter.builder("confbot.notifications.late", scheduler, s -> s.stats().late())
+        .description("programme notifications delivered after their due instant")
+        .register(registry);
+    FunctionCounter.builder("confbot.notifications.failed", scheduler, s -> s.stats().failed())
+        .description("failed deliveries (retried while the late grace allows)")
+        .register(registry);
+    return registry;
   }
 
   private static void send(HttpExchange exchange, int status, String type, String body)

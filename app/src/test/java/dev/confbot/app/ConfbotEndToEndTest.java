@@ -10,6 +10,10 @@ import dev.confbot.core.port.TicketSource;
 import dev.confbot.fakediscord.FakeDiscord;
 import dev.confbot.fakediscord.FakeMember;
 import dev.confbot.fakediscord.FakeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +51,14 @@ class ConfbotEndToEndTest {
         held.release();
         await(() -> discord.messages("north-hall").size() == 1);
         await(() -> discord.messages("terrace-2b").size() == 1);
+        try (HealthServer health = HealthServer.start(0, first)) {
+          assertThat(get(health, "/healthz"))
+              .startsWith("200 ")
+              .contains("\"discord_connected\":true");
+          assertThat(get(health, "/metrics"))
+              .contains("confbot_discord_connected 1.0")
+              .contains("confbot_notifications_sent_total 7.0");
+        }
       }
 
       // then: stopped, registration is marked offline in the same message
@@ -91,6 +103,16 @@ class ConfbotEndToEndTest {
     confbot.start();
     assertThat(confbot.guildProblems()).isEmpty();
     return confbot;
+  }
+
+  private static String get(HealthServer health, String path) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health.port() + path))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() + " " + response.body();
   }
 
   private static FakeMessage registrationMessage(FakeDiscord discord) {
