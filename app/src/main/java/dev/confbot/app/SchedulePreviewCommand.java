@@ -17,8 +17,6 @@ import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +32,7 @@ import okhttp3.OkHttpClient;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,11 +52,7 @@ final class SchedulePreviewCommand implements Callable<Integer> {
   private static final DateTimeFormatter LOCAL =
       DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm xxx");
 
-  @Option(
-      names = {"-c", "--config"},
-      paramLabel = "PATH",
-      description = "Configuration file (default: config.toml when it exists)")
-  private @Nullable Path config;
+  @Mixin private OptionalConfigOption configOption = new OptionalConfigOption();
 
   @Option(
       names = "--source",
@@ -86,14 +81,11 @@ final class SchedulePreviewCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> environment = ((Main) spec.root().userObject()).environment();
-    Optional<LoadedConfig> loaded = Optional.empty();
-    Path configFile = config != null ? config : Path.of("config.toml");
-    if (config != null || Files.isRegularFile(configFile)) {
-      loaded = ConfigLoading.load(environment, configFile, err);
-      if (loaded.isEmpty()) {
-        return Main.INVALID;
-      }
+    OptionalConfigOption.Result result = configOption.load(environment, err);
+    if (result.invalid()) {
+      return Main.INVALID;
     }
+    Optional<LoadedConfig> loaded = result.config();
     Optional<PretalxSettings> pretalx =
         source != null
             ? Optional.of(

@@ -45,6 +45,7 @@ import java.util.concurrent.Callable;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,11 +73,7 @@ final class TicketsLookupCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "NAME", description = "Full name as typed")
   private String name = "";
 
-  @Option(
-      names = {"-c", "--config"},
-      paramLabel = "PATH",
-      description = "Configuration file (default: config.toml when it exists)")
-  private @Nullable Path config;
+  @Mixin private OptionalConfigOption configOption = new OptionalConfigOption();
 
   @Option(
       names = "--pretix-dir",
@@ -107,15 +104,11 @@ final class TicketsLookupCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> environment = ((Main) spec.root().userObject()).environment();
-    Optional<ConfbotConfig> loaded = Optional.empty();
-    Path configFile = config != null ? config : Path.of("config.toml");
-    if (config != null || Files.isRegularFile(configFile)) {
-      Optional<LoadedConfig> result = ConfigLoading.load(environment, configFile, err);
-      if (result.isEmpty()) {
-        return Main.INVALID;
-      }
-      loaded = Optional.of(result.get().config());
+    OptionalConfigOption.Result configured = configOption.load(environment, err);
+    if (configured.invalid()) {
+      return Main.INVALID;
     }
+    Optional<ConfbotConfig> loaded = configured.config().map(LoadedConfig::config);
     if (loaded.isEmpty() && pretixDir == null) {
       err.println(
           "confbot: tickets lookup needs a pretix to ask: give --config (with [pretix]) or"
@@ -127,7 +120,8 @@ final class TicketsLookupCommand implements Callable<Integer> {
     try {
       mapping = mapping(loaded);
     } catch (ConfigException e) {
-      ConfigLoading.printProblems(err, rolesJson != null ? rolesJson : configFile, e.problems());
+      ConfigLoading.printProblems(
+          err, rolesJson != null ? rolesJson : configOption.file(), e.problems());
       return Main.INVALID;
     }
     Clock clock = Clock.systemUTC();
