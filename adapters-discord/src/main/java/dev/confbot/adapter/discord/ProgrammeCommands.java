@@ -1,5 +1,7 @@
 package dev.confbot.adapter.discord;
 
+import dev.confbot.core.i18n.TextBundle;
+import dev.confbot.core.i18n.TextKeys;
 import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.schedule.Room;
 import dev.confbot.core.schedule.Schedule;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * each room), both optionally for one {@code room}. Answers are ephemeral: the command is
  * acknowledged at once (deferred) and the worker edits the reply, so JDA's event thread never
  * blocks. Each line shows the title, room, local start–end time in the event's zone and the room's
- * livestream link for that day, if configured. The replies are English.
+ * livestream link for that day, if configured. The replies are in the member's locale (see {@link
+ * Texts#forLocale}).
  */
 public final class ProgrammeCommands extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(ProgrammeCommands.class);
@@ -46,20 +49,15 @@ public final class ProgrammeCommands extends ListenerAdapter {
   static final String NOW = "now";
   static final String NEXT = "next";
   static final String ROOM = "room";
-  static final String NO_SCHEDULE =
-      "The programme is not available yet. Please try again in a few minutes.";
-  static final String BUSY = "The bot is busy right now; please try again in a minute.";
-  static final String FAILED =
-      "Sorry, that did not work because of an error on our side. Please try again later.";
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM");
 
   private final Supplier<Optional<Schedule>> schedule;
   private final Clock clock;
   private final Map<String, Map<LocalDate, String>> livestreams;
   private final ZoneId zone;
+  private final Texts texts;
   private final ExecutorService workers;
 
   /**
@@ -69,8 +67,7 @@ public final class ProgrammeCommands extends ListenerAdapter {
    * @param clock what "now" is
    * @param livestreams room name (as the schedule names it) → event day → livestream URL
    * @param zone the event's time zone, for the times shown and the livestream day
-   * @param texts the attendee texts; not used yet (the replies are English until their labels are
-   *     added to the bundles), taken now so the wiring does not change when they are
+   * @param texts the answers per member locale ({@code discord.now_*}, {@code discord.next_*}…)
    * @param workers bounded executor the answers are computed on
    */
   public ProgrammeCommands(
@@ -84,6 +81,7 @@ public final class ProgrammeCommands extends ListenerAdapter {
     this.clock = clock;
     this.livestreams = Map.copyOf(livestreams);
     this.zone = zone;
+    this.texts = texts;
     this.workers = workers;
   }
 
@@ -109,41 +107,44 @@ public final class ProgrammeCommands extends ListenerAdapter {
         Optional.ofNullable(option).map(OptionMapping::getAsString).map(String::strip);
     event.deferReply(true).queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
     InteractionHook hook = event.getHook();
+    TextBundle bundle = texts.forLocale(event.getUserLocale().toLocale());
     try {
       workers.execute(
           () -> {
             String answer;
             try {
-              answer = answer(NOW.equals(name), room.filter(r -> !r.isEmpty()));
+              answer = answer(NOW.equals(name), room.filter(r -> !r.isEmpty()), bundle);
             } catch (RuntimeException e) {
               log.error("/{} failed unexpectedly", name, e);
-              answer = FAILED;
+              answer = bundle.get(TextKeys.COMMAND_FAILED);
             }
             hook.editOriginal(Replies.cut(answer))
                 .queue(ok -> {}, e -> log.warn("/{} answer not delivered: {}", name, e.toString()));
           });
     } catch (RejectedExecutionException e) {
       log.warn("/{} not accepted: queue full or bot stopping", name);
-      hook.editOriginal(BUSY).queue(ok -> {}, err -> {});
+      hook.editOriginal(bundle.get(TextKeys.COMMAND_BUSY)).queue(ok -> {}, err -> {});
     }
   }
 
-  /** The answer to {@code /now} (or {@code /next}), optionally for one room. */
-  String answer(boolean now, Optional<String> roomName) {
+  /** The answer to {@code /now} (or {@code /next}), optionally for one room, in one language. */
+  String answer(boolean now, Optional<String> roomName, TextBundle bundle) {
     Optional<Schedule> current = schedule.get();
     if (current.isEmpty()) {
-      return NO_SCHEDULE;
+      return bundle.get(TextKeys.NO_PROGRAMME);
     }
     List<Session> sessions = current.get().sessions();
     Optional<Room> room = Optional.empty();
     if (roomName.isPresent()) {
       room = findRoom(sessions, roomName.get());
       if (room.isEmpty()) {
-        return "There is no room called “"
-            + roomName.get()
-            + "” in the programme. Rooms: "
-            + rooms(sessions).stream().map(Room::name).collect(Collectors.joining(", "))
-            + ".";
+        return bundle.format(
+            TextKeys.UNKNOWN_ROOM,
+            Map.of(
+                "room",
+                roomName.get(),
+                "rooms",
+                rooms(sessions).stream().map(Room::name).collect(Collectors.joining(", "))));
       }
     }
     Predicate<Session> inRoom = s -> true;
@@ -170,24 +171,30 @@ public final class ProgrammeCommands extends ListenerAdapter {
       }
       shown.addAll(next.values());
     }
-    String where = room.map(r -> " in " + r.name()).orElse("");
+    Map<String, String> where = Map.of("room", room.map(Room::name).orElse(""));
     if (shown.isEmpty()) {
-      return now
-          ? "Nothing is running" + where + " right now. Try `/next`."
-          : "No more sessions are scheduled" + where + ".";
+      String none =
+          now
+              ? (room.isPresent() ? TextKeys.NOW_NONE_ROOM : TextKeys.NOW_NONE)
+              : (room.isPresent() ? TextKeys.NEXT_NONE_ROOM : TextKeys.NEXT_NONE);
+      return bundle.format(none, where);
     }
     shown.sort(
         Comparator.comparing(Session::startInstant)
             .thenComparing(s -> s.room().name())
             .thenComparing(Session::code));
-    StringBuilder out = new StringBuilder(now ? "**Now**" : "**Next**").append(where).append('\n');
+    String title =
+        now
+            ? (room.isPresent() ? TextKeys.NOW_TITLE_ROOM : TextKeys.NOW_TITLE)
+            : (room.isPresent() ? TextKeys.NEXT_TITLE_ROOM : TextKeys.NEXT_TITLE);
+    StringBuilder out = new StringBuilder(bundle.format(title, where)).append('\n');
     for (Session s : shown) {
-      out.append(line(s, !now)).append('\n');
+      out.append(line(s, !now, bundle)).append('\n');
     }
     return out.toString().strip();
   }
 
-  private String line(Session session, boolean withDay) {
+  private String line(Session session, boolean withDay, TextBundle bundle) {
     ZonedDateTime start = session.start().withZoneSameInstant(zone);
     ZonedDateTime end = session.end().withZoneSameInstant(zone);
     StringBuilder line =
@@ -197,11 +204,17 @@ public final class ProgrammeCommands extends ListenerAdapter {
             .append(session.room().name())
             .append(", ");
     if (withDay) {
-      line.append(DAY.format(start)).append(' ');
+      line.append(DAY.withLocale(bundle.locale()).format(start)).append(' ');
     }
     line.append(TIME.format(start)).append('–').append(TIME.format(end));
     livestream(session.room(), start.toLocalDate())
-        .ifPresent(url -> line.append(" · Livestream: <").append(url).append('>'));
+        .ifPresent(
+            url ->
+                line.append(" · ")
+                    .append(bundle.get(TextKeys.LIVESTREAM))
+                    .append(": <")
+                    .append(url)
+                    .append('>'));
     return line.toString();
   }
 

@@ -2,6 +2,8 @@ package dev.confbot.adapter.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.confbot.core.i18n.Language;
+import dev.confbot.core.i18n.TextBundle;
 import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.schedule.Room;
 import dev.confbot.core.schedule.Schedule;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgrammeCommandsEndToEndTest {
+  private static final TextBundle ENGLISH = Texts.bundled().forLanguage(Language.ENGLISH);
   private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
   private static final LocalDate DAY = LocalDate.of(2026, 7, 15);
   private static final Room HALL = new Room("1", "Forum Hall");
@@ -101,6 +104,20 @@ class ProgrammeCommandsEndToEndTest {
   }
 
   @Test
+  void answersInTheMembersLocale() {
+    // when
+    String answer = run("next", Map.of("room", "Forum Hall"), "fr");
+    // then
+    assertThat(answer)
+        .isEqualTo(
+            "**Ensuite** dans Forum Hall\n"
+                + "• **Typing in practice** — Forum Hall, mer. 15 juil. 10:15–10:45"
+                + " · Diffusion en direct: <"
+                + HALL_STREAM
+                + ">");
+  }
+
+  @Test
   void nowForOneRoomIgnoresCaseAndShowsOnlyThatRoom() {
     // when
     String answer = run("now", Map.of("room", "terrace 2a"));
@@ -127,7 +144,8 @@ class ProgrammeCommandsEndToEndTest {
       // when
       String answer = run("now", Map.of());
       // then
-      assertThat(answer).isEqualTo(ProgrammeCommands.NO_SCHEDULE);
+      assertThat(answer)
+          .isEqualTo("The programme is not available yet. Please try again in a few minutes.");
     } finally {
       schedule.set(Optional.of(SCHEDULE));
     }
@@ -138,7 +156,7 @@ class ProgrammeCommandsEndToEndTest {
     // given 10:05: the keynote is over, the next talk starts at 10:15
     ProgrammeCommands commands = commandsAt(10, 5);
     // when
-    String answer = commands.answer(true, Optional.of("Forum Hall"));
+    String answer = commands.answer(true, Optional.of("Forum Hall"), ENGLISH);
     // then
     assertThat(answer).isEqualTo("Nothing is running in Forum Hall right now. Try `/next`.");
   }
@@ -148,8 +166,8 @@ class ProgrammeCommandsEndToEndTest {
     // given
     ProgrammeCommands commands = commandsAt(12, 0);
     // when
-    String now = commands.answer(true, Optional.empty());
-    String next = commands.answer(false, Optional.empty());
+    String now = commands.answer(true, Optional.empty(), ENGLISH);
+    String next = commands.answer(false, Optional.empty(), ENGLISH);
     // then
     assertThat(now).isEqualTo("Nothing is running right now. Try `/next`.");
     assertThat(next).isEqualTo("No more sessions are scheduled.");
@@ -160,14 +178,18 @@ class ProgrammeCommandsEndToEndTest {
     // given 11:00: the workshop ends, nothing else has started in the terrace
     ProgrammeCommands commands = commandsAt(11, 0);
     // when
-    String answer = commands.answer(true, Optional.of("Terrace 2A"));
+    String answer = commands.answer(true, Optional.of("Terrace 2A"), ENGLISH);
     // then
     assertThat(answer).startsWith("Nothing is running in Terrace 2A");
   }
 
   private String run(String command, Map<String, String> options) {
+    return run(command, options, "en-US");
+  }
+
+  private String run(String command, Map<String, String> options, String locale) {
     FakeMember member = conference.fake.member("member0");
-    InteractionHandle handle = conference.fake.runSlashCommand(member, command, options, "en-US");
+    InteractionHandle handle = conference.fake.runSlashCommand(member, command, options, locale);
     FakeMessage answer =
         handle.awaitAnswer(Conference.WAIT).orElseThrow(() -> new AssertionError("no answer"));
     assertThat(answer.ephemeral()).isTrue();
