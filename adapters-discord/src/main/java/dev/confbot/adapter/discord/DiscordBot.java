@@ -1,5 +1,6 @@
 package dev.confbot.adapter.discord;
 
+import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.port.GatewayException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class DiscordBot {
   private final GuildSetup setup;
   private final List<CommandData> extraCommands;
   private final List<Object> extraListeners;
+  private final Texts texts;
 
   private volatile @Nullable JDA jda;
   private @Nullable ThreadPoolExecutor workers;
@@ -69,10 +71,27 @@ public final class DiscordBot {
       GuildSetup setup,
       List<CommandData> extraCommands,
       List<Object> extraListeners) {
+    this(settings, setup, extraCommands, extraListeners, Texts.bundled());
+  }
+
+  /**
+   * A bot that is not connected yet, with the organizer's attendee texts.
+   *
+   * @param texts the registration form and answers per member locale, and (in the default language)
+   *     the registration message everyone reads
+   * @see #DiscordBot(DiscordSettings, GuildSetup, List, List)
+   */
+  public DiscordBot(
+      DiscordSettings settings,
+      GuildSetup setup,
+      List<CommandData> extraCommands,
+      List<Object> extraListeners,
+      Texts texts) {
     this.settings = settings;
     this.setup = setup;
     this.extraCommands = List.copyOf(extraCommands);
     this.extraListeners = List.copyOf(extraListeners);
+    this.texts = texts;
   }
 
   /**
@@ -96,7 +115,7 @@ public final class DiscordBot {
     try {
       client =
           JdaFactory.builder(settings)
-              .addEventListeners(new RegistrationListener(settings.guildId(), desk, pool))
+              .addEventListeners(new RegistrationListener(settings.guildId(), desk, pool, texts))
               .addEventListeners(extraListeners.toArray())
               .build();
     } catch (InvalidTokenException e) {
@@ -123,7 +142,8 @@ public final class DiscordBot {
     Optional<TextChannel> registration = GuildChannels.text(guild, setup.registrationChannel());
     if (registration.isPresent()) {
       try {
-        registrationMessageId = RegistrationMessage.show(registration.get(), true);
+        registrationMessageId =
+            RegistrationMessage.show(registration.get(), true, texts.defaults());
       } catch (RuntimeException e) {
         problems.add(
             "The registration message could not be posted in #"
@@ -162,7 +182,7 @@ public final class DiscordBot {
           .ifPresent(
               channel -> {
                 try {
-                  RegistrationMessage.show(channel, false);
+                  RegistrationMessage.show(channel, false, texts.defaults());
                 } catch (RuntimeException e) {
                   log.warn("Registration could not be marked offline: {}", e.toString());
                 }

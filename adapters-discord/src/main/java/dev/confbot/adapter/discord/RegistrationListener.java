@@ -1,5 +1,8 @@
 package dev.confbot.adapter.discord;
 
+import dev.confbot.core.i18n.TextBundle;
+import dev.confbot.core.i18n.TextKeys;
+import dev.confbot.core.i18n.Texts;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * The registration flow in Discord: the Register button and {@code /register} open the form; a
  * submitted form is acknowledged at once (ephemeral, deferred) and handed to confbot's bounded
  * executor, whose worker answers by editing the deferred reply. JDA's event thread never blocks.
+ * The form and the busy/failed/offline answers are in the member's Discord locale (see {@link
+ * Texts#forLocale}).
  */
 public final class RegistrationListener extends ListenerAdapter {
   static final String BUTTON_ID = "confbot:register";
@@ -39,20 +44,24 @@ public final class RegistrationListener extends ListenerAdapter {
   private final long guildId;
   private final RegistrationDesk desk;
   private final ExecutorService workers;
+  private final Texts texts;
 
   /**
    * @param guildId interactions from other guilds are ignored
    * @param desk the registration logic
    * @param workers bounded executor for the blocking work
+   * @param texts the form and answers per language
    */
-  public RegistrationListener(long guildId, RegistrationDesk desk, ExecutorService workers) {
+  public RegistrationListener(
+      long guildId, RegistrationDesk desk, ExecutorService workers, Texts texts) {
     this.guildId = guildId;
     this.desk = desk;
     this.workers = workers;
+    this.texts = texts;
   }
 
-  /** The registration form. */
-  static Modal form() {
+  /** The registration form in one language. */
+  static Modal form(TextBundle bundle) {
     TextInput order =
         TextInput.create(ORDER_FIELD, TextInputStyle.SHORT)
             .setRequiredRange(1, ORDER_MAX_LENGTH)
@@ -62,24 +71,29 @@ public final class RegistrationListener extends ListenerAdapter {
         TextInput.create(NAME_FIELD, TextInputStyle.SHORT)
             .setRequiredRange(1, NAME_MAX_LENGTH)
             .build();
-    return Modal.create(MODAL_ID, RegistrationTexts.MODAL_TITLE)
+    return Modal.create(MODAL_ID, bundle.get(TextKeys.MODAL_TITLE))
         .addComponents(
-            Label.of(RegistrationTexts.ORDER_LABEL, RegistrationTexts.ORDER_DESCRIPTION, order),
-            Label.of(RegistrationTexts.NAME_LABEL, RegistrationTexts.NAME_DESCRIPTION, name))
+            Label.of(
+                bundle.get(TextKeys.ORDER_LABEL), bundle.get(TextKeys.ORDER_DESCRIPTION), order),
+            Label.of(bundle.get(TextKeys.NAME_LABEL), bundle.get(TextKeys.NAME_DESCRIPTION), name))
         .build();
   }
 
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
     if (BUTTON_ID.equals(event.getComponentId()) && isOurGuild(event.getGuild())) {
-      event.replyModal(form()).queue(ok -> {}, e -> log.warn("Form not shown: {}", e.toString()));
+      event
+          .replyModal(form(texts.forLocale(event.getUserLocale().toLocale())))
+          .queue(ok -> {}, e -> log.warn("Form not shown: {}", e.toString()));
     }
   }
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
     if ("register".equals(event.getName()) && isOurGuild(event.getGuild())) {
-      event.replyModal(form()).queue(ok -> {}, e -> log.warn("Form not shown: {}", e.toString()));
+      event
+          .replyModal(form(texts.forLocale(event.getUserLocale().toLocale())))
+          .queue(ok -> {}, e -> log.warn("Form not shown: {}", e.toString()));
     }
   }
 
@@ -92,6 +106,7 @@ public final class RegistrationListener extends ListenerAdapter {
     String order = value(event.getValue(ORDER_FIELD));
     String name = value(event.getValue(NAME_FIELD));
     Locale locale = event.getUserLocale().toLocale();
+    TextBundle bundle = texts.forLocale(locale);
     event.deferReply(true).queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
     try {
       workers.execute(
@@ -101,7 +116,7 @@ public final class RegistrationListener extends ListenerAdapter {
               answer = desk.register(memberId, order, name, locale);
             } catch (RuntimeException e) {
               log.error("Registration of member {} failed unexpectedly", memberId, e);
-              answer = RegistrationTexts.FAILED;
+              answer = bundle.get(TextKeys.FAILED);
             }
             event
                 .getHook()
@@ -118,7 +133,7 @@ public final class RegistrationListener extends ListenerAdapter {
           stopping ? "bot stopping" : "queue full");
       event
           .getHook()
-          .editOriginal(stopping ? RegistrationTexts.OFFLINE : RegistrationTexts.BUSY)
+          .editOriginal(bundle.get(stopping ? TextKeys.OFFLINE : TextKeys.BUSY))
           .queue(ok -> {}, err -> {});
     }
   }

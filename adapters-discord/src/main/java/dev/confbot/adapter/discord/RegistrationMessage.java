@@ -1,5 +1,7 @@
 package dev.confbot.adapter.discord;
 
+import dev.confbot.core.i18n.TextBundle;
+import dev.confbot.core.i18n.TextKeys;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -20,10 +22,15 @@ public final class RegistrationMessage {
 
   private RegistrationMessage() {}
 
-  /** Posts the message or edits the existing one; returns its id. */
-  public static long show(TextChannel channel, boolean online) {
-    String content = online ? RegistrationTexts.ONLINE : RegistrationTexts.OFFLINE;
-    Button button = Button.primary(RegistrationListener.BUTTON_ID, RegistrationTexts.BUTTON);
+  /**
+   * Posts the message or edits the existing one; returns its id.
+   *
+   * @param texts the texts everyone in the channel reads (the default language)
+   */
+  public static long show(TextChannel channel, boolean online, TextBundle texts) {
+    String content = texts.get(online ? TextKeys.ONLINE : TextKeys.OFFLINE);
+    Button button =
+        Button.primary(RegistrationListener.BUTTON_ID, texts.get(TextKeys.REGISTER_BUTTON));
     ActionRow row = ActionRow.of(online ? button : button.asDisabled());
     Optional<Message> existing = find(channel);
     if (existing.isPresent()) {

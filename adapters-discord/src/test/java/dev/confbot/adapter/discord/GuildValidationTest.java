@@ -2,6 +2,8 @@ package dev.confbot.adapter.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.confbot.core.i18n.TextKeys;
+import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.model.RoleRef;
 import dev.confbot.fakediscord.FakeDiscord;
 import dev.confbot.fakediscord.FakeGuild;
@@ -66,7 +68,10 @@ class GuildValidationTest {
             .anyMatch(p -> p.contains("log channel \"registration-log\" does not exist"));
         assertThat(fake.messages("registration"))
             .singleElement()
-            .satisfies(m -> assertThat(m.content()).isEqualTo(RegistrationTexts.ONLINE));
+            .satisfies(
+                m ->
+                    assertThat(m.content())
+                        .isEqualTo(Texts.bundled().defaults().get(TextKeys.ONLINE)));
       } finally {
         bot.stop();
       }

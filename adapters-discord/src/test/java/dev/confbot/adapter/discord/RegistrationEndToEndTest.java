@@ -3,6 +3,10 @@ package dev.confbot.adapter.discord;
 import static dev.confbot.adapter.discord.Conference.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.confbot.core.i18n.Language;
+import dev.confbot.core.i18n.TextBundle;
+import dev.confbot.core.i18n.TextKeys;
+import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.model.MemberId;
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.OrderStatus;
@@ -89,6 +93,39 @@ class RegistrationEndToEndTest {
             conference.logLines().stream()
                 .anyMatch(l -> l.contains("<@" + alice.id() + "> registered TY")));
     assertThat(conference.logLines()).noneMatch(l -> l.contains("TYJEL"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("formLocales")
+  void showsTheFormInTheMembersLocale(String locale, Language language) {
+    // given
+    FakeMember member = member(25 + language.ordinal());
+    long messageId = conference.bot().registrationMessageId().orElseThrow();
+    TextBundle expected = Texts.bundled().forLanguage(language);
+    // when
+    FakeModal form =
+        conference
+            .fake
+            .clickButton(
+                member,
+                conference.fake.channel(Conference.REGISTRATION),
+                messageId,
+                RegistrationListener.BUTTON_ID,
+                locale)
+            .awaitModal(Conference.WAIT)
+            .orElseThrow();
+    // then
+    assertThat(form.title()).isEqualTo(expected.get(TextKeys.MODAL_TITLE));
+    assertThat(form.inputs())
+        .extracting(FakeModal.Input::label)
+        .containsExactly(expected.get(TextKeys.ORDER_LABEL), expected.get(TextKeys.NAME_LABEL));
+  }
+
+  static Stream<Arguments> formLocales() {
+    return Stream.of(
+        Arguments.of("fr", Language.FRENCH),
+        Arguments.of("en-US", Language.ENGLISH),
+        Arguments.of("de", Language.GERMAN));
   }
 
   @Test

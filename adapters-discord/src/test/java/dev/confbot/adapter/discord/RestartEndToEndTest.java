@@ -2,6 +2,8 @@ package dev.confbot.adapter.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.confbot.core.i18n.TextKeys;
+import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.model.OutgoingMessage;
 import dev.confbot.core.notify.InMemoryNotificationLog;
 import dev.confbot.core.notify.NotificationPlanner;
@@ -50,7 +52,7 @@ class RestartEndToEndTest {
           .satisfies(
               m -> {
                 assertThat(m.id()).isEqualTo(messageId);
-                assertThat(m.content()).isEqualTo(RegistrationTexts.OFFLINE);
+                assertThat(m.content()).isEqualTo(Texts.bundled().defaults().get(TextKeys.OFFLINE));
               });
       // when: a new bot starts against the same server and stores
       assertThat(conference.startBot()).isEmpty();
@@ -61,7 +63,7 @@ class RestartEndToEndTest {
           .satisfies(
               m -> {
                 assertThat(m.id()).isEqualTo(messageId);
-                assertThat(m.content()).isEqualTo(RegistrationTexts.ONLINE);
+                assertThat(m.content()).isEqualTo(Texts.bundled().defaults().get(TextKeys.ONLINE));
                 assertThat(m.buttonCustomIds()).containsExactly(RegistrationListener.BUTTON_ID);
                 assertThat(m.edited()).isTrue();
               });

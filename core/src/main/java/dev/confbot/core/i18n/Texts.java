@@ -27,10 +27,11 @@ import java.util.stream.Collectors;
  * locale: its language if bundled ({@code fr-CA} → French), else the default language.
  *
  * <p>Texts live in UTF-8 {@code texts_<tag>.properties} next to this class. Keys are namespaced:
- * {@code registration.*} (answers to the registration form), {@code discord.*} (the form and the
- * registration channel message) and {@code notify.*} (programme notifications). Placeholders are
- * {@code {name}}; an override may use only the placeholders of the key's English text (and {@code
- * {help}} in {@code registration.*} texts). Organizer log lines are not here: they stay English.
+ * {@code registration.*} (answers to the registration form), {@code discord.*} (the form, the
+ * registration channel message, the {@code /now} and {@code /next} answers) and {@code notify.*}
+ * (programme notifications). Placeholders are {@code {name}}; an override may use only the
+ * placeholders of the key's English text (and {@code {help}} in {@code registration.*} texts).
+ * Organizer log lines are not here: they stay English.
  */
 public final class Texts {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\\s]*)}");
