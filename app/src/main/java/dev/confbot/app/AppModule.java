@@ -14,6 +14,7 @@ import dev.confbot.adapter.discord.DiscordRoleGateway;
 import dev.confbot.adapter.discord.DiscordSettings;
 import dev.confbot.adapter.discord.GuildSetup;
 import dev.confbot.adapter.discord.OrganizerCommands;
+import dev.confbot.adapter.discord.ProgrammeCommands;
 import dev.confbot.adapter.discord.RegistrationDesk;
 import dev.confbot.adapter.discord.ServiceRegistrationDesk;
 import dev.confbot.adapter.pretalx.FileScheduleCache;
@@ -46,6 +47,7 @@ import dev.confbot.core.registration.RoleMapping;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +65,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -108,7 +111,7 @@ final class AppModule extends AbstractModule {
         });
   }
 
-  /** The bounded pool organizer commands run on (JDA's threads never block). */
+  /** The bounded pool organizer and programme commands run on (JDA's threads never block). */
   static final Key<ExecutorService> ORGANIZER_WORKERS =
       Key.get(ExecutorService.class, Names.named("organizer-workers"));
 
@@ -142,7 +145,8 @@ final class AppModule extends AbstractModule {
       NotificationSettings notificationSettings,
       NotificationLog ledger,
       Provider<NotificationScheduler> scheduler,
-      @Named("organizer-workers") ExecutorService organizerWorkers) {
+      @Named("organizer-workers") ExecutorService organizerWorkers,
+      Texts texts) {
     RegistrationConfig registration = config.registration();
     Map<String, String> channels = new LinkedHashMap<>();
     channels.put("registration log channel", registration.logChannel().value());
@@ -209,13 +213,24 @@ final class AppModule extends AbstractModule {
             schedule,
             clock,
             organizerWorkers);
+    ProgrammeCommands programmeCommands =
+        new ProgrammeCommands(
+            programme::latest,
+            clock,
+            config.livestreams().byRoom(),
+            config.schedule().timeZone(),
+            texts,
+            organizerWorkers);
+    List<CommandData> commands = new ArrayList<>(OrganizerCommands.commands());
+    commands.addAll(ProgrammeCommands.commands());
     DiscordBot bot =
         new DiscordBot(
             settings,
             new GuildSetup(
                 registration.channel().value(), channels, roles, registration.setNickname()),
-            OrganizerCommands.commands(),
-            List.of(organizer));
+            commands,
+            List.of(organizer, programmeCommands),
+            texts);
     self.set(bot);
     return bot;
   }

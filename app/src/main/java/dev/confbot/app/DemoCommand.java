@@ -299,11 +299,28 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void showOrganizerCommands(
       PrintWriter out, FakeDiscord discord, List<String> errors) {
-    out.println("Organizer commands (answers only the organizer sees):");
+    out.println("Organizer commands (ephemeral: only the organizer sees the answer):");
     FakeMember olga = discord.member("olga-organizer");
-    command(out, discord, olga, "participants", Map.of(), errors);
-    command(out, discord, olga, "registration", Map.of("lookup", Map.of("query", "HXYCT")), errors);
-    command(out, discord, discord.member("mallory"), "participants", Map.of(), errors);
+    command(out, discord, olga, "participants", Map.of(), "en-US", errors);
+    command(
+        out,
+        discord,
+        olga,
+        "registration",
+        Map.of("lookup", Map.of("query", "HXYCT")),
+        "en-US",
+        errors);
+    command(out, discord, discord.member("mallory"), "participants", Map.of(), "en-US", errors);
+    out.println();
+    out.println("Attendees ask what is next (answers in their language):");
+    command(
+        out,
+        discord,
+        discord.member("francois"),
+        "next",
+        Map.of("room", "North Hall"),
+        "fr",
+        errors);
     out.println();
   }
 
@@ -313,11 +330,12 @@ final class DemoCommand implements Callable<Integer> {
       FakeMember member,
       String name,
       Map<String, ?> options,
+      String locale,
       List<String> errors) {
     String shown =
         "/" + name + options.keySet().stream().map(k -> " " + k).reduce("", String::concat);
     Optional<FakeMessage> answer =
-        discord.runSlashCommand(member, name, options, "en-US").awaitAnswer(Duration.ofSeconds(10));
+        discord.runSlashCommand(member, name, options, locale).awaitAnswer(Duration.ofSeconds(10));
     if (answer.isEmpty()) {
       errors.add(shown + " by @" + member.username() + " got no answer");
       return;
