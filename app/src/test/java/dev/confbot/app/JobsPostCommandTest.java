@@ -6,6 +6,7 @@ import dev.confbot.fakediscord.FakeAttachment;
 import dev.confbot.fakediscord.FakeDiscord;
 import dev.confbot.fakediscord.FakeGuild;
 import dev.confbot.fakediscord.FakeMessage;
+import dev.confbot.fakediscord.Fault;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -151,6 +152,22 @@ class JobsPostCommandTest {
     assertThat(second).isZero();
     assertThat(out.toString()).startsWith("Posted 0 job offers; skipped 3 already posted.");
     assertThat(discord.messages(CHANNEL)).hasSize(before + 3);
+  }
+
+  @Test
+  void stopsAndExitsOneWhenDiscordRefusesAPost() {
+    // given
+    int before = discord.messages(CHANNEL).size();
+    discord.failNext("POST channels/*/messages", Fault.error(403, 50013, "Missing Permissions"));
+    // when
+    int exit = post();
+    // then
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString())
+        .startsWith("Posted 0 job offers; 3 not posted because a service failed")
+        .contains(
+            "! ACME Data GmbH — Senior Python Developer (Data Platform) (not posted: discord");
+    assertThat(discord.messages(CHANNEL)).hasSize(before);
   }
 
   @Test
