@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       CheckCommand.class,
       TicketsCommand.class,
+      JobsCommand.class,
       ScheduleCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class,

@@ -1,0 +1,217 @@
+package dev.confbot.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.confbot.adapter.discord.DiscordJobPoster;
+import dev.confbot.adapter.discord.DiscordSettings;
+import dev.confbot.adapter.discord.JdaFactory;
+import dev.confbot.adapter.sqlite.SqliteDatabase;
+import dev.confbot.adapter.sqlite.SqliteModule;
+import dev.confbot.adapter.sqlite.SqliteSettings;
+import dev.confbot.config.ConfbotConfig;
+import dev.confbot.config.LoadedConfig;
+import dev.confbot.core.jobs.JobBoardService;
+import dev.confbot.core.jobs.JobCsv;
+import dev.confbot.core.jobs.JobCsvProblem;
+import dev.confbot.core.jobs.JobImport;
+import dev.confbot.core.jobs.JobLedger;
+import dev.confbot.core.jobs.JobOffer;
+import dev.confbot.core.jobs.JobPostReport;
+import dev.confbot.core.jobs.JobPoster;
+import dev.confbot.core.port.GatewayException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code confbot jobs post}: posts the job offers of a CSV file that were not posted before, as
+ * embeds in the job-board channel, and records them in the data directory's ledger so that no offer
+ * is posted twice, across runs and restarts.
+ */
+@Command(
+    name = "post",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Post the job offers of the CSV file (company,title,link,text[,image]) that were not posted"
+          + " before to the job-board channel.",
+      "Exit 0 on success, 1 when some offers could not be posted, 2 for configuration or CSV"
+          + " errors."
+    })
+final class JobsPostCommand implements Callable<Integer> {
+  @Mixin private ConfigOption configOption = new ConfigOption();
+
+  @Option(
+      names = "--csv",
+      paramLabel = "FILE",
+      description = "The job offers (default: csv of [job_board] in the configuration).")
+  private @Nullable Path csv;
+
+  @Option(
+      names = "--dry-run",
+      description = "Only show what would be posted; needs no Discord connection.")
+  private boolean dryRun;
+
+  @Option(names = "--discord-rest-url", hidden = true)
+  private @Nullable String discordRestUrl;
+
+  @Option(names = "--discord-gateway-url", hidden = true)
+  private @Nullable String discordGatewayUrl;
+
+  @Spec
+  @SuppressWarnings("NullAway.Init") // injected by picocli
+  private CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, String> environment = ((Main) spec.root().userObject()).environment();
+    Optional<LoadedConfig> loaded = ConfigLoading.load(environment, configOption.path(), err);
+    if (loaded.isEmpty()) {
+      return Main.INVALID;
+    }
+    ConfbotConfig config = loaded.get().config();
+    Optional<List<JobOffer>> offers = readOffers(config, err);
+    if (offers.isEmpty()) {
+      return Main.INVALID;
+    }
+    Path images = directoryOf(csvFile(config).orElseThrow());
+    Injector injector =
+        Guice.createInjector(
+            new SqliteModule(),
+            b -> b.bind(SqliteSettings.class).toInstance(Wiring.sqliteSettings(config)));
+    SqliteDatabase database = injector.getInstance(SqliteDatabase.class);
+    try {
+      database.start();
+    } catch (GatewayException e) {
+      err.println("confbot: the data directory cannot be used: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    try {
+      JobLedger ledger = injector.getInstance(JobLedger.class);
+      JobPostReport report;
+      if (dryRun) {
+        report = service(embed -> fail()).post(offers.get(), ledger, true);
+      } else {
+        Optional<JDA> jda = connect(config, err);
+        if (jda.isEmpty()) {
+          return 1;
+        }
+        try {
+          long guildId = config.discord().guildId();
+          JobPoster poster =
+              new DiscordJobPoster(
+                  () -> guild(jda.get(), guildId), config.jobBoard().channel().value(), images);
+          report = service(poster).post(offers.get(), ledger, false);
+        } finally {
+          jda.get().shutdown();
+        }
+      }
+      out.println(report.describe());
+      out.flush();
+      return report.failed() ? 1 : 0;
+    } finally {
+      database.close();
+    }
+  }
+
+  private static JobBoardService service(JobPoster poster) {
+    return new JobBoardService(poster, Clock.systemUTC());
+  }
+
+  private static void fail() {
+    throw new AssertionError("a dry run posts nothing");
+  }
+
+  private Optional<Path> csvFile(ConfbotConfig config) {
+    return csv != null ? Optional.of(csv) : config.jobBoard().csvFile();
+  }
+
+  /** The offers of the CSV file, or empty after printing why it cannot be used. */
+  private Optional<List<JobOffer>> readOffers(ConfbotConfig config, PrintWriter err) {
+    Optional<Path> chosen = csvFile(config);
+    if (chosen.isEmpty()) {
+      err.println(
+          "confbot: no job offers file: pass --csv FILE or set csv in [job_board] of the"
+              + " configuration.");
+      err.flush();
+      return Optional.empty();
+    }
+    Path file = chosen.get().toAbsolutePath().normalize();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      err.println("confbot: cannot read the job offers file " + file + ": " + e.getMessage());
+      err.flush();
+      return Optional.empty();
+    }
+    Path directory = directoryOf(file);
+    JobImport read = JobCsv.read(bytes, image -> Files.isRegularFile(directory.resolve(image)));
+    if (read instanceof JobImport.Loaded loadedOffers) {
+      return Optional.of(loadedOffers.offers());
+    }
+    if (read instanceof JobImport.Rejected rejected) {
+      List<JobCsvProblem> problems = rejected.problems();
+      err.printf(
+          "%s is not valid: %d problem%s%n",
+          file, problems.size(), problems.size() == 1 ? "" : "s");
+      for (JobCsvProblem problem : problems) {
+        err.println("  - " + problem.describe());
+      }
+      err.println("Nothing was posted. Fix these and run 'confbot jobs post --dry-run' again.");
+      err.flush();
+      return Optional.empty();
+    }
+    throw new AssertionError(read);
+  }
+
+  /** Logs in to Discord and waits for the guilds; empty after printing why it failed. */
+  private Optional<JDA> connect(ConfbotConfig config, PrintWriter err) throws InterruptedException {
+    DiscordSettings settings =
+        new DiscordSettings(
+            config.discord().token().reveal(),
+            config.discord().guildId(),
+            discordRestUrl,
+            discordGatewayUrl,
+            false);
+    try {
+      return Optional.of(JdaFactory.builder(settings).build().awaitReady());
+    } catch (RuntimeException e) {
+      err.println("confbot: could not connect to Discord: " + e.getMessage());
+      err.flush();
+      return Optional.empty();
+    }
+  }
+
+  /** The directory of a file, against which the CSV's image paths are resolved. */
+  private static Path directoryOf(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    return Objects.requireNonNullElse(absolute.getParent(), absolute.getRoot());
+  }
+
+  private static Guild guild(JDA jda, long guildId) {
+    Guild guild = jda.getGuildById(guildId);
+    if (guild == null) {
+      throw new GatewayException(
+          "discord", "the bot is not a member of the conference guild " + guildId, null);
+    }
+    return guild;
+  }
+}
