@@ -114,6 +114,15 @@ final class Confbot implements AutoCloseable {
     task.start(executor, config.schedule().refreshInterval());
   }
 
+  /** One shutdown step; a failing step is logged and the next one still runs. */
+  private static void step(String what, Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      log.warn("Could not {} cleanly: {}", what, e.getMessage());
+    }
+  }
+
   /** Problems found with the Discord server at start (empty when it is set up right). */
   List<String> guildProblems() {
     return guildProblems;
@@ -141,21 +150,25 @@ final class Confbot implements AutoCloseable {
       return;
     }
     log.info("confbot stopping");
-    try {
-      injector.getInstance(DiscordBot.class).stop();
-    } catch (RuntimeException e) {
-      log.warn("Discord did not stop cleanly: {}", e.toString());
-    }
-    injector.getInstance(NotificationScheduler.class).close();
-    injector.getInstance(AppModule.ORGANIZER_WORKERS).shutdownNow();
-    ScheduledExecutorService executor = injector.getInstance(ScheduledExecutorService.class);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    injector.getInstance(SqliteDatabase.class).close();
+    step("stop Discord", () -> injector.getInstance(DiscordBot.class).stop());
+    step(
+        "stop the notification scheduler",
+        () -> injector.getInstance(NotificationScheduler.class).close());
+    step(
+        "stop the command workers",
+        () -> injector.getInstance(AppModule.ORGANIZER_WORKERS).shutdownNow());
+    step(
+        "stop the timers",
+        () -> {
+          ScheduledExecutorService executor = injector.getInstance(ScheduledExecutorService.class);
+          executor.shutdownNow();
+          try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    step("close the store", () -> injector.getInstance(SqliteDatabase.class).close());
     log.info("confbot stopped");
   }
 }

@@ -47,6 +47,7 @@ final class RunCommand implements Callable<Integer> {
       return Main.INVALID;
     }
     ConfbotConfig config = loaded.get().config();
+    LogSetup.apply(config.runtime().logFormat(), environment);
     Clock clock = clock(config.runtime());
     Confbot confbot = Confbot.create(config, RunOptions.production(clock));
     CountDownLatch stopped = new CountDownLatch(1);
@@ -65,6 +66,15 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       confbot.close();
       return 1;
+    } catch (RuntimeException e) {
+      log.debug("Start failed", e);
+      err.println(
+          "confbot: could not start: "
+              + Optional.ofNullable(rootCause(e).getMessage())
+                  .orElse(e.getClass().getSimpleName()));
+      err.flush();
+      confbot.close();
+      return 1;
     }
     Optional<HealthServer> health =
         config.runtime().port().isPresent()
@@ -74,6 +84,14 @@ final class RunCommand implements Callable<Integer> {
     stopped.await();
     health.ifPresent(HealthServer::close);
     return 0;
+  }
+
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   /** The real clock, or the rehearsal clock of {@code [runtime.simulated_clock]}. */

@@ -29,6 +29,8 @@ import dev.confbot.config.SetupBlueprint.ChannelBlueprint;
 import dev.confbot.config.SetupBlueprint.ChannelKind;
 import dev.confbot.config.SetupBlueprint.PermissionOverwrite;
 import dev.confbot.config.SetupBlueprint.RoleBlueprint;
+import dev.confbot.core.i18n.TextProblem;
+import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.OrderStatus;
 import dev.confbot.core.model.RoleRef;
@@ -377,6 +379,9 @@ final class ConfigBinder {
                 overrides.put(tag, texts);
               }
             });
+    for (TextProblem problem : Texts.problems(language, overrides)) {
+      section.problems().add(problem.path(), problem.message());
+    }
     return new AttendeeConfig(language, overrides);
   }
 

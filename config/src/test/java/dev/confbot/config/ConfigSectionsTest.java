@@ -1,6 +1,7 @@
 package dev.confbot.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.confbot.config.SetupBlueprint.ChannelKind;
@@ -184,13 +185,27 @@ class ConfigSectionsTest {
             .load(
                 ConfigFiles.MINIMAL
                     + "[attendee]\ndefault_language = \"de\"\n"
-                    + "[attendee.texts.de]\n\"registration.success\" = \"Willkommen!\"\n")
+                    + "[attendee.texts.de]\n\"registration.registered\" = \"Willkommen!\"\n")
             .attendee();
 
     // then
     assertThat(attendee.defaultLanguage()).isEqualTo(Locale.GERMAN);
-    assertThat(attendee.override("de", "registration.success")).hasValue("Willkommen!");
-    assertThat(attendee.override("fr", "registration.success")).isEmpty();
+    assertThat(attendee.override("de", "registration.registered")).hasValue("Willkommen!");
+    assertThat(attendee.override("fr", "registration.registered")).isEmpty();
+  }
+
+  @Test
+  void rejectsTextOverridesWithUnknownKeysOrPlaceholders() {
+    // when / then
+    assertThatThrownBy(
+            () ->
+                files.load(
+                    ConfigFiles.MINIMAL
+                        + "[attendee.texts.fr]\n\"registration.nope\" = \"x\"\n"
+                        + "\"registration.order_not_found\" = \"Commande {code} inconnue\"\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("attendee.texts.fr.\"registration.nope\": unknown text key")
+        .hasMessageContaining("unknown placeholder {code}");
   }
 
   @Test
