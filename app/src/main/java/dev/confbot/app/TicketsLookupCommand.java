@@ -13,6 +13,7 @@ import dev.confbot.config.ConfigException;
 import dev.confbot.config.LegacyRoleJson;
 import dev.confbot.config.LoadedConfig;
 import dev.confbot.core.model.MemberId;
+import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.port.AuditSink;
@@ -211,7 +212,8 @@ final class TicketsLookupCommand implements Callable<Integer> {
   private void printText(RegistrationResult result, String message, List<String> audit) {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Outcome:   %s%n", result.code());
-    position(result)
+    result
+        .positionKey()
         .ifPresent(p -> out.printf("Matched:   order %s, position %d%n", p.order(), p.position()));
     Set<String> roles = roles(result);
     if (!roles.isEmpty()) {
@@ -230,8 +232,8 @@ final class TicketsLookupCommand implements Callable<Integer> {
     try (JsonWriter writer = JsonWriter.of(buffer)) {
       writer.beginObject();
       writer.name("outcome").value(result.code().name());
-      Optional<PositionKey> position = position(result);
-      writer.name("order").value(position.map(p -> p.order().value()).orElse(orderOf(result)));
+      Optional<PositionKey> position = result.positionKey();
+      writer.name("order").value(result.orderCode().map(OrderCode::value).orElse(null));
       writer.name("position");
       if (position.isPresent()) {
         writer.value(position.get().position());
@@ -253,43 +255,10 @@ final class TicketsLookupCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static Optional<PositionKey> position(RegistrationResult result) {
-    if (result instanceof RegistrationResult.Registered r) {
-      return Optional.of(r.position());
-    } else if (result instanceof RegistrationResult.AlreadyRegistered r) {
-      return Optional.of(r.position());
-    } else if (result instanceof RegistrationResult.ClaimedByOther r) {
-      return Optional.of(r.position());
-    } else if (result instanceof RegistrationResult.NoRolesMapped r) {
-      return Optional.of(r.position());
-    }
-    return Optional.empty();
-  }
-
-  private @Nullable String orderOf(RegistrationResult result) {
-    if (result instanceof RegistrationResult.NameMismatch r) {
-      return r.order().value();
-    } else if (result instanceof RegistrationResult.OrderNotFound r) {
-      return r.order().value();
-    } else if (result instanceof RegistrationResult.OrderNotPaid r) {
-      return r.order().value();
-    } else if (result instanceof RegistrationResult.OrderCanceled r) {
-      return r.order().value();
-    } else if (result instanceof RegistrationResult.TestMode r) {
-      return r.order().value();
-    }
-    return null;
-  }
-
+  /** Role names, sorted, for stable output. */
   private static Set<String> roles(RegistrationResult result) {
-    Set<RoleRef> roles = Set.of();
-    if (result instanceof RegistrationResult.Registered r) {
-      roles = r.roles();
-    } else if (result instanceof RegistrationResult.AlreadyRegistered r) {
-      roles = r.roles();
-    }
     Set<String> names = new TreeSet<>();
-    roles.forEach(role -> names.add(role.value()));
+    result.grantedRoles().forEach(role -> names.add(role.value()));
     return names;
   }
 
