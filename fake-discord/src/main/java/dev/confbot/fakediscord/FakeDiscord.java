@@ -2,6 +2,7 @@ package dev.confbot.fakediscord;
 
 import dev.confbot.fakediscord.Entities.ChannelData;
 import dev.confbot.fakediscord.Entities.CommandData;
+import dev.confbot.fakediscord.Entities.DmChannelData;
 import dev.confbot.fakediscord.Entities.MemberData;
 import dev.confbot.fakediscord.Entities.MessageData;
 import dev.confbot.fakediscord.Entities.RoleData;
@@ -279,6 +280,24 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
+   * The messages the bot sent to the member's direct-message channel, oldest first; empty when no
+   * DM channel was opened. Refused messages (closed DMs) are not included.
+   */
+  public List<FakeMessage> directMessages(FakeMember member) {
+    synchronized (state.lock) {
+      List<FakeMessage> result = new ArrayList<>();
+      Optional<DmChannelData> channel = state.dmChannelWith(member.id());
+      if (channel.isPresent()) {
+        for (MessageData message :
+            state.messages.getOrDefault(channel.get().id(), Map.of()).values()) {
+          result.add(state.snapshot(message));
+        }
+      }
+      return result;
+    }
+  }
+
+  /**
    * The registered application commands by name, each as its JSON definition with the assigned
    * {@code id}; guild commands override global ones of the same name.
    */
@@ -384,6 +403,7 @@ public final class FakeDiscord implements AutoCloseable {
     synchronized (state.lock) {
       MemberData data = memberData(member);
       state.members.remove(data.id);
+      state.formerMembers.put(data.id, state.userJson(data));
       state.dispatch(
           "GUILD_MEMBER_REMOVE",
           Json.map("guild_id", String.valueOf(state.guildId), "user", state.userJson(data)),
@@ -405,6 +425,7 @@ public final class FakeDiscord implements AutoCloseable {
       MemberData member =
           new MemberData(user.id(), user.username(), user.bot(), state.clock.instant());
       state.members.put(member.id, member);
+      state.formerMembers.remove(member.id);
       Map<String, @Nullable Object> json = state.memberJson(member, true);
       json.put("guild_id", String.valueOf(state.guildId));
       state.dispatch("GUILD_MEMBER_ADD", json, Dispatcher.GUILD_MEMBERS, null);
@@ -424,6 +445,25 @@ public final class FakeDiscord implements AutoCloseable {
               .orElseThrow(() -> new IllegalArgumentException("no role " + roleName))
               .permissions =
           permissions;
+    }
+  }
+
+  /**
+   * The member turns off direct messages from server members (or blocks the bot): from now on
+   * messages to their DM channel fail with 403 and code 50007 "Cannot send messages to this user"
+   * (JDA {@code ErrorResponse.CANNOT_SEND_TO_USER}). Opening the DM channel still succeeds, as on
+   * Discord.
+   */
+  public void closeDirectMessages(FakeMember member) {
+    synchronized (state.lock) {
+      state.dmsClosed.add(member.id());
+    }
+  }
+
+  /** The member allows direct messages again (the default); undoes {@link #closeDirectMessages}. */
+  public void openDirectMessages(FakeMember member) {
+    synchronized (state.lock) {
+      state.dmsClosed.remove(member.id());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.confbot.fakediscord;
 
 import dev.confbot.fakediscord.Entities.ChannelData;
 import dev.confbot.fakediscord.Entities.CommandData;
+import dev.confbot.fakediscord.Entities.DmChannelData;
 import dev.confbot.fakediscord.Entities.MemberData;
 import dev.confbot.fakediscord.Entities.MessageData;
 import dev.confbot.fakediscord.Entities.RoleData;
@@ -40,6 +41,7 @@ final class RestApi {
     this.state = state;
     route("GET", "users/@me", r -> ApiResponse.json(state.botUserJson()));
     route("GET", "users/{}", this::user);
+    route("POST", "users/@me/channels", this::openDmChannel);
     route("GET", "applications/@me", r -> ApiResponse.json(state.applicationJson()));
     route("GET", "oauth2/applications/@me", r -> ApiResponse.json(state.applicationJson()));
     route("GET", "gateway", r -> ApiResponse.json(Json.map("url", gatewayUrl)));
@@ -201,6 +203,21 @@ final class RestApi {
         throw DiscordError.unknown(10013, "User");
       }
       return ApiResponse.json(state.userJson(member));
+    }
+  }
+
+  private ApiResponse openDmChannel(ApiRequest request) {
+    Json.Obj body = request.json();
+    String recipient = body.value("recipient_id").map(RestApi::snowflakeText).orElse("");
+    synchronized (state.lock) {
+      long userId = id(recipient, 10013, "User");
+      MemberData member = state.members.get(userId);
+      Map<String, @Nullable Object> user =
+          member != null ? state.userJson(member) : state.formerMembers.get(userId);
+      if (user == null) {
+        throw DiscordError.unknown(10013, "User");
+      }
+      return ApiResponse.json(state.dmChannelJson(state.openDmChannel(userId, user)));
     }
   }
 
@@ -791,6 +808,10 @@ final class RestApi {
 
   private ApiResponse getChannel(ApiRequest request, List<String> params) {
     synchronized (state.lock) {
+      DmChannelData dm = state.dmChannels.get(id(params.get(0), 10003, "Channel"));
+      if (dm != null) {
+        return ApiResponse.json(state.dmChannelJson(dm));
+      }
       return ApiResponse.json(state.channelJson(channel(params.get(0))));
     }
   }
@@ -852,6 +873,10 @@ final class RestApi {
     Json.Obj payload = request.json();
     List<Multipart.Part> files = request.files();
     synchronized (state.lock) {
+      DmChannelData dm = state.dmChannels.get(id(params.get(0), 10003, "Channel"));
+      if (dm != null) {
+        return createDirectMessage(dm, payload, files);
+      }
       ChannelData channel = channel(params.get(0));
       state.requireBotPermission(Permissions.VIEW_CHANNEL | Permissions.SEND_MESSAGES);
       if (!files.isEmpty()) {
@@ -864,6 +889,24 @@ final class RestApi {
       state.storeAndAnnounce(message);
       return ApiResponse.json(state.messageJson(message));
     }
+  }
+
+  /**
+   * A message to a DM channel: refused with 403 / 50007 when the user has closed their DMs, has
+   * left the guild (no mutual server) or is a bot.
+   */
+  private ApiResponse createDirectMessage(
+      DmChannelData dm, Json.Obj payload, List<Multipart.Part> files) {
+    MemberData recipient = state.members.get(dm.recipientId());
+    if (recipient == null || recipient.bot || state.dmsClosed.contains(dm.recipientId())) {
+      throw new DiscordError(403, 50007, "Cannot send messages to this user");
+    }
+    MessageLimits.check(payload, true, files.size());
+    MessageData message = state.newMessage(dm.id(), state.bot());
+    state.applyMessagePayload(message, payload, files, true);
+    message.flags &= ~64L;
+    state.storeAndAnnounceDirect(message);
+    return ApiResponse.json(state.messageJson(message));
   }
 
   private ApiResponse getMessage(ApiRequest request, List<String> params) {
