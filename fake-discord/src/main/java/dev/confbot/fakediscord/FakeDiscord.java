@@ -576,6 +576,54 @@ public final class FakeDiscord implements AutoCloseable {
   /** The member runs a registered chat command in the given channel. */
   public InteractionHandle runSlashCommand(
       FakeMember member, FakeChannel channel, String name, Map<String, ?> options, String locale) {
+    return commandInteraction(2, member, channel, name, options, null, locale);
+  }
+
+  /**
+   * The member types into an autocomplete option of a registered chat command in the first text
+   * channel (interaction type 4); the bot answers with up to 25 choices (callback type 8), read
+   * them with {@link InteractionHandle#awaitChoices}.
+   *
+   * @param options the options typed so far, as for {@link #runSlashCommand(FakeMember, String,
+   *     Map, String)} (a {@code Map} value is a subcommand); the partial input of the focused
+   *     option is usually a String
+   * @param focusedOption the name of the option being typed; it must be among the options (at any
+   *     subcommand depth) and, if the command declares it, declared with {@code "autocomplete":
+   *     true}
+   * @throws IllegalArgumentException when the focused option is not among the options
+   * @throws IllegalStateException when the command is not registered or the option is declared
+   *     without autocomplete
+   */
+  public InteractionHandle autocomplete(
+      FakeMember member,
+      String command,
+      Map<String, ?> options,
+      String focusedOption,
+      String locale) {
+    return autocomplete(member, firstTextChannel(), command, options, focusedOption, locale);
+  }
+
+  /**
+   * Autocomplete as {@link #autocomplete(FakeMember, String, Map, String, String)} in a channel.
+   */
+  public InteractionHandle autocomplete(
+      FakeMember member,
+      FakeChannel channel,
+      String command,
+      Map<String, ?> options,
+      String focusedOption,
+      String locale) {
+    return commandInteraction(4, member, channel, command, options, focusedOption, locale);
+  }
+
+  private InteractionHandle commandInteraction(
+      int type,
+      FakeMember member,
+      FakeChannel channel,
+      String name,
+      Map<String, ?> options,
+      @Nullable String focused,
+      String locale) {
     synchronized (state.lock) {
       CommandData command = null;
       for (CommandData candidate : state.commands.values()) {
@@ -589,6 +637,10 @@ public final class FakeDiscord implements AutoCloseable {
       Map<String, @Nullable Object> users = new LinkedHashMap<>();
       Map<String, @Nullable Object> members = new LinkedHashMap<>();
       List<Object> optionList = optionJson(command.json.get("options"), options, users, members);
+      if (focused != null && !markFocused(command.json.get("options"), optionList, focused)) {
+        throw new IllegalArgumentException(
+            "focused option " + focused + " is not among the options of /" + name);
+      }
       Map<String, @Nullable Object> data =
           Json.map(
               "id", String.valueOf(command.id), "name", name, "type", 1, "options", optionList);
@@ -598,8 +650,51 @@ public final class FakeDiscord implements AutoCloseable {
       if (!users.isEmpty()) {
         data.put("resolved", Json.map("users", users, "members", members));
       }
-      return dispatchInteraction(2, member, channelData(channel).id, null, data, null, locale);
+      return dispatchInteraction(type, member, channelData(channel).id, null, data, null, locale);
     }
+  }
+
+  /**
+   * Marks the first leaf option with this name {@code "focused": true}, depth first.
+   *
+   * @return whether one was found
+   * @throws IllegalStateException when its definition exists without {@code "autocomplete": true}
+   */
+  private static boolean markFocused(
+      @Nullable Object definitions, List<Object> optionList, String focused) {
+    for (Object item : optionList) {
+      Map<String, @Nullable Object> option = State.castMap(item);
+      String name = String.valueOf(option.get("name"));
+      Map<String, @Nullable Object> definition = definitionNamed(definitions, name);
+      Object nested = option.get("options");
+      if (nested instanceof List) {
+        Object inner = definition == null ? null : definition.get("options");
+        List<Object> children = new ArrayList<>((List<?>) nested);
+        if (markFocused(inner, children, focused)) {
+          return true;
+        }
+      } else if (name.equals(focused)) {
+        if (definition != null && !Boolean.TRUE.equals(definition.get("autocomplete"))) {
+          throw new IllegalStateException(
+              "option " + focused + " is registered without \"autocomplete\": true");
+        }
+        option.put("focused", true);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable Map<String, @Nullable Object> definitionNamed(
+      @Nullable Object definitions, String name) {
+    if (definitions instanceof List) {
+      for (Object definition : (List<?>) definitions) {
+        if (definition instanceof Map && name.equals(State.castMap(definition).get("name"))) {
+          return State.castMap(definition);
+        }
+      }
+    }
+    return null;
   }
 
   /**

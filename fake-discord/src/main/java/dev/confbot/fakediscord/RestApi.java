@@ -269,6 +269,7 @@ final class RestApi {
     if (name.isEmpty() || name.length() > 32) {
       throw DiscordError.invalidBody("command name must be 1-32 characters");
     }
+    checkOptions(definition.objects("options"), "options");
     Long previous = existing.get(name);
     long id = previous != null ? previous : state.ids.next();
     Map<String, @Nullable Object> json = new LinkedHashMap<>(definition.raw());
@@ -286,6 +287,29 @@ final class RestApi {
     CommandData command = new CommandData(id, scope, json);
     state.commands.put(id, command);
     return command;
+  }
+
+  /**
+   * Discord's rules for {@code "autocomplete": true} options: only on string (3), integer (4) and
+   * number (10) options, and never together with {@code choices}; subcommands are checked too.
+   */
+  private static void checkOptions(List<Json.Obj> options, String path) {
+    for (int i = 0; i < options.size(); i++) {
+      Json.Obj option = options.get(i);
+      long type = option.number("type", 3);
+      String at = path + "." + i;
+      if (option.bool("autocomplete", false)) {
+        if (type != 3 && type != 4 && type != 10) {
+          throw DiscordError.invalidBody(
+              at + ".autocomplete: only string, integer and number options autocomplete");
+        }
+        if (!option.objects("choices").isEmpty()) {
+          throw DiscordError.invalidBody(
+              at + ".autocomplete: Autocomplete cannot be set with choices");
+        }
+      }
+      checkOptions(option.objects("options"), at + ".options");
+    }
   }
 
   private ApiResponse listCommands(String app, @Nullable String guild) {
@@ -363,7 +387,16 @@ final class RestApi {
       MemberData bot = state.bot();
       MessageData original = null;
       boolean deferred = false;
-      if (type == InteractionHandle.REPLY) {
+      List<FakeChoice> choices = null;
+      if (handle.type() == 4 && type != InteractionHandle.AUTOCOMPLETE_RESULT) {
+        throw DiscordError.invalidBody("an autocomplete interaction is answered with type 8 only");
+      }
+      if (type == InteractionHandle.AUTOCOMPLETE_RESULT) {
+        if (handle.type() != 4) {
+          throw DiscordError.invalidBody("only autocomplete interactions take choices");
+        }
+        choices = autocompleteChoices(handle, data);
+      } else if (type == InteractionHandle.REPLY) {
         MessageLimits.check(data, true, request.files().size());
         original = state.newMessage(handle.channelId(), bot);
         original.interactionMetadata = interactionMetadata(handle);
@@ -395,6 +428,9 @@ final class RestApi {
         throw DiscordError.invalidBody("unsupported interaction callback type " + type);
       }
       handle.recordAck(type, original, deferred, now);
+      if (choices != null) {
+        handle.choicesGiven(choices);
+      }
       if (type == InteractionHandle.REPLY && original != null) {
         publishIfPublic(original);
         handle.originalEdited();
@@ -426,6 +462,63 @@ final class RestApi {
               "resource",
               resource));
     }
+  }
+
+  /** Discord's limits on autocomplete choices (interactions/receiving-and-responding). */
+  static final int MAX_CHOICES = 25;
+
+  static final int MAX_CHOICE_TEXT = 100;
+
+  /**
+   * The choices of an autocomplete answer: at most 25, each with a name of 1-100 characters and a
+   * string value of 1-100 characters (or a number); otherwise 400 / 50035, recorded on the handle.
+   */
+  private static List<FakeChoice> autocompleteChoices(InteractionHandle handle, Json.Obj data) {
+    List<String> problems = new ArrayList<>();
+    List<Json.Obj> given = data.objects("choices");
+    if (!data.has("choices")) {
+      problems.add("data.choices: This field is required");
+    }
+    if (given.size() > MAX_CHOICES) {
+      problems.add("data.choices: Must be " + MAX_CHOICES + " or fewer in length.");
+    }
+    List<FakeChoice> choices = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      Json.Obj choice = given.get(i);
+      String at = "data.choices." + i + ".";
+      String name = choice.string("name", "");
+      if (name.isEmpty() || name.length() > MAX_CHOICE_TEXT) {
+        problems.add(at + "name: Must be between 1 and " + MAX_CHOICE_TEXT + " in length.");
+      }
+      Optional<Object> value = choice.value("value");
+      String text = value.map(RestApi::choiceText).orElse("");
+      if (value.isEmpty()) {
+        problems.add(at + "value: This field is required");
+      } else if (value.get() instanceof String
+          && (text.isEmpty() || text.length() > MAX_CHOICE_TEXT)) {
+        problems.add(at + "value: Must be between 1 and " + MAX_CHOICE_TEXT + " in length.");
+      }
+      choices.add(new FakeChoice(name, text));
+    }
+    if (!problems.isEmpty()) {
+      handle.reject(50035);
+      List<Object> errors = new ArrayList<>();
+      for (String problem : problems) {
+        errors.add(Json.map("code", "BASE_TYPE_BAD_LENGTH", "message", problem));
+      }
+      throw new DiscordError(400, 50035, "Invalid Form Body", Json.map("_errors", errors));
+    }
+    return choices;
+  }
+
+  private static String choiceText(Object value) {
+    if (value instanceof Double) {
+      double number = (Double) value;
+      if (number == Math.rint(number) && Math.abs(number) < 0x1p53) {
+        return String.valueOf((long) number);
+      }
+    }
+    return String.valueOf(value);
   }
 
   private Map<String, @Nullable Object> interactionMetadata(InteractionHandle handle) {
