@@ -48,8 +48,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Discord rules enforced: the interaction deadline (default 3 s, callback later ⇒ 404 10062),
  * single acknowledgement (40060), permissions and role hierarchy (403 50013), message and embed
- * limits (400 50035), unknown entities (404 100xx), bot-token authentication (401). Faults such as
- * 429s are injected with {@link #failNext(String, Fault)}.
+ * limits (400 50035), autocomplete choices (≤ 25, name and value 1-100 characters, else 400 50035),
+ * direct messages to members with closed DMs, who left or who are bots (403 50007), unknown
+ * entities (404 100xx), bot-token authentication (401). Faults such as 429s are injected with
+ * {@link #failNext(String, Fault)}.
+ *
+ * <p>Direct messages: {@code User.openPrivateChannel()} opens (or returns) a DM channel of type 1;
+ * read what the bot sent with {@link #directMessages(FakeMember)}, refuse it with {@link
+ * #closeDirectMessages(FakeMember)}. MESSAGE_CREATE for DMs needs the DIRECT_MESSAGES intent.
  */
 public final class FakeDiscord implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FakeDiscord.class);

@@ -198,11 +198,14 @@ final class RestApi {
 
   private ApiResponse user(ApiRequest request, List<String> params) {
     synchronized (state.lock) {
-      MemberData member = state.members.get(id(params.get(0), 10013, "User"));
-      if (member == null) {
+      long userId = id(params.get(0), 10013, "User");
+      MemberData member = state.members.get(userId);
+      Map<String, @Nullable Object> user =
+          member != null ? state.userJson(member) : state.formerMembers.get(userId);
+      if (user == null) {
         throw DiscordError.unknown(10013, "User");
       }
-      return ApiResponse.json(state.userJson(member));
+      return ApiResponse.json(user);
     }
   }
 
@@ -1004,10 +1007,12 @@ final class RestApi {
 
   private ApiResponse getMessage(ApiRequest request, List<String> params) {
     synchronized (state.lock) {
-      ChannelData channel = channel(params.get(0));
-      state.requireBotPermission(Permissions.VIEW_CHANNEL | Permissions.READ_MESSAGE_HISTORY);
+      long channelId = id(params.get(0), 10003, "Channel");
+      if (!state.dmChannels.containsKey(channelId)) {
+        state.requireBotPermission(Permissions.VIEW_CHANNEL | Permissions.READ_MESSAGE_HISTORY);
+      }
       return ApiResponse.json(
-          state.messageJson(state.message(channel.id, id(params.get(1), 10008, "Message"))));
+          state.messageJson(state.message(channelId, id(params.get(1), 10008, "Message"))));
     }
   }
 
@@ -1039,8 +1044,8 @@ final class RestApi {
     Json.Obj payload = request.json();
     List<Multipart.Part> files = request.files();
     synchronized (state.lock) {
-      ChannelData channel = channel(params.get(0));
-      MessageData message = state.message(channel.id, id(params.get(1), 10008, "Message"));
+      MessageData message =
+          state.message(id(params.get(0), 10003, "Channel"), id(params.get(1), 10008, "Message"));
       if (message.authorId != state.botId) {
         throw new DiscordError(403, 50005, "Cannot edit a message authored by another user");
       }
@@ -1054,12 +1059,12 @@ final class RestApi {
 
   private ApiResponse deleteMessage(ApiRequest request, List<String> params) {
     synchronized (state.lock) {
-      ChannelData channel = channel(params.get(0));
-      MessageData message = state.message(channel.id, id(params.get(1), 10008, "Message"));
+      MessageData message =
+          state.message(id(params.get(0), 10003, "Channel"), id(params.get(1), 10008, "Message"));
       if (message.authorId != state.botId) {
         state.requireBotPermission(Permissions.MANAGE_MESSAGES);
       }
-      Map<Long, MessageData> channelMessages = state.messages.get(channel.id);
+      Map<Long, MessageData> channelMessages = state.messages.get(message.channelId);
       if (channelMessages != null) {
         channelMessages.remove(message.id);
       }
@@ -1069,6 +1074,15 @@ final class RestApi {
   }
 
   private void announceDelete(MessageData message) {
+    if (state.dmChannels.containsKey(message.channelId)) {
+      state.dispatch(
+          "MESSAGE_DELETE",
+          Json.map(
+              "id", String.valueOf(message.id), "channel_id", String.valueOf(message.channelId)),
+          Dispatcher.DIRECT_MESSAGES,
+          null);
+      return;
+    }
     state.dispatch(
         "MESSAGE_DELETE",
         Json.map(

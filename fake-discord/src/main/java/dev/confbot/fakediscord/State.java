@@ -189,7 +189,8 @@ final class State {
   }
 
   MessageData message(long channelId, long messageId) {
-    MessageData message = messages.getOrDefault(channel(channelId).id, Map.of()).get(messageId);
+    long known = dmChannels.containsKey(channelId) ? channelId : channel(channelId).id;
+    MessageData message = messages.getOrDefault(known, Map.of()).get(messageId);
     if (message == null) {
       throw DiscordError.unknown(10008, "Message");
     }
@@ -808,6 +809,10 @@ final class State {
 
   void announceUpdate(MessageData message) {
     if (message.ephemeral()) {
+      return;
+    }
+    if (dmChannels.containsKey(message.channelId)) {
+      dispatch("MESSAGE_UPDATE", messageJson(message), Dispatcher.DIRECT_MESSAGES, null);
       return;
     }
     Map<String, @Nullable Object> json = messageJson(message);

@@ -143,6 +143,29 @@ class DirectMessagesTest {
     assertThat(((ErrorResponseException) failure).getErrorCode()).isEqualTo(50007);
   }
 
+  @Test
+  void botEditsAndDeletesItsDirectMessages() throws Exception {
+    // given
+    jda = JdaFixture.connect(fake);
+    FakeMember alice = fake.member("alice");
+    Message sent =
+        user("alice")
+            .openPrivateChannel()
+            .flatMap(channel -> channel.sendMessage("Reminder: Keynote"))
+            .submit()
+            .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    // when
+    sent.editMessage("Reminder: Keynote (moved to Hall B)")
+        .submit()
+        .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    FakeMessage edited = fake.directMessages(alice).get(0);
+    sent.delete().submit().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    // then
+    assertThat(edited.content()).isEqualTo("Reminder: Keynote (moved to Hall B)");
+    assertThat(edited.edited()).isTrue();
+    assertThat(fake.directMessages(alice)).isEmpty();
+  }
+
   private static Throwable catchFailure(CompletableFuture<?> future) throws Exception {
     try {
       future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
