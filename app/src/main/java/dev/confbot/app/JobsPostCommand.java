@@ -3,8 +3,6 @@ package dev.confbot.app;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.confbot.adapter.discord.DiscordJobPoster;
-import dev.confbot.adapter.discord.DiscordSettings;
-import dev.confbot.adapter.discord.JdaFactory;
 import dev.confbot.adapter.sqlite.SqliteDatabase;
 import dev.confbot.adapter.sqlite.SqliteModule;
 import dev.confbot.adapter.sqlite.SqliteSettings;
@@ -30,7 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.entities.Guild;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,7 +74,7 @@ final class JobsPostCommand implements Callable<Integer> {
   private CommandSpec spec;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> environment = ((Main) spec.root().userObject()).environment();
@@ -117,7 +114,9 @@ final class JobsPostCommand implements Callable<Integer> {
           long guildId = config.discord().guildId();
           JobPoster poster =
               new DiscordJobPoster(
-                  () -> guild(jda.get(), guildId), config.jobBoard().channel().value(), images);
+                  () -> CliDiscord.guild(jda.get(), guildId),
+                  config.jobBoard().channel().value(),
+                  images);
           report = service(poster).post(offers.get(), ledger, false);
         } finally {
           jda.get().shutdown();
@@ -183,17 +182,10 @@ final class JobsPostCommand implements Callable<Integer> {
   }
 
   /** Logs in to Discord and waits for the guilds; empty after printing why it failed. */
-  private Optional<JDA> connect(ConfbotConfig config, PrintWriter err) throws InterruptedException {
-    DiscordSettings settings =
-        new DiscordSettings(
-            config.discord().token().reveal(),
-            config.discord().guildId(),
-            discordRestUrl,
-            discordGatewayUrl,
-            false);
+  private Optional<JDA> connect(ConfbotConfig config, PrintWriter err) {
     try {
-      return Optional.of(JdaFactory.builder(settings).build().awaitReady());
-    } catch (RuntimeException e) {
+      return Optional.of(CliDiscord.connect(config, discordRestUrl, discordGatewayUrl));
+    } catch (GatewayException e) {
       err.println("confbot: could not connect to Discord: " + e.getMessage());
       err.flush();
       return Optional.empty();
@@ -204,14 +196,5 @@ final class JobsPostCommand implements Callable<Integer> {
   private static Path directoryOf(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
     return Objects.requireNonNullElse(absolute.getParent(), absolute.getRoot());
-  }
-
-  private static Guild guild(JDA jda, long guildId) {
-    Guild guild = jda.getGuildById(guildId);
-    if (guild == null) {
-      throw new GatewayException(
-          "discord", "the bot is not a member of the conference guild " + guildId, null);
-    }
-    return guild;
   }
 }

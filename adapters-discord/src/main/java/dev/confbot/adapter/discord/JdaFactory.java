@@ -1,7 +1,11 @@
 package dev.confbot.adapter.discord;
 
+import dev.confbot.core.port.GatewayException;
+import java.time.Duration;
 import java.util.EnumSet;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
@@ -44,6 +48,59 @@ public final class JdaFactory {
           .setCompression(Compression.NONE);
     }
     return builder;
+  }
+
+  /**
+   * Logs in without listeners and waits until JDA is connected and the member cache is loaded, for
+   * one-shot command line tools. Blocking; the caller shuts the client down.
+   *
+   * @param readyTimeout how long to wait for the gateway to be ready
+   * @throws GatewayException when the token is refused, Discord cannot be reached or is not ready
+   *     in time (the client is shut down then)
+   */
+  public static JDA connect(DiscordSettings settings, Duration readyTimeout) {
+    JDA client;
+    try {
+      client = builder(settings).build();
+    } catch (InvalidTokenException e) {
+      throw new GatewayException(
+          "discord", "the bot token was refused: check DISCORD_BOT_TOKEN", e);
+    } catch (RuntimeException e) {
+      throw new GatewayException("discord", "could not connect: " + e.getMessage(), e);
+    }
+    awaitReady(client, readyTimeout);
+    return client;
+  }
+
+  /**
+   * Waits until the client is connected (guilds and members loaded).
+   *
+   * @throws GatewayException when the login fails or takes longer than {@code timeout}; the client
+   *     is shut down then
+   */
+  static void awaitReady(JDA client, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      while (client.getStatus() != JDA.Status.CONNECTED) {
+        JDA.Status status = client.getStatus();
+        if (status == JDA.Status.FAILED_TO_LOGIN
+            || status == JDA.Status.SHUTTING_DOWN
+            || status == JDA.Status.SHUTDOWN) {
+          client.shutdownNow();
+          throw new GatewayException("discord", "login failed (" + status + ")", null);
+        }
+        if (System.nanoTime() - deadline > 0) {
+          client.shutdownNow();
+          throw new GatewayException(
+              "discord", "not ready within " + timeout.toSeconds() + " s", null);
+        }
+        Thread.sleep(20);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      client.shutdownNow();
+      throw new GatewayException("discord", "interrupted while connecting", e);
+    }
   }
 
   /** Connects to a gateway at a fixed URL (a local Discord stand-in) instead of Discord's. */
