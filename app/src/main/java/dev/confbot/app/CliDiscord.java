@@ -5,6 +5,7 @@ import dev.confbot.adapter.discord.JdaFactory;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.core.port.GatewayException;
 import java.time.Duration;
+import java.util.Objects;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import org.jspecify.annotations.Nullable;
@@ -47,5 +48,12 @@ final class CliDiscord {
           "discord", "the bot is not a member of the conference guild " + guildId, null);
     }
     return guild;
+  }
+
+  /** The exception's message without its leading {@code "system: "}, for one-line errors. */
+  static String reason(GatewayException e) {
+    String message = Objects.requireNonNullElse(e.getMessage(), e.system());
+    String prefix = e.system() + ": ";
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 }

@@ -101,9 +101,9 @@ final class ExportMembersCommand implements Callable<Integer> {
       csv = MemberExport.csv(MemberExport.rows(members, claims));
       count = members.size();
     } catch (GatewayException e) {
-      String where =
-          "discord".equals(e.system()) ? "Discord" : "the data directory (" + e.system() + ")";
-      return fail(err, Main.UNEXPECTED_ERROR, "could not use " + where + ": " + e.getMessage());
+      String where = "discord".equals(e.system()) ? "Discord" : "the data directory";
+      return fail(
+          err, Main.UNEXPECTED_ERROR, "could not use " + where + ": " + CliDiscord.reason(e));
     } finally {
       database.close();
     }
