@@ -101,9 +101,11 @@ final class ExportMembersCommand implements Callable<Integer> {
       csv = MemberExport.csv(MemberExport.rows(members, claims));
       count = members.size();
     } catch (GatewayException e) {
-      String where = "discord".equals(e.system()) ? "Discord" : "the data directory";
-      return fail(
-          err, Main.UNEXPECTED_ERROR, "could not use " + where + ": " + CliDiscord.reason(e));
+      String what =
+          "discord".equals(e.system())
+              ? "could not read the members from Discord: "
+              : "the data directory cannot be used: ";
+      return fail(err, Main.UNEXPECTED_ERROR, what + CliDiscord.reason(e));
     } finally {
       database.close();
     }

@@ -245,7 +245,9 @@ class ExportMembersCommandTest {
     // then
     assertThat(exit).isEqualTo(Main.UNEXPECTED_ERROR);
     assertThat(err.toString())
-        .startsWith("confbot: could not use Discord: ")
+        .startsWith(
+            "confbot: could not read the members from Discord: could not reach Discord at"
+                + " http://127.0.0.1:9/api/v10/ (")
         .doesNotContain("\tat ")
         .doesNotContain("Exception:");
     assertThat(err.toString().lines()).hasSize(1);

@@ -66,10 +66,26 @@ public final class JdaFactory {
       throw new GatewayException(
           "discord", "the bot token was refused: check DISCORD_BOT_TOKEN", e);
     } catch (RuntimeException e) {
-      throw new GatewayException("discord", "could not connect: " + e.getMessage(), e);
+      String where = settings.restBaseUrl() == null ? "" : " at " + settings.restBaseUrl();
+      throw new GatewayException(
+          "discord", "could not reach Discord" + where + " (" + rootMessage(e) + ")", e);
     }
     awaitReady(client, readyTimeout);
     return client;
+  }
+
+  /** The innermost message of the cause chain (e.g. {@code Failed to connect to …}). */
+  private static String rootMessage(Throwable e) {
+    String message = e.getClass().getSimpleName();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        message = t.getMessage();
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return message;
   }
 
   /**
