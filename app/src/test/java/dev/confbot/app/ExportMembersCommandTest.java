@@ -139,7 +139,7 @@ class ExportMembersCommandTest {
     return new PositionKey(new OrderCode(order), position);
   }
 
-  private int exportVia(String rest, String gateway, String... args) {
+  private int exportVia(String token, String rest, String gateway, String... args) {
     out = new StringWriter();
     err = new StringWriter();
     List<String> full =
@@ -154,14 +154,14 @@ class ExportMembersCommandTest {
                 "--discord-gateway-url",
                 gateway));
     full.addAll(List.of(args));
-    return Main.commandLine(Map.of("DISCORD_BOT_TOKEN", discord.token(), "PRETIX_TOKEN", "p"))
+    return Main.commandLine(Map.of("DISCORD_BOT_TOKEN", token, "PRETIX_TOKEN", "p"))
         .setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err))
         .execute(full.toArray(String[]::new));
   }
 
   private int export(String... args) {
-    return exportVia(discord.baseUrl(), discord.gatewayUrl(), args);
+    return exportVia(discord.token(), discord.baseUrl(), discord.gatewayUrl(), args);
   }
 
   @Test
@@ -236,12 +236,40 @@ class ExportMembersCommandTest {
   }
 
   @Test
+  void explainsThatTheServerMembersIntentIsOff() {
+    // given
+    Path file = directory.resolve("members.csv");
+    try (FakeDiscord strict =
+        FakeDiscord.builder(FakeGuild.named("PyConXX").member("olga"))
+            .privilegedIntentsAllowed(false)
+            .start()) {
+      // when
+      int exit =
+          exportVia(
+              strict.token(), strict.baseUrl(), strict.gatewayUrl(), "--out", file.toString());
+      // then
+      assertThat(exit).isEqualTo(Main.UNEXPECTED_ERROR);
+      assertThat(err.toString())
+          .startsWith(
+              "confbot: could not read the members from Discord: Discord refused the privileged"
+                  + " Server Members Intent: switch on \"Server Members Intent\"");
+      assertThat(err.toString().lines()).hasSize(1);
+      assertThat(file).doesNotExist();
+    }
+  }
+
+  @Test
   void explainsThatDiscordCannotBeReached() {
     // given
     Path file = directory.resolve("members.csv");
     // when
     int exit =
-        exportVia("http://127.0.0.1:9/api/v10/", "ws://127.0.0.1:9/", "--out", file.toString());
+        exportVia(
+            discord.token(),
+            "http://127.0.0.1:9/api/v10/",
+            "ws://127.0.0.1:9/",
+            "--out",
+            file.toString());
     // then
     assertThat(exit).isEqualTo(Main.UNEXPECTED_ERROR);
     assertThat(err.toString())

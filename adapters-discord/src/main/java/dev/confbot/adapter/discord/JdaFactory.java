@@ -3,15 +3,20 @@ package dev.confbot.adapter.discord;
 import dev.confbot.core.port.GatewayException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds JDA with the intents and caches confbot needs and nothing more.
@@ -23,6 +28,8 @@ import net.dv8tion.jda.api.utils.MemberCachePolicy;
  * only ({@code createLight} switches off presences, voice, emoji and sticker caches).
  */
 public final class JdaFactory {
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
   private JdaFactory() {}
 
   /** A builder for the given settings; the caller adds listeners and calls {@code build()}. */
@@ -59,9 +66,16 @@ public final class JdaFactory {
    *     in time (the client is shut down then)
    */
   public static JDA connect(DiscordSettings settings, Duration readyTimeout) {
+    AtomicReference<@Nullable CloseCode> closed = new AtomicReference<>();
+    EventListener closeCode =
+        event -> {
+          if (event instanceof ShutdownEvent shutdown) {
+            closed.set(shutdown.getCloseCode());
+          }
+        };
     JDA client;
     try {
-      client = builder(settings).build();
+      client = builder(settings).addEventListeners(closeCode).build();
     } catch (InvalidTokenException e) {
       throw new GatewayException(
           "discord", "the bot token was refused: check DISCORD_BOT_TOKEN", e);
@@ -70,8 +84,42 @@ public final class JdaFactory {
       throw new GatewayException(
           "discord", "could not reach Discord" + where + " (" + rootMessage(e) + ")", e);
     }
-    awaitReady(client, readyTimeout);
+    try {
+      awaitReady(client, readyTimeout);
+    } catch (GatewayException e) {
+      throw explained(client, closed, e);
+    }
     return client;
+  }
+
+  /** The failure, explained by the gateway's close code when Discord sent one. */
+  private static GatewayException explained(
+      JDA client, AtomicReference<@Nullable CloseCode> closed, GatewayException failure) {
+    try {
+      if (closed.get() == null && !client.awaitShutdown(SHUTDOWN_WAIT)) {
+        return failure;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failure;
+    }
+    CloseCode code = closed.get();
+    if (code == CloseCode.DISALLOWED_INTENTS) {
+      return new GatewayException(
+          "discord",
+          "Discord refused the privileged Server Members Intent: switch on \"Server Members"
+              + " Intent\" for the bot in the Developer Portal (Bot, Privileged Gateway Intents)",
+          failure);
+    }
+    if (code == CloseCode.AUTHENTICATION_FAILED) {
+      return new GatewayException(
+          "discord", "the bot token was refused: check DISCORD_BOT_TOKEN", failure);
+    }
+    if (code != null) {
+      return new GatewayException(
+          "discord", "Discord closed the connection: " + code.getMeaning(), failure);
+    }
+    return failure;
   }
 
   /** The innermost message of the cause chain (e.g. {@code Failed to connect to …}). */
