@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -103,6 +104,7 @@ final class JobsPostCommand implements Callable<Integer> {
     try {
       JobLedger ledger = injector.getInstance(JobLedger.class);
       JobPostReport report;
+      AtomicReference<@Nullable String> failure = new AtomicReference<>();
       if (dryRun) {
         report = service(embed -> fail()).post(offers.get(), ledger, true);
       } else {
@@ -112,11 +114,20 @@ final class JobsPostCommand implements Callable<Integer> {
         }
         try {
           long guildId = config.discord().guildId();
-          JobPoster poster =
+          JobPoster discord =
               new DiscordJobPoster(
                   () -> CliDiscord.guild(jda.get(), guildId),
                   config.jobBoard().channel().value(),
                   images);
+          JobPoster poster =
+              embed -> {
+                try {
+                  discord.post(embed);
+                } catch (GatewayException e) {
+                  failure.set(CliDiscord.reason(e));
+                  throw e;
+                }
+              };
           report = service(poster).post(offers.get(), ledger, false);
         } finally {
           jda.get().shutdown();
@@ -124,6 +135,11 @@ final class JobsPostCommand implements Callable<Integer> {
       }
       out.println(report.describe());
       out.flush();
+      String reason = failure.get();
+      if (reason != null) {
+        err.println("confbot: " + reason);
+        err.flush();
+      }
       return report.failed() ? 1 : 0;
     } finally {
       database.close();

@@ -179,6 +179,8 @@ class JobsPostCommandTest {
         .startsWith("Posted 0 job offers; 3 not posted because a service failed")
         .contains(
             "! ACME Data GmbH — Senior Python Developer (Data Platform) (not posted: discord");
+    assertThat(err.toString())
+        .isEqualTo("confbot: job offer refused by #" + CHANNEL + ": Missing Permissions\n");
     assertThat(discord.messages(CHANNEL)).hasSize(before);
   }
 
