@@ -160,7 +160,7 @@ public final class JobBoardCommands extends ListenerAdapter {
   }
 
   /** Reads the CSV and posts (or plans) its new offers; returns the organizer's answer. */
-  String post(Guild guild, boolean dryRun) {
+  private String post(Guild guild, boolean dryRun) {
     Path csv = settings.csv();
     if (csv == null) {
       return NOT_CONFIGURED;
@@ -177,7 +177,11 @@ public final class JobBoardCommands extends ListenerAdapter {
           + " nothing was posted.";
     } catch (IOException e) {
       log.warn("Job offers file {} cannot be read: {}", file, e.toString());
-      return "The job offers file " + file + " cannot be read (" + e + "); nothing was posted.";
+      return "The job offers file "
+          + file
+          + " cannot be read by the bot ("
+          + e.getClass().getSimpleName()
+          + "); nothing was posted.";
     }
     JobImport read = JobCsv.read(bytes, image -> Files.isRegularFile(directory.resolve(image)));
     if (read instanceof JobImport.Rejected rejected) {
