@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteException;
 
 /**
  * confbot's SQLite database file: WAL journal, a busy timeout for waiting on other connections, and
@@ -26,6 +27,8 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteDatabase implements AutoCloseable {
   static final String SYSTEM = "sqlite";
+  private static final int SQLITE_BUSY = 5;
+  private static final long MAX_BUSY_PAUSE_MILLIS = 50;
 
   private static final Logger log = LoggerFactory.getLogger(SqliteDatabase.class);
 
@@ -74,14 +77,7 @@ public final class SqliteDatabase implements AutoCloseable {
 
   /** Runs read-only work in a read transaction (one consistent view of the database). */
   <T> T read(SqlWork<T> work) {
-    lock.lock();
-    try {
-      return inTransaction(connection(), "BEGIN DEFERRED", work);
-    } catch (SQLException e) {
-      throw new GatewayException(SYSTEM, "database read failed: " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
-    }
+    return transaction("BEGIN DEFERRED", "read", work);
   }
 
   /**
@@ -90,13 +86,51 @@ public final class SqliteDatabase implements AutoCloseable {
    * work returns, rolls back if it throws.
    */
   <T> T write(SqlWork<T> work) {
+    return transaction("BEGIN IMMEDIATE", "write", work);
+  }
+
+  /**
+   * Runs the work in a transaction, again after a short pause when SQLite answers {@code
+   * SQLITE_BUSY} without waiting. In WAL mode it does so, despite the busy timeout, while another
+   * connection recovers the journal or cleans up after the last close — for example when two
+   * processes open a new database at the same moment. The transaction was rolled back, so running
+   * the work again is safe.
+   */
+  private <T> T transaction(String begin, String what, SqlWork<T> work) {
     lock.lock();
     try {
-      return inTransaction(connection(), "BEGIN IMMEDIATE", work);
-    } catch (SQLException e) {
-      throw new GatewayException(SYSTEM, "database write failed: " + e.getMessage(), e);
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return inTransaction(connection(), begin, work);
+        } catch (SQLException e) {
+          if (!isBusy(e) || attempt >= busyRetries()) {
+            throw new GatewayException(
+                SYSTEM, "database " + what + " failed: " + e.getMessage(), e);
+          }
+          log.debug("Database busy (attempt {}), trying again: {}", attempt, e.getMessage());
+          pause(attempt);
+        }
+      }
     } finally {
       lock.unlock();
+    }
+  }
+
+  private int busyRetries() {
+    return (int) Math.max(3, busyTimeout.toMillis() / MAX_BUSY_PAUSE_MILLIS);
+  }
+
+  private static boolean isBusy(SQLException e) {
+    return e instanceof SQLiteException
+        && (((SQLiteException) e).getResultCode().code & 0xff) == SQLITE_BUSY;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(Math.min(MAX_BUSY_PAUSE_MILLIS, 5L * attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GatewayException(SYSTEM, "interrupted while the database was busy", e);
     }
   }
 
