@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       TicketsCommand.class,
       JobsCommand.class,
+      SetupCommand.class,
       ScheduleCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class,
