@@ -63,7 +63,7 @@ final class SetupOutput {
       out.flush();
       done++;
     }
-    out.println("Done: " + done + (done == 1 ? " change" : " changes") + " made.");
+    out.println("Applied " + done + (done == 1 ? " change." : " changes."));
     out.flush();
     return new Applied(done, false, 0);
   }

@@ -137,7 +137,7 @@ class SetupCommandTest {
     String report = out.toString();
     // then
     assertThat(exit).as(err + report).isZero();
-    assertThat(report).contains("+ role Organizers").contains("Done: ");
+    assertThat(report).contains("+ role Organizers").contains("Applied ");
     FakeRole organizers = fake.role("Organizers");
     FakeRole speakers = fake.role("Speakers");
     FakeRole attendees = fake.role("Attendees");
@@ -193,7 +193,7 @@ class SetupCommandTest {
     int plan = setup(fake, config, "plan");
     // then
     assertThat(again).as(err.toString()).isZero();
-    assertThat(second).contains("Nothing to change.").doesNotContain("Done");
+    assertThat(second).contains("Nothing to change.").doesNotContain("Applied");
     assertThat(plan).isZero();
     assertThat(out.toString()).contains("Nothing to change.").doesNotContain("Run 'confbot");
     assertThat(fake.roles()).hasSize(rolesAfter);

@@ -94,7 +94,7 @@ class ServerSetupJdaTest {
     assertThat(fake.parentOf(stored)).map(FakeChannel::name).contains("Registration");
     assertThat(fake.channel("Registration").type()).isEqualTo(4);
     assertThat(fake.overwrites(stored))
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             new FakeOverwrite(fake.guildId(), false, 0, Permissions.VIEW_CHANNEL),
             new FakeOverwrite(organizers.getIdLong(), false, Permissions.VIEW_CHANNEL, 0));
     assertThat(log.getParentCategory()).isEqualTo(category);
