@@ -329,6 +329,22 @@ class SetupCommandTest {
   }
 
   @Test
+  void explainsARoleAboveTheBotsOwn() throws IOException {
+    // given: Organizers exists above the bot's role, not hoisted
+    FakeDiscord fake = start(emptyGuild().role("Organizers", 200, 0, 0xF1C40F));
+    Path config = config(fake, "");
+    // when
+    int exit = setup(fake, config, "apply");
+    // then
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("! ~ role Organizers: hoisted, mentionable")
+        .contains("is not below the bot's highest role")
+        .contains("Server Settings → Roles");
+    assertThat(fake.role("Organizers").hoist()).isFalse();
+  }
+
+  @Test
   void reportsWhatDiscordRefusesAndExitsOne() throws IOException {
     // given
     FakeDiscord fake = start(emptyGuild());
