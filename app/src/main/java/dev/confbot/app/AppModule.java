@@ -13,6 +13,7 @@ import dev.confbot.adapter.discord.DiscordBot;
 import dev.confbot.adapter.discord.DiscordRoleGateway;
 import dev.confbot.adapter.discord.DiscordSettings;
 import dev.confbot.adapter.discord.GuildSetup;
+import dev.confbot.adapter.discord.JobBoardCommands;
 import dev.confbot.adapter.discord.OrganizerCommands;
 import dev.confbot.adapter.discord.ProgrammeCommands;
 import dev.confbot.adapter.discord.RegistrationDesk;
@@ -28,6 +29,7 @@ import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.RegistrationConfig;
 import dev.confbot.core.i18n.Language;
 import dev.confbot.core.i18n.Texts;
+import dev.confbot.core.jobs.JobLedger;
 import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.notify.Labels;
 import dev.confbot.core.notify.NotificationPlanner;
@@ -146,7 +148,8 @@ final class AppModule extends AbstractModule {
       NotificationLog ledger,
       Provider<NotificationScheduler> scheduler,
       @Named("organizer-workers") ExecutorService organizerWorkers,
-      Texts texts) {
+      Texts texts,
+      JobLedger jobLedger) {
     RegistrationConfig registration = config.registration();
     Map<String, String> channels = new LinkedHashMap<>();
     channels.put("registration log channel", registration.logChannel().value());
@@ -221,15 +224,26 @@ final class AppModule extends AbstractModule {
             config.schedule().timeZone(),
             texts,
             organizerWorkers);
+    JobBoardCommands jobBoard =
+        new JobBoardCommands(
+            new JobBoardCommands.Settings(
+                config.discord().guildId(),
+                Set.copyOf(config.organizers().roles()),
+                config.jobBoard().channel().value(),
+                config.jobBoard().csv()),
+            jobLedger,
+            clock,
+            organizerWorkers);
     List<CommandData> commands = new ArrayList<>(OrganizerCommands.commands());
     commands.addAll(ProgrammeCommands.commands());
+    commands.addAll(JobBoardCommands.commands());
     DiscordBot bot =
         new DiscordBot(
             settings,
             new GuildSetup(
                 registration.channel().value(), channels, roles, registration.setNickname()),
             commands,
-            List.of(organizer, programmeCommands),
+            List.of(organizer, programmeCommands, jobBoard),
             texts);
     self.set(bot);
     return bot;

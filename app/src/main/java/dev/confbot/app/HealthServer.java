@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.confbot.adapter.discord.DiscordBot;
 import dev.confbot.core.notify.NotificationScheduler;
+import dev.confbot.core.registration.OutcomeCode;
+import dev.confbot.core.registration.RegistrationService;
 import dev.confbot.core.registration.TicketIndex;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 
@@ -117,6 +120,13 @@ final class HealthServer implements AutoCloseable {
     FunctionCounter.builder("confbot.notifications.failed", scheduler, s -> s.stats().failed())
         .description("failed deliveries (retried while the late grace allows)")
         .register(registry);
+    RegistrationService registration = confbot.injector().getInstance(RegistrationService.class);
+    for (OutcomeCode code : OutcomeCode.values()) {
+      FunctionCounter.builder("confbot.registrations", registration, r -> r.outcomeCount(code))
+          .tag("outcome", code.name().toLowerCase(Locale.ROOT))
+          .description("registration form submissions by outcome")
+          .register(registry);
+    }
     return registry;
   }
 

@@ -3,8 +3,6 @@ package dev.confbot.app;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.confbot.adapter.discord.DiscordJobPoster;
-import dev.confbot.adapter.discord.DiscordSettings;
-import dev.confbot.adapter.discord.JdaFactory;
 import dev.confbot.adapter.sqlite.SqliteDatabase;
 import dev.confbot.adapter.sqlite.SqliteModule;
 import dev.confbot.adapter.sqlite.SqliteSettings;
@@ -29,8 +27,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.entities.Guild;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,7 +75,7 @@ final class JobsPostCommand implements Callable<Integer> {
   private CommandSpec spec;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> environment = ((Main) spec.root().userObject()).environment();
@@ -106,6 +104,7 @@ final class JobsPostCommand implements Callable<Integer> {
     try {
       JobLedger ledger = injector.getInstance(JobLedger.class);
       JobPostReport report;
+      AtomicReference<@Nullable String> failure = new AtomicReference<>();
       if (dryRun) {
         report = service(embed -> fail()).post(offers.get(), ledger, true);
       } else {
@@ -115,9 +114,20 @@ final class JobsPostCommand implements Callable<Integer> {
         }
         try {
           long guildId = config.discord().guildId();
-          JobPoster poster =
+          JobPoster discord =
               new DiscordJobPoster(
-                  () -> guild(jda.get(), guildId), config.jobBoard().channel().value(), images);
+                  () -> CliDiscord.guild(jda.get(), guildId),
+                  config.jobBoard().channel().value(),
+                  images);
+          JobPoster poster =
+              embed -> {
+                try {
+                  discord.post(embed);
+                } catch (GatewayException e) {
+                  failure.set(CliDiscord.reason(e));
+                  throw e;
+                }
+              };
           report = service(poster).post(offers.get(), ledger, false);
         } finally {
           jda.get().shutdown();
@@ -125,6 +135,11 @@ final class JobsPostCommand implements Callable<Integer> {
       }
       out.println(report.describe());
       out.flush();
+      String reason = failure.get();
+      if (reason != null) {
+        err.println("confbot: " + reason);
+        err.flush();
+      }
       return report.failed() ? 1 : 0;
     } finally {
       database.close();
@@ -183,17 +198,10 @@ final class JobsPostCommand implements Callable<Integer> {
   }
 
   /** Logs in to Discord and waits for the guilds; empty after printing why it failed. */
-  private Optional<JDA> connect(ConfbotConfig config, PrintWriter err) throws InterruptedException {
-    DiscordSettings settings =
-        new DiscordSettings(
-            config.discord().token().reveal(),
-            config.discord().guildId(),
-            discordRestUrl,
-            discordGatewayUrl,
-            false);
+  private Optional<JDA> connect(ConfbotConfig config, PrintWriter err) {
     try {
-      return Optional.of(JdaFactory.builder(settings).build().awaitReady());
-    } catch (RuntimeException e) {
+      return Optional.of(CliDiscord.connect(config, discordRestUrl, discordGatewayUrl));
+    } catch (GatewayException e) {
       err.println("confbot: could not connect to Discord: " + e.getMessage());
       err.flush();
       return Optional.empty();
@@ -204,14 +212,5 @@ final class JobsPostCommand implements Callable<Integer> {
   private static Path directoryOf(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
     return Objects.requireNonNullElse(absolute.getParent(), absolute.getRoot());
-  }
-
-  private static Guild guild(JDA jda, long guildId) {
-    Guild guild = jda.getGuildById(guildId);
-    if (guild == null) {
-      throw new GatewayException(
-          "discord", "the bot is not a member of the conference guild " + guildId, null);
-    }
-    return guild;
   }
 }

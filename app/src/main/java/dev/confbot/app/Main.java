@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
       TicketsCommand.class,
       JobsCommand.class,
       SetupCommand.class,
+      ExportCommand.class,
       ScheduleCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class,

@@ -1,8 +1,6 @@
 package dev.confbot.app;
 
 import dev.confbot.adapter.discord.DiscordServerSetup;
-import dev.confbot.adapter.discord.DiscordSettings;
-import dev.confbot.adapter.discord.JdaFactory;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.LoadedConfig;
 import dev.confbot.core.port.GatewayException;
@@ -49,28 +47,20 @@ record SetupSession(DiscordServerSetup server, List<String> notes, List<SetupCha
       return Main.INVALID;
     }
     ConfbotConfig config = loaded.get().config();
-    DiscordSettings settings =
-        new DiscordSettings(
-            config.discord().token().reveal(),
-            config.discord().guildId(),
-            options.discordRestUrl,
-            options.discordGatewayUrl,
-            false);
     JDA jda;
     try {
-      jda = JdaFactory.builder(settings).build().awaitReady();
-    } catch (RuntimeException e) {
-      err.println("confbot: could not connect to Discord: " + e.getMessage());
+      jda = CliDiscord.connect(config, options.discordRestUrl, options.discordGatewayUrl);
+    } catch (GatewayException e) {
+      err.println("confbot: could not connect to Discord: " + CliDiscord.reason(e));
       err.flush();
       return 1;
     }
     try {
-      Guild guild = jda.getGuildById(config.discord().guildId());
-      if (guild == null) {
-        err.println(
-            "confbot: the bot is not a member of the conference server "
-                + config.discord().guildId()
-                + " (discord.guild_id); invite it first.");
+      Guild guild;
+      try {
+        guild = CliDiscord.guild(jda, config.discord().guildId());
+      } catch (GatewayException e) {
+        err.println("confbot: " + CliDiscord.reason(e) + " (discord.guild_id); invite it first.");
         err.flush();
         return 1;
       }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JobsPostCommandTest {
-  private static final Path EXAMPLE = Path.of("../docs/examples/jobs.csv");
+  private static final Path EXAMPLES = Path.of("../docs/examples");
+  private static final Path EXAMPLE = EXAMPLES.resolve("jobs.csv");
   private static final String CHANNEL = "job-board";
 
   @SuppressWarnings("NullAway.Init") // set before all tests
@@ -61,8 +62,8 @@ class JobsPostCommandTest {
     this.directory = directory;
     Files.copy(EXAMPLE, directory.resolve("jobs.csv"));
     Files.createDirectories(directory.resolve("images"));
-    Files.write(directory.resolve("images/acme.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-    Files.write(directory.resolve("snakeoil.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8});
+    Files.copy(EXAMPLES.resolve("images/acme.png"), directory.resolve("images/acme.png"));
+    Files.copy(EXAMPLES.resolve("snakeoil.jpg"), directory.resolve("snakeoil.jpg"));
     config =
         Files.writeString(
             directory.resolve("config.toml"),
@@ -120,7 +121,16 @@ class JobsPostCommandTest {
   }
 
   @Test
-  void postsEachOfferOnceAcrossRuns() {
+  void dryRunWorksOnTheDocumentedExampleWithItsImages() {
+    // when
+    int exit = jobsPost("--dry-run", "--csv", EXAMPLE.toString());
+    // then
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).startsWith("Dry run: would post 3 job offers.");
+  }
+
+  @Test
+  void postsEachOfferOnceAcrossRuns() throws IOException {
     // given
     int before = discord.messages(CHANNEL).size();
     // when
@@ -138,6 +148,8 @@ class JobsPostCommandTest {
     assertThat(acme.embeds().get(0).url())
         .isEqualTo("https://jobs.acme-data.example/python-senior");
     assertThat(acme.attachments()).extracting(FakeAttachment::filename).containsExactly("acme.png");
+    assertThat(acme.attachments().get(0).content())
+        .isEqualTo(Files.readAllBytes(directory.resolve("images/acme.png")));
     assertThat(posted.get(before + 2).attachments()).isEmpty();
 
     // when: a dry run and a second real run
@@ -167,6 +179,8 @@ class JobsPostCommandTest {
         .startsWith("Posted 0 job offers; 3 not posted because a service failed")
         .contains(
             "! ACME Data GmbH — Senior Python Developer (Data Platform) (not posted: discord");
+    assertThat(err.toString())
+        .isEqualTo("confbot: job offer refused by #" + CHANNEL + ": Missing Permissions\n");
     assertThat(discord.messages(CHANNEL)).hasSize(before);
   }
 

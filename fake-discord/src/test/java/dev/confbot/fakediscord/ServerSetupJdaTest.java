@@ -30,6 +30,8 @@ class ServerSetupJdaTest {
               .category("Info")
               .channelIn("Info", "announcements", 5)
               .channelIn("Info", "stage", 13)
+              .channelIn("Info", "hallway", 2)
+              .channelIn("Info", "jobs", 15)
               .member("alice"));
   private @Nullable JDA jda;
 
@@ -63,6 +65,8 @@ class ServerSetupJdaTest {
         .extracting(c -> c.getName())
         .containsExactly("announcements");
     assertThat(info.getStageChannels()).extracting(c -> c.getName()).containsExactly("stage");
+    assertThat(info.getVoiceChannels()).extracting(c -> c.getName()).containsExactly("hallway");
+    assertThat(info.getForumChannels()).extracting(c -> c.getName()).containsExactly("jobs");
     assertThat(guild.getTextChannelsByName("general", false).get(0).getParentCategory()).isNull();
   }
 

@@ -127,7 +127,7 @@ public final class DiscordBot {
       throw new GatewayException("discord", "could not connect: " + e.getMessage(), e);
     }
     jda = client;
-    awaitReady(client);
+    JdaFactory.awaitReady(client, READY_TIMEOUT);
     Guild guild = client.getGuildById(settings.guildId());
     if (guild == null) {
       return List.of(
@@ -241,30 +241,6 @@ public final class DiscordBot {
   /** The id of the registration message shown at start, if it could be shown. */
   public Optional<Long> registrationMessageId() {
     return Optional.ofNullable(registrationMessageId);
-  }
-
-  private static void awaitReady(JDA client) {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    try {
-      while (client.getStatus() != JDA.Status.CONNECTED) {
-        JDA.Status status = client.getStatus();
-        if (status == JDA.Status.FAILED_TO_LOGIN
-            || status == JDA.Status.SHUTTING_DOWN
-            || status == JDA.Status.SHUTDOWN) {
-          throw new GatewayException("discord", "login failed (" + status + ")", null);
-        }
-        if (System.nanoTime() - deadline > 0) {
-          client.shutdownNow();
-          throw new GatewayException(
-              "discord", "not ready within " + READY_TIMEOUT.toSeconds() + " s", null);
-        }
-        Thread.sleep(20);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      client.shutdownNow();
-      throw new GatewayException("discord", "interrupted while connecting", e);
-    }
   }
 
   private static ThreadPoolExecutor newWorkers() {

@@ -70,15 +70,20 @@ public final class DiscordJobPoster implements JobPoster {
       throw e;
     } catch (ErrorResponseException e) {
       throw new GatewayException(
-          "discord", "job offer refused by #" + channel + ": " + e.getMeaning(), e);
+          "discord", "job offer refused by " + label() + ": " + e.getMeaning(), e);
     } catch (InsufficientPermissionException e) {
       throw new GatewayException(
           "discord",
-          "the bot may not post in " + channel + " (missing " + e.getPermission().getName() + ")",
+          "the bot may not post in " + label() + " (missing " + e.getPermission().getName() + ")",
           e);
     } catch (RuntimeException e) {
-      throw new GatewayException("discord", "job offer to " + channel + " failed: " + e, e);
+      throw new GatewayException("discord", "job offer to " + label() + " failed: " + e, e);
     }
+  }
+
+  /** The channel as organizers name it in messages: {@code #job-board}. */
+  private String label() {
+    return channel.startsWith("#") ? channel : "#" + channel;
   }
 
   /** The Discord embed: company as author, linked title, text, and the attached image if any. */

@@ -1,13 +1,22 @@
 package dev.confbot.adapter.discord;
 
+import dev.confbot.core.port.GatewayException;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicReference;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds JDA with the intents and caches confbot needs and nothing more.
@@ -19,6 +28,8 @@ import net.dv8tion.jda.api.utils.MemberCachePolicy;
  * only ({@code createLight} switches off presences, voice, emoji and sticker caches).
  */
 public final class JdaFactory {
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
   private JdaFactory() {}
 
   /** A builder for the given settings; the caller adds listeners and calls {@code build()}. */
@@ -44,6 +55,116 @@ public final class JdaFactory {
           .setCompression(Compression.NONE);
     }
     return builder;
+  }
+
+  /**
+   * Logs in without listeners and waits until JDA is connected and the member cache is loaded, for
+   * one-shot command line tools. Blocking; the caller shuts the client down.
+   *
+   * @param readyTimeout how long to wait for the gateway to be ready
+   * @throws GatewayException when the token is refused, Discord cannot be reached or is not ready
+   *     in time (the client is shut down then)
+   */
+  public static JDA connect(DiscordSettings settings, Duration readyTimeout) {
+    AtomicReference<@Nullable CloseCode> closed = new AtomicReference<>();
+    EventListener closeCode =
+        event -> {
+          if (event instanceof ShutdownEvent shutdown) {
+            closed.set(shutdown.getCloseCode());
+          }
+        };
+    JDA client;
+    try {
+      client = builder(settings).addEventListeners(closeCode).build();
+    } catch (InvalidTokenException e) {
+      throw new GatewayException(
+          "discord", "the bot token was refused: check DISCORD_BOT_TOKEN", e);
+    } catch (RuntimeException e) {
+      String where = settings.restBaseUrl() == null ? "" : " at " + settings.restBaseUrl();
+      throw new GatewayException(
+          "discord", "could not reach Discord" + where + " (" + rootMessage(e) + ")", e);
+    }
+    try {
+      awaitReady(client, readyTimeout);
+    } catch (GatewayException e) {
+      throw explained(client, closed, e);
+    }
+    return client;
+  }
+
+  /** The failure, explained by the gateway's close code when Discord sent one. */
+  private static GatewayException explained(
+      JDA client, AtomicReference<@Nullable CloseCode> closed, GatewayException failure) {
+    try {
+      if (closed.get() == null && !client.awaitShutdown(SHUTDOWN_WAIT)) {
+        return failure;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failure;
+    }
+    CloseCode code = closed.get();
+    if (code == CloseCode.DISALLOWED_INTENTS) {
+      return new GatewayException(
+          "discord",
+          "Discord refused the privileged Server Members Intent: switch on \"Server Members"
+              + " Intent\" for the bot in the Developer Portal (Bot, Privileged Gateway Intents)",
+          failure);
+    }
+    if (code == CloseCode.AUTHENTICATION_FAILED) {
+      return new GatewayException(
+          "discord", "the bot token was refused: check DISCORD_BOT_TOKEN", failure);
+    }
+    if (code != null) {
+      return new GatewayException(
+          "discord", "Discord closed the connection: " + code.getMeaning(), failure);
+    }
+    return failure;
+  }
+
+  /** The innermost message of the cause chain (e.g. {@code Failed to connect to …}). */
+  private static String rootMessage(Throwable e) {
+    String message = e.getClass().getSimpleName();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        message = t.getMessage();
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return message;
+  }
+
+  /**
+   * Waits until the client is connected (guilds and members loaded).
+   *
+   * @throws GatewayException when the login fails or takes longer than {@code timeout}; the client
+   *     is shut down then
+   */
+  static void awaitReady(JDA client, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      while (client.getStatus() != JDA.Status.CONNECTED) {
+        JDA.Status status = client.getStatus();
+        if (status == JDA.Status.FAILED_TO_LOGIN
+            || status == JDA.Status.SHUTTING_DOWN
+            || status == JDA.Status.SHUTDOWN) {
+          client.shutdownNow();
+          throw new GatewayException("discord", "login failed (" + status + ")", null);
+        }
+        if (System.nanoTime() - deadline > 0) {
+          client.shutdownNow();
+          throw new GatewayException(
+              "discord", "not ready within " + timeout.toSeconds() + " s", null);
+        }
+        Thread.sleep(20);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      client.shutdownNow();
+      throw new GatewayException("discord", "interrupted while connecting", e);
+    }
   }
 
   /** Connects to a gateway at a fixed URL (a local Discord stand-in) instead of Discord's. */

@@ -349,29 +349,6 @@ public final class OrganizerCommands extends ListenerAdapter {
     return "Pong! Gateway " + gateway + " ms · REST " + rest + " ms";
   }
 
-  /** Members of the guild without bots, from JDA's (complete) member cache. */
-  static List<ServerMember> members(Guild guild) {
-    List<ServerMember> members = new ArrayList<>();
-    for (Member member : guild.getMembers()) {
-      if (member.getUser().isBot()) {
-        continue;
-      }
-      List<String> roles = member.getRoles().stream().map(Role::getName).toList();
-      Instant joined =
-          member.hasTimeJoined()
-              ? member.getTimeJoined().toInstant()
-              : member.getUser().getTimeCreated().toInstant();
-      members.add(
-          new ServerMember(
-              new MemberId(member.getIdLong()),
-              member.getUser().getName(),
-              member.getNickname(),
-              roles,
-              joined));
-    }
-    return members;
-  }
-
   private ParticipantCounts participants(Guild guild) {
     Map<MemberId, Set<RoleRef>> roles = new HashMap<>();
     for (Member member : guild.getMembers()) {
@@ -390,7 +367,7 @@ public final class OrganizerCommands extends ListenerAdapter {
 
   private void stats(Guild guild, InteractionHook hook) {
     String text = participants(guild).describe();
-    List<ServerMember> members = members(guild);
+    List<ServerMember> members = GuildMembers.of(guild);
     List<ClaimStore.Claim> all = claims.all();
     Instant first = null;
     Instant last = null;
@@ -412,7 +389,7 @@ public final class OrganizerCommands extends ListenerAdapter {
   }
 
   private void exportMembers(Guild guild, InteractionHook hook) {
-    List<ServerMember> members = members(guild);
+    List<ServerMember> members = GuildMembers.of(guild);
     String csv = MemberExport.csv(MemberExport.rows(members, claims.all()));
     String file =
         "members-"

@@ -27,10 +27,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Registers a Discord member with a pretix ticket: parses the order code, finds the order (index
@@ -56,6 +60,7 @@ public final class RegistrationService {
   private final RegistrationMessages messages;
   private final AttemptLimiter limiter;
   private final ConcurrentHashMap<OrderCode, Instant> unknownUntil = new ConcurrentHashMap<>();
+  private final Map<OutcomeCode, LongAdder> outcomes = new EnumMap<>(OutcomeCode.class);
   private final Object alertLock = new Object();
   private Instant lastUnavailableAlert = Instant.MIN; // guarded by alertLock
 
@@ -93,6 +98,16 @@ public final class RegistrationService {
     this.messages = messages;
     this.limiter =
         new AttemptLimiter(settings.maxFailedAttempts(), settings.failedAttemptWindow(), clock);
+    for (OutcomeCode code : OutcomeCode.values()) {
+      outcomes.put(code, new LongAdder());
+    }
+  }
+
+  /**
+   * How many submissions ended with the given outcome since this service was created, for metrics.
+   */
+  public long outcomeCount(OutcomeCode code) {
+    return Objects.requireNonNull(outcomes.get(code)).sum();
   }
 
   /**
@@ -111,6 +126,7 @@ public final class RegistrationService {
       // still gets a clear answer and the organizers an alert
       result = new TicketsUnavailable("confbot (" + e.getClass().getSimpleName() + ")");
     }
+    Objects.requireNonNull(outcomes.get(result.code())).increment();
     if (result.code().countsAsFailedAttempt()) {
       limiter.recordFailure(member);
     }

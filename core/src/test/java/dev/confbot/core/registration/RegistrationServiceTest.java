@@ -100,6 +100,21 @@ class RegistrationServiceTest {
   }
 
   @Test
+  void countsEverySubmissionByItsOutcome() {
+    // when
+    service.register(ALICE, "TYJEL", "Paula Larsen");
+    service.register(BOB, "TYJEL", "Paula Larsen");
+    service.register(BOB, "not a code!", "Bob");
+    service.register(ALICE, "TYJEL", "Paula Larsen");
+    // then
+    assertThat(service.outcomeCount(OutcomeCode.REGISTERED)).isEqualTo(1);
+    assertThat(service.outcomeCount(OutcomeCode.ALREADY_REGISTERED)).isEqualTo(1);
+    assertThat(service.outcomeCount(OutcomeCode.CLAIMED_BY_OTHER)).isEqualTo(1);
+    assertThat(service.outcomeCount(OutcomeCode.INVALID_CODE)).isEqualTo(1);
+    assertThat(service.outcomeCount(OutcomeCode.NAME_MISMATCH)).isZero();
+  }
+
+  @Test
   void writesAnAuditLineWithMentionAndOnlyTheFirstTwoCharactersOfTheCode() {
     // when
     service.register(ALICE, "TYJEL", "Paula Larsen");

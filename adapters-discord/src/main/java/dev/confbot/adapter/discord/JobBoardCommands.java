@@ -1,0 +1,266 @@
+package dev.confbot.adapter.discord;
+
+import dev.confbot.core.jobs.JobBoardService;
+import dev.confbot.core.jobs.JobCsv;
+import dev.confbot.core.jobs.JobCsvProblem;
+import dev.confbot.core.jobs.JobImport;
+import dev.confbot.core.jobs.JobLedger;
+import dev.confbot.core.jobs.JobOffer;
+import dev.confbot.core.jobs.JobPostReport;
+import dev.confbot.core.jobs.JobPoster;
+import dev.confbot.core.model.RoleRef;
+import dev.confbot.core.port.GatewayException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The organizer command {@code /jobs post [dry_run]}: posts the offers of the configured job-board
+ * CSV that the ledger does not know yet, as embeds in the job-board channel, and answers the
+ * organizer ephemerally with what happened (posted, already posted, not posted and why; or every
+ * problem of the CSV with its line).
+ *
+ * <p>Every invocation is checked with {@link OrganizerGuard}. The reply is deferred and the work
+ * runs on the bounded executor passed in; one run at a time (a second organizer is told to wait),
+ * because the job board service must not run twice against one ledger at once. The CSV is read anew
+ * on every run, so organizers can edit it while the bot runs.
+ */
+public final class JobBoardCommands extends ListenerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(JobBoardCommands.class);
+
+  static final String COMMAND = "jobs";
+  static final String DRY_RUN = "dry_run";
+  static final String NOT_CONFIGURED =
+      "No job board is configured: set csv (and channel) in [job_board] of the bot's"
+          + " configuration.";
+  static final String RUNNING =
+      "A job board run is already in progress; try again when it has finished.";
+
+  /**
+   * What {@code /jobs post} needs to know.
+   *
+   * @param guildId commands from other guilds are ignored
+   * @param organizerRoles roles whose holders may post (by name or id)
+   * @param channel the job-board channel's name, {@code #name} or id
+   * @param csv the job offers file (image paths are relative to its directory); null when no job
+   *     board is configured
+   */
+  public record Settings(
+      long guildId, Set<RoleRef> organizerRoles, String channel, @Nullable Path csv) {
+    public Settings {
+      organizerRoles = Set.copyOf(organizerRoles);
+    }
+  }
+
+  private final Settings settings;
+  private final OrganizerGuard guard;
+  private final JobLedger ledger;
+  private final Clock clock;
+  private final ExecutorService workers;
+  private final ReentrantLock running = new ReentrantLock();
+
+  /**
+   * The command; register {@link #commands()} with the bot and this object as a listener.
+   *
+   * @param settings guild, organizer roles, channel and CSV file
+   * @param ledger the posted-ledger that prevents reposts (persistent in the bot)
+   * @param clock time source for the ledger's posting times
+   * @param workers bounded executor for the blocking work (shared with the bot's other work)
+   */
+  public JobBoardCommands(
+      Settings settings, JobLedger ledger, Clock clock, ExecutorService workers) {
+    this.settings = settings;
+    this.guard = new OrganizerGuard(settings.organizerRoles());
+    this.ledger = ledger;
+    this.clock = clock;
+    this.workers = workers;
+  }
+
+  /** {@code /jobs post [dry_run]}, hidden by default member permissions, guild only. */
+  public static List<CommandData> commands() {
+    return List.of(
+        SlashCommands.organizerCommand(COMMAND, "Job board")
+            .addSubcommands(
+                new SubcommandData(
+                        "post", "Post the job offers of the CSV file that were not posted yet")
+                    .addOption(
+                        OptionType.BOOLEAN,
+                        DRY_RUN,
+                        "Only show what would be posted (default: false)",
+                        false)));
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    Guild guild = event.getGuild();
+    if (!COMMAND.equals(event.getName())
+        || guild == null
+        || guild.getIdLong() != settings.guildId()) {
+      return;
+    }
+    if (!guard.allows(event.getMember())) {
+      event.reply(OrganizerGuard.REFUSAL).setEphemeral(true).queue(ok -> {}, this::notDelivered);
+      return;
+    }
+    if (!"post".equals(event.getSubcommandName())) {
+      event
+          .reply("Unknown command /jobs " + event.getSubcommandName() + ".")
+          .setEphemeral(true)
+          .queue(ok -> {}, this::notDelivered);
+      return;
+    }
+    OptionMapping option = event.getOption(DRY_RUN);
+    boolean dryRun = option != null && option.getAsBoolean();
+    event.deferReply(true).queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
+    InteractionHook hook = event.getHook();
+    try {
+      workers.execute(() -> answer(hook, guild, dryRun));
+    } catch (RejectedExecutionException e) {
+      log.warn("/jobs post not accepted: queue full or bot stopping");
+      hook.editOriginal(OrganizerCommands.BUSY).queue(ok -> {}, this::notDelivered);
+    }
+  }
+
+  private void answer(InteractionHook hook, Guild guild, boolean dryRun) {
+    String reply;
+    if (!running.tryLock()) {
+      reply = RUNNING;
+    } else {
+      try {
+        reply = post(guild, dryRun);
+      } catch (RuntimeException e) {
+        log.error("/jobs post failed", e);
+        reply = OrganizerCommands.FAILED;
+      } finally {
+        running.unlock();
+      }
+    }
+    hook.editOriginal(reply).queue(ok -> {}, this::notDelivered);
+  }
+
+  /** Reads the CSV and posts (or plans) its new offers; returns the organizer's answer. */
+  private String post(Guild guild, boolean dryRun) {
+    Path csv = settings.csv();
+    if (csv == null) {
+      return NOT_CONFIGURED;
+    }
+    Path file = csv.toAbsolutePath().normalize();
+    Path directory = Objects.requireNonNullElse(file.getParent(), file.getRoot());
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return "The job offers file "
+          + file
+          + " does not exist. Put it there or fix csv in [job_board] of the configuration;"
+          + " nothing was posted.";
+    } catch (IOException e) {
+      log.warn("Job offers file {} cannot be read: {}", file, e.toString());
+      return "The job offers file "
+          + file
+          + " cannot be read by the bot ("
+          + e.getClass().getSimpleName()
+          + "); nothing was posted.";
+    }
+    JobImport read = JobCsv.read(bytes, image -> Files.isRegularFile(directory.resolve(image)));
+    if (read instanceof JobImport.Rejected rejected) {
+      return problems(file, rejected.problems());
+    }
+    if (!(read instanceof JobImport.Loaded loaded)) {
+      throw new AssertionError(read);
+    }
+    List<JobOffer> offers = loaded.offers();
+    AtomicReference<@Nullable String> failure = new AtomicReference<>();
+    JobPoster discord = new DiscordJobPoster(() -> guild, settings.channel(), directory);
+    JobPoster poster =
+        embed -> {
+          try {
+            discord.post(embed);
+          } catch (GatewayException e) {
+            failure.set(reason(e));
+            throw e;
+          }
+        };
+    JobPostReport report = new JobBoardService(poster, clock).post(offers, ledger, dryRun);
+    log.info(
+        "/jobs post{}: {} of {} offers posted",
+        dryRun ? " (dry run)" : "",
+        report.posted().size(),
+        offers.size());
+    List<String> lines = new ArrayList<>(report.describe().lines().toList());
+    String summary = lines.remove(0);
+    String reason = failure.get();
+    if (reason != null) {
+      summary += "\nReason: " + reason;
+    }
+    return capped(summary, lines, "");
+  }
+
+  /** The exception's message without the leading {@code "discord: "}. */
+  private static String reason(GatewayException e) {
+    String message = Objects.requireNonNullElse(e.getMessage(), e.system());
+    String prefix = e.system() + ": ";
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+  }
+
+  /** The CSV's problems, each with its line, as many as fit. */
+  private static String problems(Path file, List<JobCsvProblem> problems) {
+    String header =
+        file.getFileName()
+            + " is not valid: "
+            + problems.size()
+            + " problem"
+            + (problems.size() == 1 ? "" : "s");
+    List<String> lines = problems.stream().map(p -> "• " + p.describe()).toList();
+    return capped(header, lines, "Nothing was posted. Fix the file and run /jobs post again.");
+  }
+
+  /**
+   * The header, as many lines as fit in one Discord message with the footer, a note on how many
+   * lines were left out, then the footer.
+   */
+  static String capped(String header, List<String> lines, String footer) {
+    StringBuilder text = new StringBuilder(header);
+    int room = Replies.MAX_LENGTH - footer.length() - 40;
+    int shown = 0;
+    for (String line : lines) {
+      if (text.length() + 1 + line.length() > room) {
+        break;
+      }
+      text.append('\n').append(line);
+      shown++;
+    }
+    if (shown < lines.size()) {
+      text.append("\n… and ").append(lines.size() - shown).append(" more");
+    }
+    if (!footer.isEmpty()) {
+      text.append('\n').append(footer);
+    }
+    return Replies.cut(text.toString());
+  }
+
+  private void notDelivered(Throwable e) {
+    log.warn("/jobs post answer not delivered: {}", e.toString());
+  }
+}
