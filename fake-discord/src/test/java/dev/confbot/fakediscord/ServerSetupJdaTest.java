@@ -141,6 +141,29 @@ class ServerSetupJdaTest {
   }
 
   @Test
+  void reordersChannelsInOneRequestAndMovesThemBetweenCategories() throws InterruptedException {
+    // given
+    Guild guild = connect();
+    Category info = guild.getCategoriesByName("Info", false).get(0);
+    Category help = guild.createCategory("Help").complete();
+    TextChannel general = guild.getTextChannelsByName("general", false).get(0);
+    // when
+    guild.modifyCategoryPositions().selectPosition(help).moveTo(0).complete();
+    guild
+        .modifyTextChannelPositions()
+        .selectPosition(general)
+        .setCategory(help)
+        .moveTo(0)
+        .complete();
+    // then
+    assertThat(fake.positionOf(fake.channel("Help")))
+        .isLessThan(fake.positionOf(fake.channel("Info")));
+    assertThat(fake.parentOf(fake.channel("general"))).map(FakeChannel::name).contains("Help");
+    eventually(() -> help.getPositionRaw() < info.getPositionRaw());
+    eventually(() -> help.equals(general.getParentCategory()));
+  }
+
+  @Test
   void reordersRolesAndChannels() throws InterruptedException {
     // given
     Guild guild = connect();
