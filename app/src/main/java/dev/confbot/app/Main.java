@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       TicketsCommand.class,
       JobsCommand.class,
+      SetupCommand.class,
       ExportCommand.class,
       ScheduleCommand.class,
       DemoCommand.class,

@@ -2,6 +2,7 @@ package dev.confbot.fakediscord;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class Entities {
     }
 
     FakeRole snapshot() {
-      return new FakeRole(id, name, position, permissions, color);
+      return new FakeRole(id, name, position, permissions, color, hoist, mentionable, managed);
     }
   }
 
@@ -50,6 +51,9 @@ final class Entities {
     int position;
     @Nullable String topic;
     long parentId;
+
+    /** Permission overwrites by role or member id, in the order they were set. */
+    final Map<Long, OverwriteData> overwrites = new LinkedHashMap<>();
 
     ChannelData(long id, String name, int type, int position, @Nullable String topic) {
       this.id = id;
@@ -134,6 +138,14 @@ final class Entities {
       return String.valueOf(json.get("name"));
     }
   }
+
+  /**
+   * A channel permission overwrite (topics/permissions#permission-overwrite-object).
+   *
+   * @param id the role or member id
+   * @param type 0 for a role, 1 for a member
+   */
+  record OverwriteData(long id, int type, long allow, long deny) {}
 
   record WebhookData(long id, String token, long channelId, String name) {}
 

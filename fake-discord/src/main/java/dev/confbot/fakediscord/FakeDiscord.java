@@ -880,6 +880,36 @@ public final class FakeDiscord implements AutoCloseable {
     return handle;
   }
 
+  // ---- server setup: categories, overwrites, positions ----
+
+  /** The channel's permission overwrites, in the order they were set. */
+  public List<FakeOverwrite> overwrites(FakeChannel channel) {
+    synchronized (state.lock) {
+      List<FakeOverwrite> result = new ArrayList<>();
+      for (Entities.OverwriteData overwrite : channelData(channel).overwrites.values()) {
+        result.add(
+            new FakeOverwrite(
+                overwrite.id(), overwrite.type() == 1, overwrite.allow(), overwrite.deny()));
+      }
+      return result;
+    }
+  }
+
+  /** The channel's category; empty for a channel outside categories. */
+  public Optional<FakeChannel> parentOf(FakeChannel channel) {
+    synchronized (state.lock) {
+      ChannelData parent = state.channels.get(channelData(channel).parentId);
+      return parent == null ? Optional.empty() : Optional.of(parent.snapshot());
+    }
+  }
+
+  /** The channel's raw position (lower is higher up in its category's list). */
+  public int positionOf(FakeChannel channel) {
+    synchronized (state.lock) {
+      return channelData(channel).position;
+    }
+  }
+
   // ---- faults ----
 
   /**

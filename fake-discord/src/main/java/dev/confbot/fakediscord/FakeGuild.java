@@ -27,8 +27,8 @@ public final class FakeGuild {
   /** A role to create; position 0 is reserved for {@code @everyone}. */
   record RoleSpec(String name, int position, long permissions, int color) {}
 
-  /** A channel to create. */
-  record ChannelSpec(String name, int type, String topic) {}
+  /** A channel to create; {@code parent} names its category, empty for none. */
+  record ChannelSpec(String name, int type, String topic, String parent) {}
 
   /** A member to create with the names of its roles. */
   record MemberSpec(String username, List<String> roles) {}
@@ -123,13 +123,41 @@ public final class FakeGuild {
 
   /** Adds a text channel with a topic ("" for none). */
   public FakeGuild textChannel(String channelName, String topic) {
+    requireNewChannel(channelName);
+    channels.add(new ChannelSpec(channelName, 0, topic, ""));
+    return this;
+  }
+
+  /** Adds a category (channel type 4); channels join it with {@link #channelIn}. */
+  public FakeGuild category(String categoryName) {
+    requireNewChannel(categoryName);
+    channels.add(new ChannelSpec(categoryName, 4, "", ""));
+    return this;
+  }
+
+  /**
+   * Adds a channel of any type inside a category declared before it.
+   *
+   * @param type 0 text, 2 voice, 5 announcement, 13 stage, 15 forum
+   */
+  public FakeGuild channelIn(String categoryName, String channelName, int type) {
+    requireNewChannel(channelName);
+    if (channels.stream().noneMatch(c -> c.type() == 4 && c.name().equals(categoryName))) {
+      throw new IllegalArgumentException("declare category " + categoryName + " first");
+    }
+    if (type == 4 || !Channels.TYPES.contains(type)) {
+      throw new IllegalArgumentException("unsupported channel type " + type);
+    }
+    channels.add(new ChannelSpec(channelName, type, "", categoryName));
+    return this;
+  }
+
+  private void requireNewChannel(String channelName) {
     for (ChannelSpec channel : channels) {
       if (channel.name().equals(channelName)) {
         throw new IllegalArgumentException("duplicate channel " + channelName);
       }
     }
-    channels.add(new ChannelSpec(channelName, 0, topic));
-    return this;
   }
 
   /** Adds a member holding the named roles (which must be declared, in any order). */

@@ -1,6 +1,7 @@
 package dev.confbot.fakediscord;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /** Reads and writes untyped JSON trees (maps, lists, strings, numbers, booleans) with Moshi. */
@@ -43,10 +45,55 @@ final class Json {
   }
 
   private static @Nullable Object parse(String text) {
-    try {
-      return ADAPTER.fromJson(text);
+    try (JsonReader reader = JsonReader.of(new Buffer().writeUtf8(text))) {
+      Object value = read(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new IOException("trailing data");
+      }
+      return value;
     } catch (IOException | RuntimeException e) {
       throw new DiscordError(400, 50109, "The request body contains invalid JSON.");
+    }
+  }
+
+  /**
+   * Reads a tree like Moshi's {@code readJsonValue}, but integral numbers become exact {@link
+   * Long}s: JDA writes snowflakes such as overwrite ids as JSON numbers, which a double rounds.
+   */
+  private static @Nullable Object read(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_ARRAY:
+        List<@Nullable Object> list = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          list.add(read(reader));
+        }
+        reader.endArray();
+        return list;
+      case BEGIN_OBJECT:
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
+        reader.beginObject();
+        while (reader.hasNext()) {
+          String key = reader.nextName();
+          map.put(key, read(reader));
+        }
+        reader.endObject();
+        return map;
+      case NUMBER:
+        String number = reader.nextString();
+        try {
+          return Long.parseLong(number);
+        } catch (NumberFormatException e) {
+          return Double.parseDouble(number);
+        }
+      case STRING:
+        return reader.nextString();
+      case BOOLEAN:
+        return reader.nextBoolean();
+      case NULL:
+        return reader.nextNull();
+      default:
+        throw new IOException("unexpected " + reader.peek());
     }
   }
 

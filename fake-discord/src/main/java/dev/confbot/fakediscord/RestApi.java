@@ -34,11 +34,13 @@ final class RestApi {
   static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
 
   private final State state;
+  private final Channels channelRules;
   private final List<Route> routes = new ArrayList<>();
   private volatile String gatewayUrl = "";
 
   RestApi(State state) {
     this.state = state;
+    this.channelRules = new Channels(state);
     route("GET", "users/@me", r -> ApiResponse.json(state.botUserJson()));
     route("GET", "users/{}", this::user);
     route("POST", "users/@me/channels", this::openDmChannel);
@@ -91,6 +93,7 @@ final class RestApi {
     route("DELETE", "channels/{}/messages/{}", this::deleteMessage);
     route("POST", "channels/{}/webhooks", this::createWebhook);
     route("GET", "channels/{}/webhooks", this::listWebhooks);
+    channelRules.register(this::route);
   }
 
   void gatewayUrl(String url) {
@@ -921,14 +924,16 @@ final class RestApi {
       if (name.isEmpty() || name.length() > 100) {
         throw DiscordError.invalidBody("name: Must be between 1 and 100 in length.");
       }
+      int type = (int) body.number("type", 0);
+      Channels.requireType(type);
       ChannelData channel =
           new ChannelData(
               state.ids.next(),
               name,
-              (int) body.number("type", 0),
+              type,
               (int) body.number("position", state.channels.size()),
               body.string("topic").orElse(null));
-      channel.parentId = body.number("parent_id", 0);
+      channelRules.applyParentAndOverwrites(channel, body);
       state.channels.put(channel.id, channel);
       state.messages.put(channel.id, new LinkedHashMap<>());
       state.dispatch("CHANNEL_CREATE", state.channelJson(channel), Dispatcher.GUILDS, null);
@@ -958,6 +963,7 @@ final class RestApi {
       if (body.has("position")) {
         channel.position = (int) body.number("position", channel.position);
       }
+      channelRules.applyParentAndOverwrites(channel, body);
       state.dispatch("CHANNEL_UPDATE", state.channelJson(channel), Dispatcher.GUILDS, null);
       return ApiResponse.json(state.channelJson(channel));
     }

@@ -90,14 +90,17 @@ final class State {
     int position = 0;
     for (FakeGuild.ChannelSpec channel : spec.channels()) {
       long id = ids.next();
-      channels.put(
-          id,
+      ChannelData data =
           new ChannelData(
               id,
               channel.name(),
               channel.type(),
               position++,
-              channel.topic().isEmpty() ? null : channel.topic()));
+              channel.topic().isEmpty() ? null : channel.topic());
+      if (!channel.parent().isEmpty()) {
+        data.parentId = channelNamed(channel.parent()).orElseThrow().id;
+      }
+      channels.put(id, data);
       messages.put(id, new LinkedHashMap<>());
     }
     MemberData owner = new MemberData(ids.next(), spec.ownerName(), false, now);
@@ -416,6 +419,10 @@ final class State {
   }
 
   Map<String, @Nullable Object> channelJson(ChannelData channel) {
+    return Channels.withTypeFields(channel, baseChannelJson(channel));
+  }
+
+  private Map<String, @Nullable Object> baseChannelJson(ChannelData channel) {
     return Json.map(
         "id",
         String.valueOf(channel.id),
@@ -428,7 +435,7 @@ final class State {
         "position",
         channel.position,
         "permission_overwrites",
-        List.of(),
+        Channels.overwritesJson(channel),
         "topic",
         channel.topic,
         "nsfw",

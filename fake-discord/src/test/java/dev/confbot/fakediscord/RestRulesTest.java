@@ -345,6 +345,45 @@ class RestRulesTest {
     assertThat(members.body()).contains("\"alice\"", "\"root\"", "\"confbot\"");
   }
 
+  @Test
+  void refusesToMoveARoleAboveTheBotsHighestRole() throws Exception {
+    // given
+    FakeRole participants = fake.role("Participants");
+    // when
+    HttpResponse<String> response =
+        call(
+            "PATCH",
+            "guilds/" + fake.guildId() + "/roles",
+            "[{\"id\":\"" + participants.id() + "\",\"position\":150}]");
+    // then
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).contains("50013");
+    assertThat(fake.role("Participants").position()).isEqualTo(2);
+  }
+
+  @Test
+  void rejectsUnknownChannelTypesAndOverwritesGrantingWhatTheBotLacks() throws Exception {
+    // given
+    String channels = "guilds/" + fake.guildId() + "/channels";
+    String overwrite =
+        "channels/" + fake.channel("general").id() + "/permissions/" + fake.guildId();
+    // when
+    HttpResponse<String> badType = call("POST", channels, "{\"name\":\"x\",\"type\":99}");
+    HttpResponse<String> badGrant =
+        call("PUT", overwrite, "{\"type\":0,\"allow\":\"" + Permissions.MANAGE_GUILD + "\"}");
+    HttpResponse<String> badParent =
+        call(
+            "POST",
+            channels,
+            "{\"name\":\"y\",\"type\":0,\"parent_id\":\"" + fake.channel("general").id() + "\"}");
+    // then
+    assertThat(badType.statusCode()).isEqualTo(400);
+    assertThat(badGrant.statusCode()).isEqualTo(403);
+    assertThat(badParent.statusCode()).isEqualTo(400);
+    assertThat(fake.overwrites(fake.channel("general"))).isEmpty();
+    assertThat(fake.channels()).extracting(FakeChannel::name).containsExactly("general");
+  }
+
   private InteractionHandle autocompleteOnRegisteredCommand() throws Exception {
     String definition =
         "[{\"name\":\"remind\",\"description\":\"d\",\"options\":[{\"type\":3,"

@@ -1,0 +1,24 @@
+package dev.confbot.app;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The options {@code setup plan} and {@code setup apply} share. */
+final class SetupOptions {
+  @Mixin ConfigOption config = new ConfigOption();
+
+  @Option(
+      names = "--prune",
+      description =
+          "Also delete the roles, categories, text channels and overwrites the blueprint does not"
+              + " mention (never @everyone, managed roles such as the bot's own, or the channels"
+              + " and roles the configuration uses).")
+  boolean prune;
+
+  @Option(names = "--discord-rest-url", hidden = true)
+  @Nullable String discordRestUrl;
+
+  @Option(names = "--discord-gateway-url", hidden = true)
+  @Nullable String discordGatewayUrl;
+}
