@@ -10,6 +10,7 @@ interface Dispatcher {
 
   long GUILD_MEMBERS = 1L << 1;
   long GUILD_MESSAGES = 1L << 9;
+  long DIRECT_MESSAGES = 1L << 12;
   long MESSAGE_CONTENT = 1L << 15;
 
   /**

@@ -136,4 +136,11 @@ final class Entities {
   }
 
   record WebhookData(long id, String token, long channelId, String name) {}
+
+  /**
+   * A direct-message channel between the bot and one user (channel type 1).
+   *
+   * @param recipient the user's JSON as of opening, kept when the user leaves the guild
+   */
+  record DmChannelData(long id, long recipientId, Map<String, @Nullable Object> recipient) {}
 }

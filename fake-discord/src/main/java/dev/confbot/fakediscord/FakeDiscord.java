@@ -2,6 +2,7 @@ package dev.confbot.fakediscord;
 
 import dev.confbot.fakediscord.Entities.ChannelData;
 import dev.confbot.fakediscord.Entities.CommandData;
+import dev.confbot.fakediscord.Entities.DmChannelData;
 import dev.confbot.fakediscord.Entities.MemberData;
 import dev.confbot.fakediscord.Entities.MessageData;
 import dev.confbot.fakediscord.Entities.RoleData;
@@ -47,8 +48,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Discord rules enforced: the interaction deadline (default 3 s, callback later ⇒ 404 10062),
  * single acknowledgement (40060), permissions and role hierarchy (403 50013), message and embed
- * limits (400 50035), unknown entities (404 100xx), bot-token authentication (401). Faults such as
- * 429s are injected with {@link #failNext(String, Fault)}.
+ * limits (400 50035), autocomplete choices (≤ 25, name and value 1-100 characters, else 400 50035),
+ * direct messages to members with closed DMs, who left or who are bots (403 50007), unknown
+ * entities (404 100xx), bot-token authentication (401). Faults such as 429s are injected with
+ * {@link #failNext(String, Fault)}.
+ *
+ * <p>Direct messages: {@code User.openPrivateChannel()} opens (or returns) a DM channel of type 1;
+ * read what the bot sent with {@link #directMessages(FakeMember)}, refuse it with {@link
+ * #closeDirectMessages(FakeMember)}. MESSAGE_CREATE for DMs needs the DIRECT_MESSAGES intent.
  */
 public final class FakeDiscord implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FakeDiscord.class);
@@ -279,6 +286,24 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
+   * The messages the bot sent to the member's direct-message channel, oldest first; empty when no
+   * DM channel was opened. Refused messages (closed DMs) are not included.
+   */
+  public List<FakeMessage> directMessages(FakeMember member) {
+    synchronized (state.lock) {
+      List<FakeMessage> result = new ArrayList<>();
+      Optional<DmChannelData> channel = state.dmChannelWith(member.id());
+      if (channel.isPresent()) {
+        for (MessageData message :
+            state.messages.getOrDefault(channel.get().id(), Map.of()).values()) {
+          result.add(state.snapshot(message));
+        }
+      }
+      return result;
+    }
+  }
+
+  /**
    * The registered application commands by name, each as its JSON definition with the assigned
    * {@code id}; guild commands override global ones of the same name.
    */
@@ -384,6 +409,7 @@ public final class FakeDiscord implements AutoCloseable {
     synchronized (state.lock) {
       MemberData data = memberData(member);
       state.members.remove(data.id);
+      state.formerMembers.put(data.id, state.userJson(data));
       state.dispatch(
           "GUILD_MEMBER_REMOVE",
           Json.map("guild_id", String.valueOf(state.guildId), "user", state.userJson(data)),
@@ -405,6 +431,7 @@ public final class FakeDiscord implements AutoCloseable {
       MemberData member =
           new MemberData(user.id(), user.username(), user.bot(), state.clock.instant());
       state.members.put(member.id, member);
+      state.formerMembers.remove(member.id);
       Map<String, @Nullable Object> json = state.memberJson(member, true);
       json.put("guild_id", String.valueOf(state.guildId));
       state.dispatch("GUILD_MEMBER_ADD", json, Dispatcher.GUILD_MEMBERS, null);
@@ -424,6 +451,25 @@ public final class FakeDiscord implements AutoCloseable {
               .orElseThrow(() -> new IllegalArgumentException("no role " + roleName))
               .permissions =
           permissions;
+    }
+  }
+
+  /**
+   * The member turns off direct messages from server members (or blocks the bot): from now on
+   * messages to their DM channel fail with 403 and code 50007 "Cannot send messages to this user"
+   * (JDA {@code ErrorResponse.CANNOT_SEND_TO_USER}). Opening the DM channel still succeeds, as on
+   * Discord.
+   */
+  public void closeDirectMessages(FakeMember member) {
+    synchronized (state.lock) {
+      state.dmsClosed.add(member.id());
+    }
+  }
+
+  /** The member allows direct messages again (the default); undoes {@link #closeDirectMessages}. */
+  public void openDirectMessages(FakeMember member) {
+    synchronized (state.lock) {
+      state.dmsClosed.remove(member.id());
     }
   }
 
@@ -536,6 +582,54 @@ public final class FakeDiscord implements AutoCloseable {
   /** The member runs a registered chat command in the given channel. */
   public InteractionHandle runSlashCommand(
       FakeMember member, FakeChannel channel, String name, Map<String, ?> options, String locale) {
+    return commandInteraction(2, member, channel, name, options, null, locale);
+  }
+
+  /**
+   * The member types into an autocomplete option of a registered chat command in the first text
+   * channel (interaction type 4); the bot answers with up to 25 choices (callback type 8), read
+   * them with {@link InteractionHandle#awaitChoices}.
+   *
+   * @param options the options typed so far, as for {@link #runSlashCommand(FakeMember, String,
+   *     Map, String)} (a {@code Map} value is a subcommand); the partial input of the focused
+   *     option is usually a String
+   * @param focusedOption the name of the option being typed; it must be among the options (at any
+   *     subcommand depth) and, if the command declares it, declared with {@code "autocomplete":
+   *     true}
+   * @throws IllegalArgumentException when the focused option is not among the options
+   * @throws IllegalStateException when the command is not registered or the option is declared
+   *     without autocomplete
+   */
+  public InteractionHandle autocomplete(
+      FakeMember member,
+      String command,
+      Map<String, ?> options,
+      String focusedOption,
+      String locale) {
+    return autocomplete(member, firstTextChannel(), command, options, focusedOption, locale);
+  }
+
+  /**
+   * Autocomplete as {@link #autocomplete(FakeMember, String, Map, String, String)} in a channel.
+   */
+  public InteractionHandle autocomplete(
+      FakeMember member,
+      FakeChannel channel,
+      String command,
+      Map<String, ?> options,
+      String focusedOption,
+      String locale) {
+    return commandInteraction(4, member, channel, command, options, focusedOption, locale);
+  }
+
+  private InteractionHandle commandInteraction(
+      int type,
+      FakeMember member,
+      FakeChannel channel,
+      String name,
+      Map<String, ?> options,
+      @Nullable String focused,
+      String locale) {
     synchronized (state.lock) {
       CommandData command = null;
       for (CommandData candidate : state.commands.values()) {
@@ -549,6 +643,10 @@ public final class FakeDiscord implements AutoCloseable {
       Map<String, @Nullable Object> users = new LinkedHashMap<>();
       Map<String, @Nullable Object> members = new LinkedHashMap<>();
       List<Object> optionList = optionJson(command.json.get("options"), options, users, members);
+      if (focused != null && !markFocused(command.json.get("options"), optionList, focused)) {
+        throw new IllegalArgumentException(
+            "focused option " + focused + " is not among the options of /" + name);
+      }
       Map<String, @Nullable Object> data =
           Json.map(
               "id", String.valueOf(command.id), "name", name, "type", 1, "options", optionList);
@@ -558,8 +656,51 @@ public final class FakeDiscord implements AutoCloseable {
       if (!users.isEmpty()) {
         data.put("resolved", Json.map("users", users, "members", members));
       }
-      return dispatchInteraction(2, member, channelData(channel).id, null, data, null, locale);
+      return dispatchInteraction(type, member, channelData(channel).id, null, data, null, locale);
     }
+  }
+
+  /**
+   * Marks the first leaf option with this name {@code "focused": true}, depth first.
+   *
+   * @return whether one was found
+   * @throws IllegalStateException when its definition exists without {@code "autocomplete": true}
+   */
+  private static boolean markFocused(
+      @Nullable Object definitions, List<Object> optionList, String focused) {
+    for (Object item : optionList) {
+      Map<String, @Nullable Object> option = State.castMap(item);
+      String name = String.valueOf(option.get("name"));
+      Map<String, @Nullable Object> definition = definitionNamed(definitions, name);
+      Object nested = option.get("options");
+      if (nested instanceof List) {
+        Object inner = definition == null ? null : definition.get("options");
+        List<Object> children = new ArrayList<>((List<?>) nested);
+        if (markFocused(inner, children, focused)) {
+          return true;
+        }
+      } else if (name.equals(focused)) {
+        if (definition != null && !Boolean.TRUE.equals(definition.get("autocomplete"))) {
+          throw new IllegalStateException(
+              "option " + focused + " is registered without \"autocomplete\": true");
+        }
+        option.put("focused", true);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable Map<String, @Nullable Object> definitionNamed(
+      @Nullable Object definitions, String name) {
+    if (definitions instanceof List) {
+      for (Object definition : (List<?>) definitions) {
+        if (definition instanceof Map && name.equals(State.castMap(definition).get("name"))) {
+          return State.castMap(definition);
+        }
+      }
+    }
+    return null;
   }
 
   /**

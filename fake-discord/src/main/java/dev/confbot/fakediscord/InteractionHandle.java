@@ -14,8 +14,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An interaction the fake dispatched (button click, modal submit, slash command), to await the
- * bot's acknowledgement and answer. Thread-safe.
+ * An interaction the fake dispatched (button click, modal submit, slash command, autocomplete), to
+ * await the bot's acknowledgement and answer. Thread-safe.
  */
 public final class InteractionHandle {
   /** Callback types (interactions/receiving-and-responding). */
@@ -24,6 +24,7 @@ public final class InteractionHandle {
   static final int DEFER_REPLY = 5;
   static final int DEFER_UPDATE = 6;
   static final int UPDATE = 7;
+  static final int AUTOCOMPLETE_RESULT = 8;
   static final int MODAL = 9;
 
   private final long id;
@@ -40,6 +41,7 @@ public final class InteractionHandle {
   private final CompletableFuture<Duration> ack = new CompletableFuture<>();
   private final CompletableFuture<Boolean> answered = new CompletableFuture<>();
   private final CompletableFuture<FakeModal> modal = new CompletableFuture<>();
+  private final CompletableFuture<List<FakeChoice>> choices = new CompletableFuture<>();
 
   // guarded by lock
   private int callbackType;
@@ -77,7 +79,7 @@ public final class InteractionHandle {
     return id;
   }
 
-  /** The interaction type: 2 slash command, 3 component, 5 modal submit. */
+  /** The interaction type: 2 slash command, 3 component, 4 autocomplete, 5 modal submit. */
   public int type() {
     return type;
   }
@@ -106,7 +108,10 @@ public final class InteractionHandle {
     return ack.isDone();
   }
 
-  /** The accepted callback type (4 reply, 5 defer, 6 deferred update, 7 update, 9 modal). */
+  /**
+   * The accepted callback type (4 reply, 5 defer, 6 deferred update, 7 update, 8 autocomplete
+   * choices, 9 modal).
+   */
   public Optional<Integer> callbackType() {
     synchronized (lock) {
       return callbackType == 0 ? Optional.empty() : Optional.of(callbackType);
@@ -138,6 +143,21 @@ public final class InteractionHandle {
     return await(modal, timeout);
   }
 
+  /**
+   * Waits for the choices the bot suggested for an autocomplete interaction (callback type 8).
+   *
+   * @return the choices in the bot's order (possibly none), empty if the bot sent no valid answer
+   *     within the timeout
+   */
+  public Optional<List<FakeChoice>> awaitChoices(Duration timeout) {
+    return await(choices, timeout);
+  }
+
+  /** The autocomplete choices, if the bot has answered with them. */
+  public Optional<List<FakeChoice>> choices() {
+    return Optional.ofNullable(choices.getNow(null));
+  }
+
   /** Follow-up messages created through the interaction webhook, in order. */
   public List<FakeMessage> followUps() {
     synchronized (lock) {
@@ -149,7 +169,10 @@ public final class InteractionHandle {
     }
   }
 
-  /** Error codes of callbacks the fake refused (10062 too late, 40060 already acknowledged). */
+  /**
+   * Error codes of callbacks the fake refused (10062 too late, 40060 already acknowledged, 50035
+   * invalid autocomplete choices).
+   */
   public List<Integer> rejectedCallbacks() {
     synchronized (lock) {
       return List.copyOf(rejections);
@@ -213,6 +236,10 @@ public final class InteractionHandle {
     original = originalMessage;
     loading = deferred;
     ack.complete(Duration.ofNanos(nowNanos - dispatchedNanos));
+  }
+
+  void choicesGiven(List<FakeChoice> given) {
+    choices.complete(List.copyOf(given));
   }
 
   void modalOpened(FakeModal opened) {

@@ -2,6 +2,7 @@ package dev.confbot.fakediscord;
 
 import dev.confbot.fakediscord.Entities.ChannelData;
 import dev.confbot.fakediscord.Entities.CommandData;
+import dev.confbot.fakediscord.Entities.DmChannelData;
 import dev.confbot.fakediscord.Entities.MemberData;
 import dev.confbot.fakediscord.Entities.MessageData;
 import dev.confbot.fakediscord.Entities.RoleData;
@@ -40,6 +41,7 @@ final class RestApi {
     this.state = state;
     route("GET", "users/@me", r -> ApiResponse.json(state.botUserJson()));
     route("GET", "users/{}", this::user);
+    route("POST", "users/@me/channels", this::openDmChannel);
     route("GET", "applications/@me", r -> ApiResponse.json(state.applicationJson()));
     route("GET", "oauth2/applications/@me", r -> ApiResponse.json(state.applicationJson()));
     route("GET", "gateway", r -> ApiResponse.json(Json.map("url", gatewayUrl)));
@@ -196,11 +198,29 @@ final class RestApi {
 
   private ApiResponse user(ApiRequest request, List<String> params) {
     synchronized (state.lock) {
-      MemberData member = state.members.get(id(params.get(0), 10013, "User"));
-      if (member == null) {
+      long userId = id(params.get(0), 10013, "User");
+      MemberData member = state.members.get(userId);
+      Map<String, @Nullable Object> user =
+          member != null ? state.userJson(member) : state.formerMembers.get(userId);
+      if (user == null) {
         throw DiscordError.unknown(10013, "User");
       }
-      return ApiResponse.json(state.userJson(member));
+      return ApiResponse.json(user);
+    }
+  }
+
+  private ApiResponse openDmChannel(ApiRequest request) {
+    Json.Obj body = request.json();
+    String recipient = body.value("recipient_id").map(RestApi::snowflakeText).orElse("");
+    synchronized (state.lock) {
+      long userId = id(recipient, 10013, "User");
+      MemberData member = state.members.get(userId);
+      Map<String, @Nullable Object> user =
+          member != null ? state.userJson(member) : state.formerMembers.get(userId);
+      if (user == null) {
+        throw DiscordError.unknown(10013, "User");
+      }
+      return ApiResponse.json(state.dmChannelJson(state.openDmChannel(userId, user)));
     }
   }
 
@@ -252,6 +272,7 @@ final class RestApi {
     if (name.isEmpty() || name.length() > 32) {
       throw DiscordError.invalidBody("command name must be 1-32 characters");
     }
+    checkOptions(definition.objects("options"), "options");
     Long previous = existing.get(name);
     long id = previous != null ? previous : state.ids.next();
     Map<String, @Nullable Object> json = new LinkedHashMap<>(definition.raw());
@@ -269,6 +290,29 @@ final class RestApi {
     CommandData command = new CommandData(id, scope, json);
     state.commands.put(id, command);
     return command;
+  }
+
+  /**
+   * Discord's rules for {@code "autocomplete": true} options: only on string (3), integer (4) and
+   * number (10) options, and never together with {@code choices}; subcommands are checked too.
+   */
+  private static void checkOptions(List<Json.Obj> options, String path) {
+    for (int i = 0; i < options.size(); i++) {
+      Json.Obj option = options.get(i);
+      long type = option.number("type", 3);
+      String at = path + "." + i;
+      if (option.bool("autocomplete", false)) {
+        if (type != 3 && type != 4 && type != 10) {
+          throw DiscordError.invalidBody(
+              at + ".autocomplete: only string, integer and number options autocomplete");
+        }
+        if (!option.objects("choices").isEmpty()) {
+          throw DiscordError.invalidBody(
+              at + ".autocomplete: Autocomplete cannot be set with choices");
+        }
+      }
+      checkOptions(option.objects("options"), at + ".options");
+    }
   }
 
   private ApiResponse listCommands(String app, @Nullable String guild) {
@@ -346,7 +390,16 @@ final class RestApi {
       MemberData bot = state.bot();
       MessageData original = null;
       boolean deferred = false;
-      if (type == InteractionHandle.REPLY) {
+      List<FakeChoice> choices = null;
+      if (handle.type() == 4 && type != InteractionHandle.AUTOCOMPLETE_RESULT) {
+        throw DiscordError.invalidBody("an autocomplete interaction is answered with type 8 only");
+      }
+      if (type == InteractionHandle.AUTOCOMPLETE_RESULT) {
+        if (handle.type() != 4) {
+          throw DiscordError.invalidBody("only autocomplete interactions take choices");
+        }
+        choices = autocompleteChoices(handle, data);
+      } else if (type == InteractionHandle.REPLY) {
         MessageLimits.check(data, true, request.files().size());
         original = state.newMessage(handle.channelId(), bot);
         original.interactionMetadata = interactionMetadata(handle);
@@ -378,6 +431,9 @@ final class RestApi {
         throw DiscordError.invalidBody("unsupported interaction callback type " + type);
       }
       handle.recordAck(type, original, deferred, now);
+      if (choices != null) {
+        handle.choicesGiven(choices);
+      }
       if (type == InteractionHandle.REPLY && original != null) {
         publishIfPublic(original);
         handle.originalEdited();
@@ -409,6 +465,63 @@ final class RestApi {
               "resource",
               resource));
     }
+  }
+
+  /** Discord's limits on autocomplete choices (interactions/receiving-and-responding). */
+  static final int MAX_CHOICES = 25;
+
+  static final int MAX_CHOICE_TEXT = 100;
+
+  /**
+   * The choices of an autocomplete answer: at most 25, each with a name of 1-100 characters and a
+   * string value of 1-100 characters (or a number); otherwise 400 / 50035, recorded on the handle.
+   */
+  private static List<FakeChoice> autocompleteChoices(InteractionHandle handle, Json.Obj data) {
+    List<String> problems = new ArrayList<>();
+    List<Json.Obj> given = data.objects("choices");
+    if (!data.has("choices")) {
+      problems.add("data.choices: This field is required");
+    }
+    if (given.size() > MAX_CHOICES) {
+      problems.add("data.choices: Must be " + MAX_CHOICES + " or fewer in length.");
+    }
+    List<FakeChoice> choices = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      Json.Obj choice = given.get(i);
+      String at = "data.choices." + i + ".";
+      String name = choice.string("name", "");
+      if (name.isEmpty() || name.length() > MAX_CHOICE_TEXT) {
+        problems.add(at + "name: Must be between 1 and " + MAX_CHOICE_TEXT + " in length.");
+      }
+      Optional<Object> value = choice.value("value");
+      String text = value.map(RestApi::choiceText).orElse("");
+      if (value.isEmpty()) {
+        problems.add(at + "value: This field is required");
+      } else if (value.get() instanceof String
+          && (text.isEmpty() || text.length() > MAX_CHOICE_TEXT)) {
+        problems.add(at + "value: Must be between 1 and " + MAX_CHOICE_TEXT + " in length.");
+      }
+      choices.add(new FakeChoice(name, text));
+    }
+    if (!problems.isEmpty()) {
+      handle.reject(50035);
+      List<Object> errors = new ArrayList<>();
+      for (String problem : problems) {
+        errors.add(Json.map("code", "BASE_TYPE_BAD_LENGTH", "message", problem));
+      }
+      throw new DiscordError(400, 50035, "Invalid Form Body", Json.map("_errors", errors));
+    }
+    return choices;
+  }
+
+  private static String choiceText(Object value) {
+    if (value instanceof Double) {
+      double number = (Double) value;
+      if (number == Math.rint(number) && Math.abs(number) < 0x1p53) {
+        return String.valueOf((long) number);
+      }
+    }
+    return String.valueOf(value);
   }
 
   private Map<String, @Nullable Object> interactionMetadata(InteractionHandle handle) {
@@ -791,6 +904,10 @@ final class RestApi {
 
   private ApiResponse getChannel(ApiRequest request, List<String> params) {
     synchronized (state.lock) {
+      DmChannelData dm = state.dmChannels.get(id(params.get(0), 10003, "Channel"));
+      if (dm != null) {
+        return ApiResponse.json(state.dmChannelJson(dm));
+      }
       return ApiResponse.json(state.channelJson(channel(params.get(0))));
     }
   }
@@ -852,6 +969,10 @@ final class RestApi {
     Json.Obj payload = request.json();
     List<Multipart.Part> files = request.files();
     synchronized (state.lock) {
+      DmChannelData dm = state.dmChannels.get(id(params.get(0), 10003, "Channel"));
+      if (dm != null) {
+        return createDirectMessage(dm, payload, files);
+      }
       ChannelData channel = channel(params.get(0));
       state.requireBotPermission(Permissions.VIEW_CHANNEL | Permissions.SEND_MESSAGES);
       if (!files.isEmpty()) {
@@ -866,12 +987,32 @@ final class RestApi {
     }
   }
 
+  /**
+   * A message to a DM channel: refused with 403 / 50007 when the user has closed their DMs, has
+   * left the guild (no mutual server) or is a bot.
+   */
+  private ApiResponse createDirectMessage(
+      DmChannelData dm, Json.Obj payload, List<Multipart.Part> files) {
+    MemberData recipient = state.members.get(dm.recipientId());
+    if (recipient == null || recipient.bot || state.dmsClosed.contains(dm.recipientId())) {
+      throw new DiscordError(403, 50007, "Cannot send messages to this user");
+    }
+    MessageLimits.check(payload, true, files.size());
+    MessageData message = state.newMessage(dm.id(), state.bot());
+    state.applyMessagePayload(message, payload, files, true);
+    message.flags &= ~64L;
+    state.storeAndAnnounceDirect(message);
+    return ApiResponse.json(state.messageJson(message));
+  }
+
   private ApiResponse getMessage(ApiRequest request, List<String> params) {
     synchronized (state.lock) {
-      ChannelData channel = channel(params.get(0));
-      state.requireBotPermission(Permissions.VIEW_CHANNEL | Permissions.READ_MESSAGE_HISTORY);
+      long channelId = id(params.get(0), 10003, "Channel");
+      if (!state.dmChannels.containsKey(channelId)) {
+        state.requireBotPermission(Permissions.VIEW_CHANNEL | Permissions.READ_MESSAGE_HISTORY);
+      }
       return ApiResponse.json(
-          state.messageJson(state.message(channel.id, id(params.get(1), 10008, "Message"))));
+          state.messageJson(state.message(channelId, id(params.get(1), 10008, "Message"))));
     }
   }
 
@@ -903,8 +1044,8 @@ final class RestApi {
     Json.Obj payload = request.json();
     List<Multipart.Part> files = request.files();
     synchronized (state.lock) {
-      ChannelData channel = channel(params.get(0));
-      MessageData message = state.message(channel.id, id(params.get(1), 10008, "Message"));
+      MessageData message =
+          state.message(id(params.get(0), 10003, "Channel"), id(params.get(1), 10008, "Message"));
       if (message.authorId != state.botId) {
         throw new DiscordError(403, 50005, "Cannot edit a message authored by another user");
       }
@@ -918,12 +1059,12 @@ final class RestApi {
 
   private ApiResponse deleteMessage(ApiRequest request, List<String> params) {
     synchronized (state.lock) {
-      ChannelData channel = channel(params.get(0));
-      MessageData message = state.message(channel.id, id(params.get(1), 10008, "Message"));
+      MessageData message =
+          state.message(id(params.get(0), 10003, "Channel"), id(params.get(1), 10008, "Message"));
       if (message.authorId != state.botId) {
         state.requireBotPermission(Permissions.MANAGE_MESSAGES);
       }
-      Map<Long, MessageData> channelMessages = state.messages.get(channel.id);
+      Map<Long, MessageData> channelMessages = state.messages.get(message.channelId);
       if (channelMessages != null) {
         channelMessages.remove(message.id);
       }
@@ -933,6 +1074,15 @@ final class RestApi {
   }
 
   private void announceDelete(MessageData message) {
+    if (state.dmChannels.containsKey(message.channelId)) {
+      state.dispatch(
+          "MESSAGE_DELETE",
+          Json.map(
+              "id", String.valueOf(message.id), "channel_id", String.valueOf(message.channelId)),
+          Dispatcher.DIRECT_MESSAGES,
+          null);
+      return;
+    }
     state.dispatch(
         "MESSAGE_DELETE",
         Json.map(

@@ -2,6 +2,7 @@ package dev.confbot.fakediscord;
 
 import dev.confbot.fakediscord.Entities.ChannelData;
 import dev.confbot.fakediscord.Entities.CommandData;
+import dev.confbot.fakediscord.Entities.DmChannelData;
 import dev.confbot.fakediscord.Entities.MemberData;
 import dev.confbot.fakediscord.Entities.MessageData;
 import dev.confbot.fakediscord.Entities.RoleData;
@@ -12,10 +13,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +49,12 @@ final class State {
   final Map<Long, Map<Long, MessageData>> messages = new LinkedHashMap<>();
   final Map<Long, CommandData> commands = new LinkedHashMap<>();
   final Map<Long, WebhookData> webhooks = new LinkedHashMap<>();
+  final Map<Long, DmChannelData> dmChannels = new LinkedHashMap<>();
+  final Set<Long> dmsClosed = new HashSet<>();
+
+  /** User JSON of members who left, by id: users still exist and can be DMed (and refuse it). */
+  final Map<Long, Map<String, @Nullable Object>> formerMembers = new LinkedHashMap<>();
+
   final Map<Long, InteractionHandle> interactions = new ConcurrentHashMap<>();
   final Map<String, InteractionHandle> interactionsByToken = new ConcurrentHashMap<>();
   private final AtomicInteger componentIds = new AtomicInteger();
@@ -180,7 +189,8 @@ final class State {
   }
 
   MessageData message(long channelId, long messageId) {
-    MessageData message = messages.getOrDefault(channel(channelId).id, Map.of()).get(messageId);
+    long known = dmChannels.containsKey(channelId) ? channelId : channel(channelId).id;
+    MessageData message = messages.getOrDefault(known, Map.of()).get(messageId);
     if (message == null) {
       throw DiscordError.unknown(10008, "Message");
     }
@@ -211,6 +221,42 @@ final class State {
 
   MemberData bot() {
     return member(botId);
+  }
+
+  /** The DM channel with this user, if one was opened. */
+  Optional<DmChannelData> dmChannelWith(long userId) {
+    for (DmChannelData channel : dmChannels.values()) {
+      if (channel.recipientId() == userId) {
+        return Optional.of(channel);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The existing DM channel with the user, or a new one. */
+  DmChannelData openDmChannel(long userId, Map<String, @Nullable Object> user) {
+    Optional<DmChannelData> existing = dmChannelWith(userId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    DmChannelData channel = new DmChannelData(ids.next(), userId, user);
+    dmChannels.put(channel.id(), channel);
+    messages.put(channel.id(), new LinkedHashMap<>());
+    return channel;
+  }
+
+  Map<String, @Nullable Object> dmChannelJson(DmChannelData channel) {
+    return Json.map(
+        "id",
+        String.valueOf(channel.id()),
+        "type",
+        1,
+        "last_message_id",
+        null,
+        "flags",
+        0,
+        "recipients",
+        List.of(channel.recipient()));
   }
 
   // ---- permissions and hierarchy (topics/permissions) ----
@@ -753,8 +799,20 @@ final class State {
     dispatch("MESSAGE_CREATE", json, Dispatcher.GUILD_MESSAGES, redacted);
   }
 
+  /** Stores a new DM message and dispatches MESSAGE_CREATE (no guild, no content redaction). */
+  void storeAndAnnounceDirect(MessageData message) {
+    messages
+        .computeIfAbsent(message.channelId, id -> new LinkedHashMap<>())
+        .put(message.id, message);
+    dispatch("MESSAGE_CREATE", messageJson(message), Dispatcher.DIRECT_MESSAGES, null);
+  }
+
   void announceUpdate(MessageData message) {
     if (message.ephemeral()) {
+      return;
+    }
+    if (dmChannels.containsKey(message.channelId)) {
+      dispatch("MESSAGE_UPDATE", messageJson(message), Dispatcher.DIRECT_MESSAGES, null);
       return;
     }
     Map<String, @Nullable Object> json = messageJson(message);

@@ -1,6 +1,7 @@
 package dev.confbot.fakediscord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -340,5 +343,81 @@ class RestRulesTest {
     assertThat(topic.statusCode()).isEqualTo(200);
     assertThat(fake.channel("room-a").topic()).isEqualTo("Room A");
     assertThat(members.body()).contains("\"alice\"", "\"root\"", "\"confbot\"");
+  }
+
+  private InteractionHandle autocompleteOnRegisteredCommand() throws Exception {
+    String definition =
+        "[{\"name\":\"remind\",\"description\":\"d\",\"options\":[{\"type\":3,"
+            + "\"name\":\"session\",\"description\":\"s\",\"autocomplete\":true},"
+            + "{\"type\":3,\"name\":\"note\",\"description\":\"n\"}]}]";
+    HttpResponse<String> registered =
+        call(
+            "PUT",
+            "applications/" + fake.applicationId() + "/guilds/" + fake.guildId() + "/commands",
+            definition);
+    assertThat(registered.statusCode()).isEqualTo(200);
+    return fake.autocomplete(
+        fake.member("alice"), "remind", Map.of("session", "py"), "session", "en-US");
+  }
+
+  private static String choices(int count, String name, String value) {
+    List<String> choices = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      choices.add("{\"name\":\"" + name + i + "\",\"value\":\"" + value + "\"}");
+    }
+    return "{\"type\":8,\"data\":{\"choices\":[" + String.join(",", choices) + "]}}";
+  }
+
+  @Test
+  void refusesMoreThan25AutocompleteChoicesAndOverlongTexts() throws Exception {
+    // given
+    InteractionHandle handle = autocompleteOnRegisteredCommand();
+    String callback = "interactions/" + handle.id() + "/" + handle.token() + "/callback";
+    // when
+    HttpResponse<String> tooMany = call("POST", callback, choices(26, "n", "v"), "");
+    HttpResponse<String> longName = call("POST", callback, choices(1, "n".repeat(100), "v"), "");
+    HttpResponse<String> emptyValue = call("POST", callback, choices(1, "n", ""), "");
+    HttpResponse<String> reply =
+        call("POST", callback, "{\"type\":4,\"data\":{\"content\":\"x\"}}", "");
+    HttpResponse<String> valid = call("POST", callback, choices(25, "n", "v".repeat(100)), "");
+    // then
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("\"code\":50035", "data.choices: Must be 25 or fewer");
+    assertThat(longName.statusCode()).isEqualTo(400);
+    assertThat(longName.body()).contains("data.choices.0.name");
+    assertThat(emptyValue.body()).contains("data.choices.0.value");
+    assertThat(reply.statusCode()).isEqualTo(400);
+    assertThat(handle.rejectedCallbacks()).containsExactly(50035, 50035, 50035);
+    assertThat(valid.statusCode()).isEqualTo(204);
+    assertThat(handle.choices().orElseThrow()).hasSize(25);
+  }
+
+  @Test
+  void autocompleteNeedsAFocusedOptionDeclaredWithAutocomplete() throws Exception {
+    // given
+    autocompleteOnRegisteredCommand();
+    FakeMember alice = fake.member("alice");
+    Map<String, String> options = Map.of("note", "x");
+    // when / then
+    assertThatThrownBy(() -> fake.autocomplete(alice, "remind", options, "note", "en-US"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> fake.autocomplete(alice, "remind", options, "session", "en-US"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void refusesAutocompleteOptionsWithChoices() throws Exception {
+    // given
+    String definition =
+        "[{\"name\":\"remind\",\"description\":\"d\",\"options\":[{\"type\":3,"
+            + "\"name\":\"session\",\"description\":\"s\",\"autocomplete\":true,"
+            + "\"choices\":[{\"name\":\"a\",\"value\":\"a\"}]}]}]";
+    // when
+    HttpResponse<String> response =
+        call("PUT", "applications/" + fake.applicationId() + "/commands", definition);
+    // then
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("50035");
+    assertThat(fake.commands()).isEmpty();
   }
 }
