@@ -10,12 +10,14 @@ import com.google.inject.name.Names;
 import dev.confbot.adapter.discord.DiscordAnnouncer;
 import dev.confbot.adapter.discord.DiscordAuditSink;
 import dev.confbot.adapter.discord.DiscordBot;
+import dev.confbot.adapter.discord.DiscordDirectMessenger;
 import dev.confbot.adapter.discord.DiscordRoleGateway;
 import dev.confbot.adapter.discord.DiscordSettings;
 import dev.confbot.adapter.discord.GuildSetup;
 import dev.confbot.adapter.discord.OrganizerCommands;
 import dev.confbot.adapter.discord.ProgrammeCommands;
 import dev.confbot.adapter.discord.RegistrationDesk;
+import dev.confbot.adapter.discord.ReminderCommands;
 import dev.confbot.adapter.discord.ServiceRegistrationDesk;
 import dev.confbot.adapter.pretalx.FileScheduleCache;
 import dev.confbot.adapter.pretalx.ScheduleSources;
@@ -37,7 +39,9 @@ import dev.confbot.core.notify.NotificationSettings;
 import dev.confbot.core.port.Announcer;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ClaimStore;
+import dev.confbot.core.port.DirectMessenger;
 import dev.confbot.core.port.NotificationLog;
+import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.port.TicketSource;
@@ -46,6 +50,9 @@ import dev.confbot.core.registration.RegistrationService;
 import dev.confbot.core.registration.RoleMapping;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
+import dev.confbot.core.remind.ReminderScheduler;
+import dev.confbot.core.remind.ReminderService;
+import dev.confbot.core.remind.ReminderSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -75,7 +82,8 @@ import org.jspecify.annotations.Nullable;
  * PretixModule} (the ticket source). Binds: {@link Clock}, {@link DiscordBot}, {@link RoleGateway},
  * {@link AuditSink}, {@link Announcer}, {@link TicketIndex}, {@link RoleMapping}, {@link
  * TicketLifecycle}, {@link RegistrationService}, {@link RegistrationDesk}, {@link
- * NotificationScheduler}, an optional {@link ScheduleSource} and the shared {@link
+ * NotificationScheduler}, {@link DirectMessenger}, {@link ReminderService}, {@link
+ * ReminderScheduler}, an optional {@link ScheduleSource} and the shared {@link
  * ScheduledExecutorService}. No I/O happens here; {@link Confbot} starts things.
  */
 final class AppModule extends AbstractModule {
@@ -146,6 +154,7 @@ final class AppModule extends AbstractModule {
       NotificationLog ledger,
       Provider<NotificationScheduler> scheduler,
       @Named("organizer-workers") ExecutorService organizerWorkers,
+      Provider<ReminderService> reminders,
       Texts texts) {
     RegistrationConfig registration = config.registration();
     Map<String, String> channels = new LinkedHashMap<>();
@@ -223,13 +232,16 @@ final class AppModule extends AbstractModule {
             organizerWorkers);
     List<CommandData> commands = new ArrayList<>(OrganizerCommands.commands());
     commands.addAll(ProgrammeCommands.commands());
+    commands.addAll(ReminderCommands.commands());
+    ReminderCommands reminderCommands =
+        new ReminderCommands(reminders::get, texts, organizerWorkers);
     DiscordBot bot =
         new DiscordBot(
             settings,
             new GuildSetup(
                 registration.channel().value(), channels, roles, registration.setNickname()),
             commands,
-            List.of(organizer, programmeCommands),
+            List.of(organizer, programmeCommands, reminderCommands),
             texts);
     self.set(bot);
     return bot;
@@ -371,5 +383,61 @@ final class AppModule extends AbstractModule {
         audit,
         clock,
         executor);
+  }
+
+  @Provides
+  @Singleton
+  DirectMessenger directMessenger(DiscordBot bot) {
+    return new DiscordDirectMessenger(bot::jda);
+  }
+
+  @Provides
+  @Singleton
+  ReminderSettings reminderSettings() {
+    return new ReminderSettings(config.attendee().reminderLead());
+  }
+
+  @Provides
+  @Singleton
+  ReminderScheduler reminderScheduler(
+      ReminderStore store,
+      DirectMessenger messenger,
+      Programme programme,
+      Texts texts,
+      ReminderSettings settings,
+      AuditSink audit,
+      Clock clock,
+      ScheduledExecutorService executor) {
+    return new ReminderScheduler(
+        store,
+        messenger,
+        programme::latest,
+        texts,
+        config.schedule().timeZone(),
+        settings,
+        audit,
+        clock,
+        executor);
+  }
+
+  @Provides
+  @Singleton
+  ReminderService reminderService(
+      ReminderStore store,
+      DirectMessenger messenger,
+      Programme programme,
+      Texts texts,
+      ReminderSettings settings,
+      Clock clock,
+      ReminderScheduler scheduler) {
+    return new ReminderService(
+        store,
+        messenger,
+        programme::latest,
+        texts,
+        config.schedule().timeZone(),
+        settings,
+        clock,
+        scheduler::wakeNow);
   }
 }
