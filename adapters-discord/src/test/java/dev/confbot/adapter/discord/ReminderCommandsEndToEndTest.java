@@ -1,8 +1,12 @@
 package dev.confbot.adapter.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.confbot.core.i18n.Texts;
+import dev.confbot.core.model.MemberId;
+import dev.confbot.core.port.DirectMessenger;
+import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.remind.InMemoryReminderStore;
 import dev.confbot.core.remind.ReminderScheduler;
 import dev.confbot.core.remind.ReminderService;
@@ -15,6 +19,7 @@ import dev.confbot.core.testing.TestClock;
 import dev.confbot.fakediscord.FakeChoice;
 import dev.confbot.fakediscord.FakeMember;
 import dev.confbot.fakediscord.FakeMessage;
+import dev.confbot.fakediscord.Fault;
 import dev.confbot.fakediscord.InteractionHandle;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -161,7 +166,7 @@ class ReminderCommandsEndToEndTest {
         .startsWith("⏰ Reminder set")
         .contains("I can't send you direct messages", "**Privacy Settings**");
     assertThat(conference.fake.directMessages(bob)).isEmpty();
-    assertThat(store.byMember(new dev.confbot.core.model.MemberId(bob.id()))).hasSize(1);
+    assertThat(store.byMember(new MemberId(bob.id()))).hasSize(1);
     // when: the reminder falls due while DMs are still closed
     clock.advance(Duration.ofMinutes(80));
     scheduler.wakeNow();
@@ -212,6 +217,26 @@ class ReminderCommandsEndToEndTest {
                 + " **Async all the way** (mer. 15 juil., 11:15, Forum Hall).");
     Conference.eventually("confirmation DM", () -> dms(francois).size() == 1);
     assertThat(dms(francois).get(0)).startsWith("✅ Rappel enregistré pour **Async all the way**");
+  }
+
+  @Test
+  void directMessengerTellsClosedFromFailed() {
+    // given
+    DiscordDirectMessenger messenger = new DiscordDirectMessenger(() -> conference.bot().jda());
+    FakeMember dora = conference.fake.member("member1");
+    MemberId doraId = new MemberId(dora.id());
+    // when / then: delivered, refused for a reason worth retrying, closed
+    assertThat(messenger.send(doraId, "hello")).isEqualTo(DirectMessenger.Delivery.DELIVERED);
+    conference.fake.failNext(
+        "POST channels/*/messages", Fault.error(403, 50013, "Missing Permissions"));
+    assertThatThrownBy(() -> messenger.send(doraId, "again"))
+        .isInstanceOf(GatewayException.class)
+        .hasMessageContaining("refused");
+    conference.fake.closeDirectMessages(dora);
+    assertThat(messenger.send(doraId, "closed")).isEqualTo(DirectMessenger.Delivery.CLOSED);
+    assertThat(messenger.send(new MemberId(12345), "nobody"))
+        .isEqualTo(DirectMessenger.Delivery.CLOSED);
+    assertThat(dms(dora)).containsExactly("hello");
   }
 
   private FakeMember member() {
