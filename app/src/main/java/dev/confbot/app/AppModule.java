@@ -10,6 +10,7 @@ import com.google.inject.name.Names;
 import dev.confbot.adapter.discord.DiscordAnnouncer;
 import dev.confbot.adapter.discord.DiscordAuditSink;
 import dev.confbot.adapter.discord.DiscordBot;
+import dev.confbot.adapter.discord.DiscordDirectMessenger;
 import dev.confbot.adapter.discord.DiscordRoleGateway;
 import dev.confbot.adapter.discord.DiscordSettings;
 import dev.confbot.adapter.discord.GuildSetup;
@@ -17,6 +18,7 @@ import dev.confbot.adapter.discord.JobBoardCommands;
 import dev.confbot.adapter.discord.OrganizerCommands;
 import dev.confbot.adapter.discord.ProgrammeCommands;
 import dev.confbot.adapter.discord.RegistrationDesk;
+import dev.confbot.adapter.discord.ReminderCommands;
 import dev.confbot.adapter.discord.ServiceRegistrationDesk;
 import dev.confbot.adapter.pretalx.FileScheduleCache;
 import dev.confbot.adapter.pretalx.ScheduleSources;
@@ -39,7 +41,9 @@ import dev.confbot.core.notify.NotificationSettings;
 import dev.confbot.core.port.Announcer;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ClaimStore;
+import dev.confbot.core.port.DirectMessenger;
 import dev.confbot.core.port.NotificationLog;
+import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.port.TicketSource;
@@ -48,6 +52,9 @@ import dev.confbot.core.registration.RegistrationService;
 import dev.confbot.core.registration.RoleMapping;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
+import dev.confbot.core.remind.ReminderScheduler;
+import dev.confbot.core.remind.ReminderService;
+import dev.confbot.core.remind.ReminderSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -77,7 +84,8 @@ import org.jspecify.annotations.Nullable;
  * PretixModule} (the ticket source). Binds: {@link Clock}, {@link DiscordBot}, {@link RoleGateway},
  * {@link AuditSink}, {@link Announcer}, {@link TicketIndex}, {@link RoleMapping}, {@link
  * TicketLifecycle}, {@link RegistrationService}, {@link RegistrationDesk}, {@link
- * NotificationScheduler}, an optional {@link ScheduleSource} and the shared {@link
+ * NotificationScheduler}, {@link DirectMessenger}, {@link ReminderService}, {@link
+ * ReminderScheduler}, an optional {@link ScheduleSource} and the shared {@link
  * ScheduledExecutorService}. No I/O happens here; {@link Confbot} starts things.
  */
 final class AppModule extends AbstractModule {
@@ -148,6 +156,7 @@ final class AppModule extends AbstractModule {
       NotificationLog ledger,
       Provider<NotificationScheduler> scheduler,
       @Named("organizer-workers") ExecutorService organizerWorkers,
+      Provider<ReminderService> reminders,
       Texts texts,
       JobLedger jobLedger) {
     RegistrationConfig registration = config.registration();
@@ -237,13 +246,16 @@ final class AppModule extends AbstractModule {
     List<CommandData> commands = new ArrayList<>(OrganizerCommands.commands());
     commands.addAll(ProgrammeCommands.commands());
     commands.addAll(JobBoardCommands.commands());
+    commands.addAll(ReminderCommands.commands());
+    ReminderCommands reminderCommands =
+        new ReminderCommands(reminders::get, texts, organizerWorkers);
     DiscordBot bot =
         new DiscordBot(
             settings,
             new GuildSetup(
                 registration.channel().value(), channels, roles, registration.setNickname()),
             commands,
-            List.of(organizer, programmeCommands, jobBoard),
+            List.of(organizer, programmeCommands, jobBoard, reminderCommands),
             texts);
     self.set(bot);
     return bot;
@@ -385,5 +397,61 @@ final class AppModule extends AbstractModule {
         audit,
         clock,
         executor);
+  }
+
+  @Provides
+  @Singleton
+  DirectMessenger directMessenger(DiscordBot bot) {
+    return new DiscordDirectMessenger(bot::jda);
+  }
+
+  @Provides
+  @Singleton
+  ReminderSettings reminderSettings() {
+    return new ReminderSettings(config.attendee().reminderLead());
+  }
+
+  @Provides
+  @Singleton
+  ReminderScheduler reminderScheduler(
+      ReminderStore store,
+      DirectMessenger messenger,
+      Programme programme,
+      Texts texts,
+      ReminderSettings settings,
+      AuditSink audit,
+      Clock clock,
+      ScheduledExecutorService executor) {
+    return new ReminderScheduler(
+        store,
+        messenger,
+        programme::latest,
+        texts,
+        config.schedule().timeZone(),
+        settings,
+        audit,
+        clock,
+        executor);
+  }
+
+  @Provides
+  @Singleton
+  ReminderService reminderService(
+      ReminderStore store,
+      DirectMessenger messenger,
+      Programme programme,
+      Texts texts,
+      ReminderSettings settings,
+      Clock clock,
+      ReminderScheduler scheduler) {
+    return new ReminderService(
+        store,
+        messenger,
+        programme::latest,
+        texts,
+        config.schedule().timeZone(),
+        settings,
+        clock,
+        scheduler::wakeNow);
   }
 }

@@ -17,6 +17,7 @@ import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.port.TicketIndexStore;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
+import dev.confbot.core.remind.ReminderScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running confbot: starts the store, the ticket index (from the saved snapshot, then pretix in
- * the background), Discord, and the notification scheduler, and stops them in reverse order. The
- * order of start-up is the product's: registration works from the saved snapshot before pretix
- * answers.
+ * the background), Discord, the notification scheduler and the session reminders, and stops them in
+ * reverse order. The order of start-up is the product's: registration works from the saved snapshot
+ * before pretix answers.
  */
 final class Confbot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Confbot.class);
@@ -89,6 +90,7 @@ final class Confbot implements AutoCloseable {
     executor.scheduleWithFixedDelay(
         sync::sync, 0, config.pretix().syncInterval().toMillis(), TimeUnit.MILLISECONDS);
     startNotifications(executor);
+    injector.getInstance(ReminderScheduler.class).start();
     Duration ready = Duration.ofNanos(System.nanoTime() - begin);
     Duration login = Duration.ofNanos(afterDiscord - beforeDiscord);
     log.info(
@@ -107,9 +109,14 @@ final class Confbot implements AutoCloseable {
     NotificationScheduler scheduler = injector.getInstance(NotificationScheduler.class);
     Programme programme = injector.getInstance(Programme.class);
     Clock clock = injector.getInstance(Clock.class);
+    ReminderScheduler reminders = injector.getInstance(ReminderScheduler.class);
     ScheduleRefreshTask task =
         new ScheduleRefreshTask(
-            source.get(), schedule -> programme.accept(schedule, scheduler, clock));
+            source.get(),
+            schedule -> {
+              programme.accept(schedule, scheduler, clock);
+              reminders.wakeNow();
+            });
     programme.attach(task);
     task.start(executor, config.schedule().refreshInterval());
   }
@@ -154,6 +161,7 @@ final class Confbot implements AutoCloseable {
     step(
         "stop the notification scheduler",
         () -> injector.getInstance(NotificationScheduler.class).close());
+    step("stop the session reminders", () -> injector.getInstance(ReminderScheduler.class).close());
     step(
         "stop the command workers",
         () -> injector.getInstance(AppModule.ORGANIZER_WORKERS).shutdownNow());

@@ -8,6 +8,8 @@ import dev.confbot.config.ConfigLoader;
 import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.notify.SimulatedClock;
 import dev.confbot.core.port.TicketSource;
+import dev.confbot.core.remind.ReminderScheduler;
+import dev.confbot.fakediscord.FakeChoice;
 import dev.confbot.fakediscord.FakeDiscord;
 import dev.confbot.fakediscord.FakeEmbed;
 import dev.confbot.fakediscord.FakeGuild;
@@ -166,6 +168,7 @@ final class DemoCommand implements Callable<Integer> {
         int[] counts = register(out, discord, errors);
         showRoles(out, discord);
         showOrganizerCommands(out, discord, errors);
+        showReminder(out, discord, errors);
         held.release();
         int sent = watchProgramme(out, discord, confbot, clock);
         NotificationScheduler.Stats stats =
@@ -173,13 +176,15 @@ final class DemoCommand implements Callable<Integer> {
         if (stats.failed() > 0) {
           errors.add(stats.failed() + " notification deliveries failed");
         }
+        long reminders = confbot.injector().getInstance(ReminderScheduler.class).stats().sent();
         confbot.close();
         out.println();
         out.println("Registration message after shutdown: " + registrationText(discord));
         errors.forEach(e -> out.println("error: " + e));
         out.printf(
-            "demo: registrations ok=%d refused=%d; notifications sent=%d; errors=%d%n",
-            counts[0], counts[1], sent, errors.size());
+            "demo: registrations ok=%d refused=%d; notifications sent=%d; reminders sent=%d;"
+                + " errors=%d%n",
+            counts[0], counts[1], sent, reminders, errors.size());
         out.flush();
       }
     } finally {
@@ -322,6 +327,45 @@ final class DemoCommand implements Callable<Integer> {
         "fr",
         errors);
     out.println();
+  }
+
+  /**
+   * A French attendee picks a session starting soon from {@code /remind}'s suggestions; its
+   * reminder is due at once, so both direct messages (confirmation and reminder) arrive.
+   */
+  private static void showReminder(PrintWriter out, FakeDiscord discord, List<String> errors) {
+    out.println("An attendee asks for a reminder (a direct message 10 minutes before):");
+    FakeMember francois = discord.member("francois");
+    List<FakeChoice> choices =
+        discord
+            .autocomplete(francois, "remind", Map.of("session", "linters"), "session", "fr")
+            .awaitChoices(Duration.ofSeconds(10))
+            .orElse(List.of());
+    if (choices.isEmpty()) {
+      errors.add("/remind suggested no session for \"linters\"");
+      return;
+    }
+    out.println("  @francois types \"linters\"; /remind suggests: " + choices.get(0).name());
+    command(
+        out, discord, francois, "remind", Map.of("session", choices.get(0).value()), "fr", errors);
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (discord.directMessages(francois).size() < 2 && System.nanoTime() < until) {
+      sleepBriefly();
+    }
+    List<FakeMessage> dms = discord.directMessages(francois);
+    if (dms.size() < 2) {
+      errors.add("@francois got " + dms.size() + " of 2 direct messages");
+    }
+    dms.forEach(m -> out.println("  DM to @francois: " + firstLine(m.content())));
+    out.println();
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void command(

@@ -7,6 +7,7 @@ import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.registration.OutcomeCode;
 import dev.confbot.core.registration.RegistrationService;
 import dev.confbot.core.registration.TicketIndex;
+import dev.confbot.core.remind.ReminderScheduler;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -127,6 +128,16 @@ final class HealthServer implements AutoCloseable {
           .description("registration form submissions by outcome")
           .register(registry);
     }
+    ReminderScheduler reminders = confbot.injector().getInstance(ReminderScheduler.class);
+    FunctionCounter.builder("confbot.reminders.sent", reminders, r -> r.stats().sent())
+        .description("session reminders delivered by direct message")
+        .register(registry);
+    FunctionCounter.builder("confbot.reminders.undelivered", reminders, r -> r.stats().closed())
+        .description("session reminders not delivered because the member's DMs are closed")
+        .register(registry);
+    FunctionCounter.builder("confbot.reminders.failed", reminders, r -> r.stats().failed())
+        .description("failed reminder deliveries (retried)")
+        .register(registry);
     return registry;
   }
 

@@ -58,7 +58,8 @@ class ConfbotEndToEndTest {
           assertThat(get(health, "/metrics"))
               .contains("confbot_discord_connected 1.0")
               .contains("confbot_notifications_sent_total 7.0")
-              .contains("confbot_registrations_total{outcome=\"registered\"} 1.0");
+              .contains("confbot_registrations_total{outcome=\"registered\"} 1.0")
+              .contains("confbot_reminders_sent_total 0.0");
         }
       }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class DemoCommandTest {
   private static final Pattern SUMMARY =
       Pattern.compile(
-          "demo: registrations ok=(\\d+) refused=(\\d+); notifications sent=(\\d+); errors=(\\d+)");
+          "demo: registrations ok=(\\d+) refused=(\\d+); notifications sent=(\\d+);"
+              + " reminders sent=(\\d+); errors=(\\d+)");
 
   @Test
   void runsAConferenceMorningAndEndsWithTheSummaryLine() {
@@ -40,7 +41,8 @@ class DemoCommandTest {
     assertThat(summary.group(1)).isEqualTo("6");
     assertThat(summary.group(2)).isEqualTo("7");
     assertThat(Integer.parseInt(summary.group(3))).isGreaterThanOrEqualTo(7);
-    assertThat(summary.group(4)).isEqualTo("0");
+    assertThat(summary.group(4)).isEqualTo("1");
+    assertThat(summary.group(5)).isEqualTo("0");
     assertThat(transcript)
         .contains("@guido", "Attendees, On-site, Speakers, Tutorials")
         .contains("already registered to another Discord account")
@@ -49,6 +51,9 @@ class DemoCommandTest {
         .contains("Tickets registered: 5 of 53 sold")
         .contains("for organizers only")
         .contains("Ensuite** dans North Hall")
+        .contains("/remind suggests: Python Linters at Scale")
+        .contains("DM to @francois: ✅ Rappel enregistré pour **Python Linters at Scale**")
+        .contains("DM to @francois: ⏰ Rappel\u00a0: **Python Linters at Scale** commence")
         .contains("#programme")
         .contains("#north-hall")
         .contains("10:45")

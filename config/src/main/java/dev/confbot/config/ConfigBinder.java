@@ -382,7 +382,14 @@ final class ConfigBinder {
     for (TextProblem problem : Texts.problems(language, overrides)) {
       section.problems().add(problem.path(), problem.message());
     }
-    return new AttendeeConfig(language, overrides);
+    Duration lead = section.get("reminder_lead", DURATION_VALUE, Duration.ofMinutes(10));
+    if (lead.compareTo(Duration.ofDays(1)) > 0) {
+      section
+          .problems()
+          .add(section.pathOf("reminder_lead"), "must be at most \"24h\", was " + lead);
+      lead = Duration.ofDays(1);
+    }
+    return new AttendeeConfig(language, overrides, lead);
   }
 
   private RuntimeConfig runtime(Section section) {

@@ -79,6 +79,7 @@ class ConfigLoaderTest {
     assertThat(config.jobBoard().csvFile()).isEmpty();
     assertThat(config.setup().roles()).isEmpty();
     assertThat(config.attendee().defaultLanguage()).isEqualTo(Locale.ENGLISH);
+    assertThat(config.attendee().reminderLead()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.runtime().dataDir()).isEqualTo(directory.resolve("data"));
     assertThat(config.runtime().port()).isEmpty();
     assertThat(config.runtime().logFormat()).isEqualTo(LogFormat.TEXT);

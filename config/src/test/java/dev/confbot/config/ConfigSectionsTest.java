@@ -10,6 +10,7 @@ import dev.confbot.config.SetupBlueprint.RoleBlueprint;
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.RoleRef;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -184,7 +185,7 @@ class ConfigSectionsTest {
         files
             .load(
                 ConfigFiles.MINIMAL
-                    + "[attendee]\ndefault_language = \"de\"\n"
+                    + "[attendee]\ndefault_language = \"de\"\nreminder_lead = \"15m\"\n"
                     + "[attendee.texts.de]\n\"registration.registered\" = \"Willkommen!\"\n")
             .attendee();
 
@@ -192,6 +193,20 @@ class ConfigSectionsTest {
     assertThat(attendee.defaultLanguage()).isEqualTo(Locale.GERMAN);
     assertThat(attendee.override("de", "registration.registered")).hasValue("Willkommen!");
     assertThat(attendee.override("fr", "registration.registered")).isEmpty();
+    assertThat(attendee.reminderLead()).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void rejectsReminderLeadsThatAreNotPositiveOrLongerThanADay() {
+    // when / then
+    assertThatThrownBy(
+            () -> files.load(ConfigFiles.MINIMAL + "[attendee]\nreminder_lead = \"25h\"\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("attendee.reminder_lead: must be at most \"24h\"");
+    assertThatThrownBy(
+            () -> files.load(ConfigFiles.MINIMAL + "[attendee]\nreminder_lead = \"0m\"\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("attendee.reminder_lead");
   }
 
   @Test

@@ -17,10 +17,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** The Discord REST routes confbot and JDA use, with Discord's rules, on top of {@link State}. */
 final class RestApi {
+  private static final Pattern RECIPIENT_ID = Pattern.compile("\"recipient_id\"\\s*:\\s*\"?(\\d+)");
 
   /** A route handler; {@code params} are the path's placeholder values in order. */
   interface Handler {
@@ -213,8 +216,13 @@ final class RestApi {
   }
 
   private ApiResponse openDmChannel(ApiRequest request) {
-    Json.Obj body = request.json();
-    String recipient = body.value("recipient_id").map(RestApi::snowflakeText).orElse("");
+    // JDA's openPrivateChannelById sends the id as a JSON number, which the JSON reader would
+    // round to a double: read its digits from the text
+    Matcher exact = RECIPIENT_ID.matcher(request.jsonText());
+    String recipient =
+        exact.find()
+            ? exact.group(1)
+            : request.json().value("recipient_id").map(RestApi::snowflakeText).orElse("");
     synchronized (state.lock) {
       long userId = id(recipient, 10013, "User");
       MemberData member = state.members.get(userId);

@@ -81,7 +81,22 @@ public final class SqliteMigrations {
                     company   TEXT NOT NULL,
                     title     TEXT NOT NULL,
                     posted_at TEXT NOT NULL
-                  ) WITHOUT ROWID""")));
+                  ) WITHOUT ROWID""")),
+          new Migration(
+              5,
+              "session reminders",
+              List.of(
+                  """
+                  CREATE TABLE reminders (
+                    member_id    INTEGER NOT NULL,
+                    session_code TEXT    NOT NULL,
+                    locale       TEXT    NOT NULL,
+                    created_at   TEXT    NOT NULL,
+                    sent_at      TEXT,
+                    PRIMARY KEY (member_id, session_code)
+                  ) WITHOUT ROWID""",
+                  "CREATE INDEX reminders_pending ON reminders (session_code, created_at)"
+                      + " WHERE sent_at IS NULL")));
 
   private SqliteMigrations() {}
 }

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import dev.confbot.core.jobs.JobLedger;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.NotificationLog;
+import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.TicketIndexStore;
 import jakarta.inject.Singleton;
 
@@ -16,6 +17,7 @@ import jakarta.inject.Singleton;
  *   <li>{@link TicketIndexStore} to {@link SqliteTicketIndexStore},
  *   <li>{@link NotificationLog} to {@link SqliteNotificationLog},
  *   <li>{@link JobLedger} to {@link SqliteJobLedger},
+ *   <li>{@link ReminderStore} to {@link SqliteReminderStore},
  *   <li>and provides the {@link SqliteDatabase} itself.
  * </ul>
  *
@@ -30,6 +32,7 @@ public final class SqliteModule extends AbstractModule {
     bind(TicketIndexStore.class).to(SqliteTicketIndexStore.class).in(Singleton.class);
     bind(NotificationLog.class).to(SqliteNotificationLog.class).in(Singleton.class);
     bind(JobLedger.class).to(SqliteJobLedger.class).in(Singleton.class);
+    bind(ReminderStore.class).to(SqliteReminderStore.class).in(Singleton.class);
   }
 
   @Provides

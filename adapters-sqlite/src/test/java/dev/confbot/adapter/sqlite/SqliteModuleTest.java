@@ -10,6 +10,7 @@ import dev.confbot.core.jobs.JobLedger;
 import dev.confbot.core.jobs.PostedJob;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.NotificationLog;
+import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.TicketIndexStore;
 import java.net.URI;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ class SqliteModuleTest {
     assertThat(index).isInstanceOf(SqliteTicketIndexStore.class);
     assertThat(notifications).isInstanceOf(SqliteNotificationLog.class);
     assertThat(jobs).isInstanceOf(SqliteJobLedger.class);
+    assertThat(injector.getInstance(ReminderStore.class)).isInstanceOf(SqliteReminderStore.class);
     assertThat(claims.all()).isEmpty();
     assertThat(index.load()).isEmpty();
   }

@@ -77,5 +77,53 @@ public final class TextKeys {
   /** Answer to an attendee command that failed unexpectedly. */
   public static final String COMMAND_FAILED = "discord.command_failed";
 
+  /**
+   * {@code /remind} answer: reminder stored ({@code {minutes}}, {@code {title}}, {@code {day}},
+   * {@code {time}}, {@code {room}}).
+   */
+  public static final String REMIND_SET = "discord.remind_set";
+
+  /** {@code /remind} answer when the reminder is due at once ({@code {title}}, {@code {time}}…). */
+  public static final String REMIND_SET_SOON = "discord.remind_set_soon";
+
+  /** {@code /remind} answer when the member already has the reminder. */
+  public static final String REMIND_ALREADY = "discord.remind_already";
+
+  /** Added to the {@code /remind} answer when the member's direct messages are closed. */
+  public static final String REMIND_DMS_CLOSED = "discord.remind_dms_closed";
+
+  /** {@code /remind} for a session that has started ({@code {title}}). */
+  public static final String REMIND_STARTED = "discord.remind_started";
+
+  /** {@code /remind} for a session not in the programme ({@code {session}}: what was typed). */
+  public static final String REMIND_UNKNOWN = "discord.remind_unknown";
+
+  /** The direct message that confirms a reminder and checks that DMs are open. */
+  public static final String REMIND_CONFIRM = "discord.remind_confirm";
+
+  /**
+   * The reminder itself, a direct message ({@code {title}}, {@code {relative}}: a Discord relative
+   * timestamp, {@code {room}}, {@code {time}} and {@code {zone}} in the event's time zone).
+   */
+  public static final String REMINDER_DM = "discord.reminder_dm";
+
+  /** Heading of the {@code /reminders} answer. */
+  public static final String REMINDERS_TITLE = "discord.reminders_title";
+
+  /** {@code /reminders} when the member has none. */
+  public static final String REMINDERS_NONE = "discord.reminders_none";
+
+  /** A {@code /reminders} line for a session no longer in the programme ({@code {session}}). */
+  public static final String REMINDERS_GONE = "discord.reminders_gone";
+
+  /** Last line of the {@code /reminders} list: how to remove one. */
+  public static final String REMINDERS_HINT = "discord.reminders_hint";
+
+  /** {@code /reminders remove:…} done ({@code {title}}). */
+  public static final String REMINDERS_REMOVED = "discord.reminders_removed";
+
+  /** {@code /reminders remove:…} for a reminder the member does not have ({@code {session}}). */
+  public static final String REMINDERS_NOT_FOUND = "discord.reminders_not_found";
+
   private TextKeys() {}
 }

@@ -1,0 +1,295 @@
+package dev.confbot.core.remind;
+
+import dev.confbot.core.i18n.Texts;
+import dev.confbot.core.notify.PacedClock;
+import dev.confbot.core.port.AuditSink;
+import dev.confbot.core.port.DirectMessenger;
+import dev.confbot.core.port.GatewayException;
+import dev.confbot.core.port.ReminderStore;
+import dev.confbot.core.port.ReminderStore.Subscription;
+import dev.confbot.core.schedule.Schedule;
+import dev.confbot.core.schedule.Session;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends each pending reminder as a direct message {@link ReminderSettings#lead} before its session
+ * starts, once. The session's start is looked up in the current schedule at every wake-up, so a
+ * moved session is reminded at its new time.
+ *
+ * <p><b>Once, across restarts and processes:</b> a reminder is claimed with {@link
+ * ReminderStore#markSent} before it is sent, and only the claim's winner sends. A send that
+ * certainly failed (a {@link GatewayException}) is released with {@link ReminderStore#clearSent}
+ * and retried after {@link #RETRY_DELAY}; a crash between claim and send loses that one reminder
+ * rather than ever repeating it. A member whose DMs are closed is not retried.
+ *
+ * <p><b>After a restart</b>, reminders that fell due while the bot was down are sent at once as
+ * long as their session has not started; once it has started they are dropped (counted as {@code
+ * missed}): a reminder for a running talk is noise. Reminders whose session vanished from the
+ * schedule stay pending (the session may come back) and are reported to the organizers once per
+ * session.
+ *
+ * <p>It never dies: every failure is logged or alerted and the next wake-up is planned anyway.
+ * Wakes at the next due instant, at least every {@link #MAX_SLEEP} of clock time, and at once on
+ * {@link #wakeNow}. Thread-safe.
+ */
+public final class ReminderScheduler implements AutoCloseable {
+
+  /** How long (clock time) a failed delivery waits before it is tried again. */
+  public static final Duration RETRY_DELAY = Duration.ofSeconds(30);
+
+  /** The longest sleep (clock time) between wake-ups, so that schedule changes are noticed. */
+  public static final Duration MAX_SLEEP = Duration.ofMinutes(1);
+
+  private static final System.Logger LOG = System.getLogger(ReminderScheduler.class.getName());
+
+  /**
+   * Counters since start.
+   *
+   * @param sent reminders delivered
+   * @param closed reminders not delivered because the member's DMs are closed
+   * @param missed reminders dropped because their session had started (the bot was down)
+   * @param failed deliveries that failed and were retried
+   */
+  public record Stats(long sent, long closed, long missed, long failed) {}
+
+  private final ReminderStore store;
+  private final DirectMessenger messenger;
+  private final Supplier<Optional<Schedule>> schedule;
+  private final Texts texts;
+  private final ReminderSettings settings;
+  private final ReminderFormat format;
+  private final AuditSink alerts;
+  private final Clock clock;
+  private final ScheduledExecutorService executor;
+
+  private final Set<String> alerted = new HashSet<>();
+  private final Map<String, Instant> poisoned = new HashMap<>();
+  private @Nullable ScheduledFuture<?> wakeUp;
+  private boolean closed = true;
+  private boolean retrying;
+  private long sent;
+  private long dmsClosed;
+  private long missed;
+  private long failed;
+
+  /**
+   * A scheduler; nothing happens before {@link #start}.
+   *
+   * @param schedule the schedule in use, empty before the first successful load
+   * @param zone the event's time zone, for the times in the message
+   * @param executor runs the wake-ups; owned by the caller
+   */
+  public ReminderScheduler(
+      ReminderStore store,
+      DirectMessenger messenger,
+      Supplier<Optional<Schedule>> schedule,
+      Texts texts,
+      ZoneId zone,
+      ReminderSettings settings,
+      AuditSink alerts,
+      Clock clock,
+      ScheduledExecutorService executor) {
+    this.store = store;
+    this.messenger = messenger;
+    this.schedule = schedule;
+    this.texts = texts;
+    this.settings = settings;
+    this.format = new ReminderFormat(zone, settings);
+    this.alerts = alerts;
+    this.clock = clock;
+    this.executor = executor;
+  }
+
+  /** Starts: wakes at once to send what fell due while the bot was down. */
+  public synchronized void start() {
+    closed = false;
+    wakeIn(Duration.ZERO);
+  }
+
+  /** Re-plans at once (after a new subscription or a schedule change); harmless when stopped. */
+  public synchronized void wakeNow() {
+    if (!closed) {
+      wakeIn(Duration.ZERO);
+    }
+  }
+
+  /** The counters so far. */
+  public synchronized Stats stats() {
+    return new Stats(sent, dmsClosed, missed, failed);
+  }
+
+  /** Stops waking up; the executor is left to its owner. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    ScheduledFuture<?> pending = wakeUp;
+    if (pending != null) {
+      pending.cancel(false);
+    }
+    wakeUp = null;
+  }
+
+  private synchronized void wake() {
+    if (closed) {
+      return;
+    }
+    Optional<Instant> next = Optional.empty();
+    boolean completed = false;
+    retrying = false;
+    try {
+      next = sendDue();
+      completed = true;
+    } catch (RuntimeException e) {
+      alertOnce("wake", "session reminders hit an error and will retry: " + e.getMessage(), e);
+    } finally {
+      // even an Error must not end the chain of wake-ups
+      Instant now = clock.instant();
+      Duration sleep = MAX_SLEEP;
+      if (!completed || retrying) {
+        sleep = RETRY_DELAY;
+      }
+      if (next.isPresent()) {
+        Duration until = Duration.between(now, next.get());
+        sleep = until.isNegative() ? Duration.ZERO : (until.compareTo(sleep) < 0 ? until : sleep);
+      }
+      wakeIn(sleep);
+    }
+  }
+
+  /** Sends what is due; returns the next due instant, if any. */
+  private Optional<Instant> sendDue() {
+    Optional<Schedule> current = schedule.get();
+    if (current.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Session> sessions = current.get().sessions();
+    Instant now = clock.instant();
+    Optional<Instant> next = Optional.empty();
+    Map<String, Integer> vanished = new HashMap<>();
+    for (Subscription subscription : store.pending()) {
+      Optional<Session> session =
+          SessionSearch.occurrence(sessions, subscription.sessionCode(), now);
+      if (session.isEmpty()) {
+        vanished.merge(subscription.sessionCode(), 1, Integer::sum);
+        continue;
+      }
+      Instant start = session.get().startInstant();
+      Instant due = start.minus(settings.lead());
+      if (!start.isAfter(now)) {
+        if (store.markSent(subscription.member(), subscription.sessionCode(), now)) {
+          missed++;
+          LOG.log(
+              Level.INFO,
+              "reminder of {0} for {1} dropped: the session started at {2}",
+              subscription.member(),
+              subscription.sessionCode(),
+              start);
+        }
+      } else if (due.isAfter(now)) {
+        next = next.isPresent() && next.get().isBefore(due) ? next : Optional.of(due);
+      } else if (!start.equals(poisoned.get(key(subscription)))) {
+        deliver(subscription, session.get(), now);
+      }
+    }
+    vanished.forEach(
+        (code, count) ->
+            alertOnce(
+                "gone " + code,
+                count
+                    + " session reminder(s) are for "
+                    + code
+                    + ", which is no longer in the programme; they are kept in case it returns",
+                null));
+    return next;
+  }
+
+  private void deliver(Subscription subscription, Session session, Instant now) {
+    if (!store.markSent(subscription.member(), subscription.sessionCode(), now)) {
+      return; // sent by another process, or removed meanwhile
+    }
+    String message;
+    try {
+      message = format.reminder(session, texts.forLocale(subscription.locale()));
+    } catch (RuntimeException e) {
+      store.clearSent(subscription.member(), subscription.sessionCode());
+      poisoned.put(key(subscription), session.startInstant());
+      alertOnce(
+          "render " + session.code(),
+          "the reminder for " + session.code() + " cannot be written: " + e,
+          e);
+      return;
+    }
+    DirectMessenger.Delivery delivery;
+    try {
+      delivery = messenger.send(subscription.member(), message);
+    } catch (GatewayException e) {
+      store.clearSent(subscription.member(), subscription.sessionCode());
+      failed++;
+      retrying = true;
+      alertOnce("delivery", "session reminders cannot be delivered (" + e.getMessage() + ")", e);
+      return;
+    }
+    if (delivery == DirectMessenger.Delivery.CLOSED) {
+      dmsClosed++;
+      LOG.log(
+          Level.INFO,
+          "reminder for {0} not delivered: member {1} does not accept direct messages",
+          session.code(),
+          subscription.member());
+      return;
+    }
+    sent++;
+    if (alerted.remove("delivery")) {
+      alerts.record("session reminders are delivered again", false);
+    }
+    LOG.log(
+        Level.INFO, "sent reminder for {0} to member {1}", session.code(), subscription.member());
+  }
+
+  private void wakeIn(Duration clockTime) {
+    ScheduledFuture<?> pending = wakeUp;
+    if (pending != null) {
+      pending.cancel(false);
+    }
+    Duration real = PacedClock.realDelayOf(clock, clockTime);
+    try {
+      wakeUp = executor.schedule(this::wake, real.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.log(Level.DEBUG, "executor shut down; session reminders stop");
+      wakeUp = null;
+    }
+  }
+
+  private static String key(Subscription subscription) {
+    return subscription.member() + "/" + subscription.sessionCode();
+  }
+
+  private void alertOnce(String topic, String line, @Nullable Throwable cause) {
+    if (alerted.add(topic)) {
+      LOG.log(Level.ERROR, line, cause);
+      try {
+        alerts.record(line, true);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "alert could not be recorded", e);
+      }
+    } else {
+      LOG.log(Level.WARNING, line);
+    }
+  }
+}
