@@ -30,8 +30,9 @@ public final class SetupPlanner {
 
   /**
    * The ordered changes: roles are created, updated and ordered first (overwrites need them), then
-   * categories, then channels; with {@code prune}, deletions of overwrites, channels, categories
-   * and roles come last. Managed roles are never deleted.
+   * categories, then channels, conversions between text and announcement last (they fail on servers
+   * without the Community feature, after everything else is done); with {@code prune}, deletions of
+   * overwrites, channels, categories and roles come last. Managed roles are never deleted.
    */
   public static List<SetupChange> plan(ServerBlueprint blueprint, LiveServer live, boolean prune) {
     Map<String, LiveRole> roles = oldestByName(live.roles(), LiveRole::name, LiveRole::id);
@@ -62,6 +63,7 @@ public final class SetupPlanner {
     overwrites.clear();
     List<SetupChange> moves = new ArrayList<>();
     List<SetupChange> topics = new ArrayList<>();
+    List<SetupChange> conversions = new ArrayList<>();
     for (ChannelSpec spec : blueprint.channels()) {
       List<Overwrite> wanted = blueprint.effectiveOverwrites(spec);
       LiveChannel existing = channels.get(spec.name());
@@ -72,7 +74,7 @@ public final class SetupPlanner {
         continue;
       }
       if (existing.kind() != spec.kind() && existing.kind().convertibleTo(spec.kind())) {
-        moves.add(new SetupChange.ChangeKind(existing, spec.kind()));
+        conversions.add(new SetupChange.ChangeKind(existing, spec.kind()));
       }
       Long wantedCategoryId = null;
       if (spec.category() != null) {
@@ -96,6 +98,7 @@ public final class SetupPlanner {
     changes.addAll(channelOrder(blueprint, live, channels));
     changes.addAll(topics);
     changes.addAll(overwrites);
+    changes.addAll(conversions);
     if (prune) {
       planDeletions(blueprint, live, roles, categories, channels, changes);
     }

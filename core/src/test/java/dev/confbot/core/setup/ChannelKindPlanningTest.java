@@ -83,9 +83,9 @@ class ChannelKindPlanningTest {
     // then
     assertThat(describe(plan))
         .containsExactly(
+            "~ channel #news: topic \"Old\" → \"Read me\"",
             "~ channel #news: text → announcement channel",
-            "~ channel #chat: announcement → text channel",
-            "~ channel #news: topic \"Old\" → \"Read me\"");
+            "~ channel #chat: announcement → text channel");
     assertThat(after.channels())
         .extracting(LiveChannel::id, LiveChannel::kind)
         .containsExactly(
