@@ -350,6 +350,29 @@ class SetupCommandTest {
   }
 
   @Test
+  void turnsATextChannelIntoAnAnnouncementChannelOnACommunityServer() throws IOException {
+    // given: #news is a text channel; the server has the NEWS feature
+    FakeDiscord fake = start(emptyGuild().feature("NEWS").textChannel("news", ""));
+    Path config = config(fake, "");
+    long id = fake.channel("news").id();
+    // when
+    int apply = setup(fake, config, "apply");
+    String applied = out.toString();
+    // then
+    assertThat(apply).as(err + applied).isZero();
+    assertThat(applied).contains("~ channel #news: text → announcement channel");
+    assertThat(fake.channel("news").id()).isEqualTo(id);
+    assertThat(fake.channel("news").type()).isEqualTo(5);
+    assertThat(fake.parentOf(fake.channel("news"))).map(FakeChannel::name).contains("Programme");
+
+    // when
+    int again = setup(fake, config, "apply");
+    // then
+    assertThat(again).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Nothing to change.");
+  }
+
+  @Test
   void explainsThatAnnouncementChannelsNeedCommunity() throws IOException {
     // given: #news is a text channel; the fake server lacks the Community (NEWS) feature
     FakeDiscord fake = start(emptyGuild().textChannel("news", ""));

@@ -492,7 +492,7 @@ public final class DiscordServerSetup {
             "#"
                 + text.getName()
                 + " cannot become an announcement channel: announcement channels need the"
-                + " server's Community feature; enable it in Server Settings → Enable Community,"
+                + " server's Community feature: enable it in Server Settings → Enable Community,"
                 + " or keep it a text channel in [setup]",
             null);
       }
