@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Make the live server match the [setup] blueprint: create and update roles, categories,"
-          + " text channels and permission overwrites, and put them in order. Deletes nothing"
+          + " channels of every type and permission overwrites, and put them in order. Deletes nothing"
           + " unless --prune is given. Stops at the first change Discord refuses; run it again"
           + " once fixed.",
       "Exit 0 on success, 1 when a change failed or Discord cannot be reached, 2 for"

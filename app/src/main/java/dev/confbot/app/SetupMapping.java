@@ -39,8 +39,9 @@ import net.dv8tion.jda.api.Permission;
  * configuration uses by name (registration, log and help channels, the programme, updates and room
  * channels, the job board; ticket, extra and organizer roles): those missing on the server are
  * created as plain text channels outside categories and roles without colour. Existing ones are
- * left as they are, so that setup never changes what {@code [setup]} does not describe. Only text
- * channels are managed; other channel types in {@code [setup]} are reported and skipped.
+ * left as they are, so that setup never changes what {@code [setup]} does not describe. Every
+ * channel {@code type} of {@code [setup]} is managed; a voice or stage channel with a {@code topic}
+ * is a problem (Discord has no topic for them), not silently dropped.
  */
 final class SetupMapping {
 
@@ -50,7 +51,7 @@ final class SetupMapping {
      * A usable blueprint.
      *
      * @param blueprint the server as the configuration wants it
-     * @param notes what was added from the rest of the configuration or skipped, one line each
+     * @param notes what was added from the rest of the configuration, one line each
      */
     record Mapped(ServerBlueprint blueprint, List<String> notes) implements Result {
       public Mapped {
@@ -197,22 +198,12 @@ final class SetupMapping {
       for (int i = 0; i < category.channels().size(); i++) {
         ChannelBlueprint channel = category.channels().get(i);
         String channelPath = path + ".channels[" + i + "]";
-        if (channel.kind() != ChannelKind.TEXT) {
-          notes.add(
-              "skipped #"
-                  + channel.name()
-                  + " ("
-                  + channelPath
-                  + "): "
-                  + channel.kind().name().toLowerCase(Locale.ROOT)
-                  + " channels are not managed by setup yet, only text channels");
-          continue;
-        }
         try {
           String topic = channel.topic();
           channels.add(
               new ChannelSpec(
                   channel.name(),
+                  kind(channel.kind()),
                   category.name(),
                   topic == null ? "" : topic,
                   overwrites(channel.overwrites(), channelPath)));
@@ -220,6 +211,22 @@ final class SetupMapping {
           problems.add(channelPath + ": " + e.getMessage());
         }
       }
+    }
+
+    private static dev.confbot.core.setup.ChannelKind kind(ChannelKind kind) {
+      switch (kind) {
+        case TEXT:
+          return dev.confbot.core.setup.ChannelKind.TEXT;
+        case VOICE:
+          return dev.confbot.core.setup.ChannelKind.VOICE;
+        case FORUM:
+          return dev.confbot.core.setup.ChannelKind.FORUM;
+        case ANNOUNCEMENT:
+          return dev.confbot.core.setup.ChannelKind.ANNOUNCEMENT;
+        case STAGE:
+          return dev.confbot.core.setup.ChannelKind.STAGE;
+      }
+      throw new AssertionError(kind);
     }
 
     private List<Overwrite> overwrites(List<PermissionOverwrite> overwrites, String path) {

@@ -11,7 +11,7 @@ final class SetupOptions {
   @Option(
       names = "--prune",
       description =
-          "Also delete the roles, categories, text channels and overwrites the blueprint does not"
+          "Also delete the roles, categories, channels and overwrites the blueprint does not"
               + " mention (never @everyone, managed roles such as the bot's own, or the channels"
               + " and roles the configuration uses).")
   boolean prune;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * the Discord connection is closed again.
  *
  * @param server the guild, for applying changes
- * @param notes what the mapping added or skipped, and what prune keeps
+ * @param notes what the mapping added, channels whose kind Discord cannot change, and what prune
+ *     keeps
  * @param plan the changes, in order
  */
 record SetupSession(DiscordServerSetup server, List<String> notes, List<SetupChange> plan) {
@@ -85,6 +86,7 @@ record SetupSession(DiscordServerSetup server, List<String> notes, List<SetupCha
       }
       if (mapped instanceof SetupMapping.Result.Mapped ok) {
         List<String> notes = new ArrayList<>(ok.notes());
+        SetupPlanner.conflicts(ok.blueprint(), live).forEach(c -> notes.add(c.describe()));
         List<SetupChange> plan =
             keepUsed(
                 SetupPlanner.plan(ok.blueprint(), live, options.prune),

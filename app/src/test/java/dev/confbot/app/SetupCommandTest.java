@@ -121,7 +121,11 @@ class SetupCommandTest {
         .contains("+ channel #programme-notifications")
         .contains(
             "note: #programme-notifications is missing and used by notifications.main_channel")
-        .contains("note: skipped #hallway (setup.categories[1].channels[1]): voice channels")
+        .contains("+ voice channel #hallway in Programme")
+        .contains("+ forum channel #questions in Programme, topic \"One post per talk\"")
+        .contains("+ announcement channel #news in Programme")
+        .contains("+ stage channel #Keynote Stage in Programme")
+        .doesNotContain("skipped")
         .contains("Run 'confbot setup apply' to make these changes.");
     assertThat(fake.roles()).hasSize(rolesBefore);
     assertThat(fake.channels()).isEmpty();
@@ -182,7 +186,15 @@ class SetupCommandTest {
         .isLessThan(fake.positionOf(fake.channel("registration-help")));
     assertThat(fake.positionOf(fake.channel("Registration")))
         .isLessThan(fake.positionOf(fake.channel("Programme")));
-    assertThat(fake.channels()).extracting(FakeChannel::name).doesNotContain("hallway");
+    assertThat(fake.channel("north-hall").type()).isZero();
+    assertThat(fake.channel("hallway").type()).isEqualTo(2);
+    assertThat(fake.channel("questions").type()).isEqualTo(15);
+    assertThat(fake.channel("questions").topic()).isEqualTo("One post per talk");
+    assertThat(fake.channel("news").type()).isEqualTo(5);
+    assertThat(fake.channel("Keynote Stage").type()).isEqualTo(13);
+    for (String name : List.of("hallway", "questions", "news", "Keynote Stage")) {
+      assertThat(fake.parentOf(fake.channel(name))).map(FakeChannel::name).contains("Programme");
+    }
     int rolesAfter = fake.roles().size();
     int channelsAfter = fake.channels().size();
 
@@ -306,6 +318,80 @@ class SetupCommandTest {
         .isLessThan(fake.positionOf(fake.channel("registration-log")));
     assertThat(setup(fake, config, "plan")).isZero();
     assertThat(out.toString()).contains("Nothing to change.");
+  }
+
+  @Test
+  void leavesAChannelOfAnotherKindAndTellsTheOrganizer() throws IOException {
+    // given: #hallway exists as a text channel, the blueprint wants a voice channel
+    FakeDiscord fake = start(emptyGuild().textChannel("hallway", "Chat"));
+    Path config = config(fake, "");
+    String conflict =
+        "note: #hallway is a text channel on the server but the blueprint wants a voice channel;"
+            + " Discord cannot change that in place and setup never deletes it on its own: rename"
+            + " or delete #hallway on Discord, then run 'confbot setup apply' again";
+    long id = fake.channel("hallway").id();
+    // when
+    int apply = setup(fake, config, "apply", "--prune");
+    String applied = out.toString();
+    // then: moved into its category, still the same text channel
+    assertThat(apply).as(err + applied).isZero();
+    assertThat(applied).contains(conflict).doesNotContain("- channel #hallway");
+    FakeChannel hallway = fake.channel("hallway");
+    assertThat(hallway.id()).isEqualTo(id);
+    assertThat(hallway.type()).isZero();
+    assertThat(hallway.topic()).isEqualTo("Chat");
+    assertThat(fake.parentOf(hallway)).map(FakeChannel::name).contains("Programme");
+
+    // when
+    int plan = setup(fake, config, "plan", "--prune");
+    // then
+    assertThat(plan).isZero();
+    assertThat(out.toString()).contains(conflict).contains("Nothing to change.");
+  }
+
+  @Test
+  void turnsATextChannelIntoAnAnnouncementChannelOnACommunityServer() throws IOException {
+    // given: #news is a text channel; the server has the NEWS feature
+    FakeDiscord fake = start(emptyGuild().feature("NEWS").textChannel("news", ""));
+    Path config = config(fake, "");
+    long id = fake.channel("news").id();
+    // when
+    int apply = setup(fake, config, "apply");
+    String applied = out.toString();
+    // then
+    assertThat(apply).as(err + applied).isZero();
+    assertThat(applied).contains("~ channel #news: text → announcement channel");
+    assertThat(fake.channel("news").id()).isEqualTo(id);
+    assertThat(fake.channel("news").type()).isEqualTo(5);
+    assertThat(fake.parentOf(fake.channel("news"))).map(FakeChannel::name).contains("Programme");
+
+    // when
+    int again = setup(fake, config, "apply");
+    // then
+    assertThat(again).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Nothing to change.");
+  }
+
+  @Test
+  void explainsThatAnnouncementChannelsNeedCommunity() throws IOException {
+    // given: #news is a text channel; the fake server lacks the Community (NEWS) feature
+    FakeDiscord fake = start(emptyGuild().textChannel("news", ""));
+    Path config = config(fake, "");
+    // when
+    int plan = setup(fake, config, "plan");
+    String planned = out.toString();
+    int apply = setup(fake, config, "apply");
+    // then
+    assertThat(plan).isZero();
+    assertThat(planned).contains("~ channel #news: text → announcement channel");
+    assertThat(apply).isEqualTo(1);
+    assertThat(out.toString())
+        .contains("! ~ channel #news: text → announcement channel")
+        .contains("announcement channels need the server's Community feature")
+        .contains("Enable Community")
+        .doesNotContain("Exception");
+    assertThat(fake.channel("news").type()).isZero();
+    assertThat(fake.channel("hallway").type()).isEqualTo(2);
   }
 
   @Test

@@ -1,9 +1,11 @@
 package dev.confbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.ConfigLoader;
+import dev.confbot.core.setup.ChannelKind;
 import dev.confbot.core.setup.ChannelSpec;
 import dev.confbot.core.setup.Colour;
 import dev.confbot.core.setup.DiscordPermission;
@@ -84,18 +86,38 @@ class SetupMappingTest {
   }
 
   @Test
-  void skipsChannelsThatAreNotTextChannelsWithANote() throws IOException {
+  void mapsEveryChannelType() throws IOException {
     // when
     SetupMapping.Result.Mapped result =
         mapped(SetupMapping.blueprint(config(""), LiveServer.empty()));
     // then
     assertThat(result.blueprint().channels())
-        .extracting(ChannelSpec::name)
-        .doesNotContain("hallway");
-    assertThat(result.notes())
+        .extracting(ChannelSpec::name, ChannelSpec::kind)
         .contains(
-            "skipped #hallway (setup.categories[1].channels[1]): voice channels are not managed by"
-                + " setup yet, only text channels");
+            tuple("north-hall", ChannelKind.TEXT),
+            tuple("hallway", ChannelKind.VOICE),
+            tuple("questions", ChannelKind.FORUM),
+            tuple("news", ChannelKind.ANNOUNCEMENT),
+            tuple("Keynote Stage", ChannelKind.STAGE));
+    assertThat(channel(result.blueprint(), "questions").topic()).isEqualTo("One post per talk");
+    assertThat(result.notes()).noneMatch(n -> n.contains("hallway"));
+  }
+
+  @Test
+  void rejectsATopicOnAVoiceChannelWithItsKey() throws IOException {
+    // given
+    ConfbotConfig config =
+        config(
+            "\n[[setup.categories.channels]]\nname = \"Lounge\"\ntype = \"voice\"\n"
+                + "topic = \"Come in\"\n");
+    // when
+    SetupMapping.Result result = SetupMapping.blueprint(config, LiveServer.empty());
+    // then
+    assertThat(result).isInstanceOf(SetupMapping.Result.Invalid.class);
+    assertThat(((SetupMapping.Result.Invalid) result).problems())
+        .containsExactly(
+            "setup.categories[1].channels[5]: #Lounge is a voice channel, which has no topic on"
+                + " Discord; remove its topic");
   }
 
   @Test

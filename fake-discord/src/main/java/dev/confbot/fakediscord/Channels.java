@@ -77,6 +77,25 @@ final class Channels {
 
   // ---- rules shared with channel create and modify (lock held) ----
 
+  /**
+   * The type a channel may take on modify: Discord converts only text (0) and announcement (5)
+   * channels into each other, and only in guilds with the {@code NEWS} feature.
+   */
+  static int convertedType(ChannelData channel, int type, State state) {
+    if (type == channel.type) {
+      return type;
+    }
+    boolean textOrNews = (channel.type == 0 || channel.type == 5) && (type == 0 || type == 5);
+    if (!textOrNews) {
+      throw DiscordError.invalidBody(
+          "type: only text and announcement channels can be converted into each other");
+    }
+    if (!state.features.contains("NEWS")) {
+      throw DiscordError.invalidBody("type: the guild lacks the NEWS feature");
+    }
+    return type;
+  }
+
   /** Checks the type of a new channel. */
   static void requireType(int type) {
     if (!TYPES.contains(type)) {

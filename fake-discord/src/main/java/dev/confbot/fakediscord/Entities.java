@@ -47,7 +47,7 @@ final class Entities {
   static final class ChannelData {
     final long id;
     String name;
-    final int type;
+    int type;
     int position;
     @Nullable String topic;
     long parentId;

@@ -38,6 +38,7 @@ public final class FakeGuild {
   private final List<ChannelSpec> channels = new ArrayList<>();
   private final List<MemberSpec> members = new ArrayList<>();
   private long everyonePermissions = Permissions.EVERYONE_DEFAULT;
+  private final List<String> features = new ArrayList<>();
   private String botName = "confbot";
   private RoleSpec botRole =
       new RoleSpec(
@@ -113,6 +114,15 @@ public final class FakeGuild {
   /** Sets the permissions of {@code @everyone} (default {@link Permissions#EVERYONE_DEFAULT}). */
   public FakeGuild everyonePermissions(long permissions) {
     everyonePermissions = permissions;
+    return this;
+  }
+
+  /**
+   * Adds a guild feature, e.g. {@code "COMMUNITY"} or {@code "NEWS"} (none by default); with {@code
+   * NEWS}, text and announcement channels convert into each other.
+   */
+  public FakeGuild feature(String feature) {
+    features.add(feature);
     return this;
   }
 
@@ -197,6 +207,10 @@ public final class FakeGuild {
 
   long everyonePermissions() {
     return everyonePermissions;
+  }
+
+  List<String> features() {
+    return List.copyOf(features);
   }
 
   String botName() {

@@ -971,6 +971,9 @@ final class RestApi {
       if (body.has("position")) {
         channel.position = (int) body.number("position", channel.position);
       }
+      if (body.has("type")) {
+        channel.type = Channels.convertedType(channel, (int) body.number("type", 0), state);
+      }
       channelRules.applyParentAndOverwrites(channel, body);
       state.dispatch("CHANNEL_UPDATE", state.channelJson(channel), Dispatcher.GUILDS, null);
       return ApiResponse.json(state.channelJson(channel));

@@ -38,6 +38,7 @@ final class State {
   final long botId;
   final long ownerId;
   final String guildName;
+  final List<String> features;
   final String botName;
   private volatile Duration interactionDeadline;
   private volatile String attachmentBase = "http://127.0.0.1";
@@ -68,6 +69,7 @@ final class State {
     this.applicationId = ids.next();
     this.botId = applicationId;
     this.guildName = spec.name();
+    this.features = spec.features();
     this.botName = spec.botName();
     Instant now = clock.instant();
     roles.put(guildId, new RoleData(guildId, "@everyone", 0, spec.everyonePermissions(), 0, false));
@@ -551,7 +553,7 @@ final class State {
             "stickers",
             List.of(),
             "features",
-            List.of(),
+            features,
             "mfa_level",
             0,
             "application_id",

@@ -57,6 +57,21 @@ class RestRulesTest {
   }
 
   @Test
+  void convertsChannelTypesOnlyBetweenTextAndAnnouncementWithTheNewsFeature() throws Exception {
+    // given: the guild has no NEWS feature
+    String general = "channels/" + fake.channel("general").id();
+    // when
+    HttpResponse<String> toNews = call("PATCH", general, "{\"type\":5}");
+    HttpResponse<String> toVoice = call("PATCH", general, "{\"type\":2}");
+    // then
+    assertThat(toNews.statusCode()).isEqualTo(400);
+    assertThat(toNews.body()).contains("50035", "NEWS feature");
+    assertThat(toVoice.statusCode()).isEqualTo(400);
+    assertThat(toVoice.body()).contains("only text and announcement channels");
+    assertThat(fake.channel("general").type()).isZero();
+  }
+
+  @Test
   void rejectsContentLongerThan2000Characters() throws Exception {
     // when
     HttpResponse<String> response =

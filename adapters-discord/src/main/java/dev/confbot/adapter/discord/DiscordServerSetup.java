@@ -1,6 +1,7 @@
 package dev.confbot.adapter.discord;
 
 import dev.confbot.core.port.GatewayException;
+import dev.confbot.core.setup.ChannelKind;
 import dev.confbot.core.setup.Colour;
 import dev.confbot.core.setup.DiscordPermission;
 import dev.confbot.core.setup.LiveCategory;
@@ -26,24 +27,34 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.ISnowflake;
 import net.dv8tion.jda.api.entities.PermissionOverride;
 import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.attribute.IPermissionContainer;
 import net.dv8tion.jda.api.entities.channel.attribute.IPositionableChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.Category;
+import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.NewsChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.HierarchyException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.restaction.ChannelAction;
 import net.dv8tion.jda.api.requests.restaction.RoleAction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Server setup on the conference guild: a {@link LiveServer} snapshot of its roles, categories,
- * text channels and role overwrites, and the execution of one {@link SetupChange} at a time with
- * JDA.
+ * text, voice, forum, announcement and stage channels and role overwrites, and the execution of one
+ * {@link SetupChange} at a time with JDA.
+ *
+ * <p>Announcement and stage channels need the server's Community feature: without it Discord
+ * refuses to create them (and JDA to turn a text channel into an announcement one), and the failure
+ * says to enable Community in Server Settings.
  *
  * <p>Blocking: each call returns once Discord answered (RestAction {@code complete()}); call it
  * from the CLI or a worker, never from a JDA callback thread. Names that the plan refers to are
@@ -77,9 +88,10 @@ public final class DiscordServerSetup {
 
   /**
    * The guild as it is in JDA's cache: roles top first without {@code @everyone}, categories and
-   * text channels in Discord's display order, role overwrites (for roles sharing a name, the oldest
-   * one's). Member overwrites and those of the bot's own role are left out: setup keeps the bot's
-   * access itself (see {@link #apply}).
+   * channels of the kinds setup manages in Discord's display order (in each category, voice and
+   * stage channels after the others; media channels and threads are left out), role overwrites (for
+   * roles sharing a name, the oldest one's). Member overwrites and those of the bot's own role are
+   * left out: setup keeps the bot's access itself (see {@link #apply}).
    */
   public LiveServer snapshot() {
     List<LiveRole> roles = new ArrayList<>();
@@ -102,17 +114,53 @@ public final class DiscordServerSetup {
           new LiveCategory(category.getIdLong(), category.getName(), overwrites(category)));
     }
     List<LiveChannel> channels = new ArrayList<>();
-    List<TextChannel> outside = new ArrayList<>();
-    for (TextChannel channel : guild.getTextChannels()) {
+    List<StandardGuildChannel> managed = managedChannels();
+    List<StandardGuildChannel> outside = new ArrayList<>();
+    for (StandardGuildChannel channel : managed) {
       if (channel.getParentCategoryIdLong() == 0) {
         outside.add(channel);
       }
     }
-    sorted(outside).forEach(c -> channels.add(live(c)));
+    sortedByDisplay(outside).forEach(c -> channels.add(live(c)));
     for (Category category : categories) {
-      sorted(category.getTextChannels()).forEach(c -> channels.add(live(c)));
+      List<StandardGuildChannel> inside = new ArrayList<>();
+      for (StandardGuildChannel channel : managed) {
+        if (channel.getParentCategoryIdLong() == category.getIdLong()) {
+          inside.add(channel);
+        }
+      }
+      sortedByDisplay(inside).forEach(c -> channels.add(live(c)));
     }
     return new LiveServer(roles, liveCategories, channels);
+  }
+
+  /** The guild's channels of the kinds setup manages (no categories, media channels, threads). */
+  private List<StandardGuildChannel> managedChannels() {
+    List<StandardGuildChannel> result = new ArrayList<>();
+    for (GuildChannel channel : guild.getChannels()) {
+      if (channel instanceof StandardGuildChannel standard && kind(channel.getType()).isPresent()) {
+        result.add(standard);
+      }
+    }
+    return result;
+  }
+
+  /** The setup kind of a JDA channel type; empty for those setup leaves alone. */
+  static Optional<ChannelKind> kind(ChannelType type) {
+    switch (type) {
+      case TEXT:
+        return Optional.of(ChannelKind.TEXT);
+      case VOICE:
+        return Optional.of(ChannelKind.VOICE);
+      case FORUM:
+        return Optional.of(ChannelKind.FORUM);
+      case NEWS:
+        return Optional.of(ChannelKind.ANNOUNCEMENT);
+      case STAGE:
+        return Optional.of(ChannelKind.STAGE);
+      default:
+        return Optional.empty();
+    }
   }
 
   private static <T extends IPositionableChannel> List<T> sorted(List<T> channels) {
@@ -123,15 +171,36 @@ public final class DiscordServerSetup {
     return copy;
   }
 
-  private LiveChannel live(TextChannel channel) {
+  /** As Discord lists them: text-like channels, then voice and stage; each by position and id. */
+  private static List<StandardGuildChannel> sortedByDisplay(List<StandardGuildChannel> channels) {
+    List<StandardGuildChannel> copy = new ArrayList<>(channels);
+    copy.sort(
+        Comparator.comparingInt((StandardGuildChannel c) -> c.getType().getSortBucket())
+            .thenComparingInt(StandardGuildChannel::getPositionRaw)
+            .thenComparingLong(ISnowflake::getIdLong));
+    return copy;
+  }
+
+  private LiveChannel live(StandardGuildChannel channel) {
     long parent = channel.getParentCategoryIdLong();
-    String topic = channel.getTopic();
+    String topic = topic(channel);
     return new LiveChannel(
         channel.getIdLong(),
         channel.getName(),
+        kind(channel.getType()).orElseThrow(),
         parent == 0 ? null : parent,
         topic == null ? "" : topic.strip(),
         overwrites(channel));
+  }
+
+  private static @Nullable String topic(GuildChannel channel) {
+    if (channel instanceof StandardGuildMessageChannel message) {
+      return message.getTopic();
+    }
+    if (channel instanceof ForumChannel forum) {
+      return forum.getTopic();
+    }
+    return null;
   }
 
   private static Colour colour(Role role) {
@@ -268,11 +337,18 @@ public final class DiscordServerSetup {
       }
       reposition(categories);
     } else if (change instanceof SetupChange.ReorderChannels reorder) {
-      List<TextChannel> channels = new ArrayList<>();
+      List<StandardGuildChannel> managed = managedChannels();
+      List<StandardGuildChannel> channels = new ArrayList<>();
       for (String name : reorder.topFirst()) {
-        oldest(guild.getTextChannelsByName(name, false)).ifPresent(channels::add);
+        oldest(managed.stream().filter(c -> c.getName().equals(name)).toList())
+            .ifPresent(channels::add);
       }
-      reposition(channels);
+      // Discord orders text-like and voice-like channels apart: only positions within a sort
+      // bucket matter, and editing a voice channel needs the Connect permission besides.
+      for (int bucket :
+          channels.stream().mapToInt(c -> c.getType().getSortBucket()).distinct().toArray()) {
+        reposition(channels.stream().filter(c -> c.getType().getSortBucket() == bucket).toList());
+      }
     } else if (change instanceof SetupChange.CreateCategory create) {
       List<Overwrite> overwrites = create.category().overwrites();
       withBotAccess(
@@ -281,17 +357,16 @@ public final class DiscordServerSetup {
     } else if (change instanceof SetupChange.CreateChannel create) {
       createChannel(create);
     } else if (change instanceof SetupChange.MoveChannel move) {
-      TextChannel channel = textChannel(move.channel().id());
+      StandardGuildChannel channel = channel(move.channel().id());
       String to = move.toCategory();
       Category target = to == null ? null : requireCategory(to);
       channel.getManager().setParent(target).complete();
       long wanted = target == null ? 0 : target.getIdLong();
-      awaitCache(() -> textChannel(move.channel().id()).getParentCategoryIdLong() == wanted);
+      awaitCache(() -> channel(move.channel().id()).getParentCategoryIdLong() == wanted);
+    } else if (change instanceof SetupChange.ChangeKind convert) {
+      changeKind(convert);
     } else if (change instanceof SetupChange.UpdateTopic topic) {
-      textChannel(topic.channel().id())
-          .getManager()
-          .setTopic(topic.topic().isEmpty() ? null : topic.topic())
-          .complete();
+      updateTopic(topic);
     } else if (change instanceof SetupChange.SetOverwrite set) {
       Overwrite overwrite = set.overwrite();
       IPermissionContainer container = container(set.target());
@@ -311,7 +386,7 @@ public final class DiscordServerSetup {
         override.delete().complete();
       }
     } else if (change instanceof SetupChange.DeleteChannel delete) {
-      TextChannel channel = guild.getTextChannelById(delete.channel().id());
+      GuildChannel channel = guild.getGuildChannelById(delete.channel().id());
       if (channel != null) {
         channel.delete().complete();
       }
@@ -351,12 +426,104 @@ public final class DiscordServerSetup {
   private void createChannel(SetupChange.CreateChannel create) {
     String parent = create.category();
     Category category = parent == null ? null : requireCategory(parent);
-    ChannelAction<TextChannel> action =
-        guild.createTextChannel(create.name(), category).clearPermissionOverrides();
-    if (!create.topic().isEmpty()) {
-      action = action.setTopic(create.topic());
+    ChannelAction<? extends StandardGuildChannel> action =
+        newChannel(create.kind(), create.name(), category);
+    try {
+      created(action, create);
+    } catch (ErrorResponseException e) {
+      if (create.kind() == ChannelKind.ANNOUNCEMENT || create.kind() == ChannelKind.STAGE) {
+        throw failure(
+            "Discord refused to create the "
+                + create.kind().label()
+                + " channel #"
+                + create.name()
+                + " ("
+                + e.getMeaning()
+                + "); "
+                + create.kind().label()
+                + " channels need the server's Community feature: enable it in Server Settings →"
+                + " Enable Community, or make the channel a text one in [setup]",
+            e);
+      }
+      throw e;
     }
-    withBotAccess(addOverwrites(action, create.overwrites()), create.overwrites()).complete();
+  }
+
+  private <T extends StandardGuildChannel> void created(
+      ChannelAction<T> action, SetupChange.CreateChannel create) {
+    ChannelAction<T> result = action.clearPermissionOverrides();
+    if (!create.topic().isEmpty()) {
+      result = result.setTopic(create.topic());
+    }
+    withBotAccess(addOverwrites(result, create.overwrites()), create.overwrites()).complete();
+  }
+
+  private ChannelAction<? extends StandardGuildChannel> newChannel(
+      ChannelKind kind, String name, @Nullable Category category) {
+    switch (kind) {
+      case TEXT:
+        return guild.createTextChannel(name, category);
+      case VOICE:
+        return guild.createVoiceChannel(name, category);
+      case FORUM:
+        return guild.createForumChannel(name, category);
+      case ANNOUNCEMENT:
+        return guild.createNewsChannel(name, category);
+      case STAGE:
+        return guild.createStageChannel(name, category);
+    }
+    throw new AssertionError(kind);
+  }
+
+  /**
+   * Turns a text channel into an announcement channel or back. JDA refuses the former unless the
+   * guild has the NEWS feature (Community servers have it).
+   */
+  private void changeKind(SetupChange.ChangeKind convert) {
+    long id = convert.channel().id();
+    GuildChannel channel = guild.getGuildChannelById(id);
+    if (channel == null) {
+      throw new GatewayException("discord", "channel " + id + " no longer exists", null);
+    }
+    if (channel instanceof TextChannel text && convert.kind() == ChannelKind.ANNOUNCEMENT) {
+      if (!guild.getFeatures().contains("NEWS")) {
+        throw new GatewayException(
+            "discord",
+            "#"
+                + text.getName()
+                + " cannot become an announcement channel: announcement channels need the"
+                + " server's Community feature: enable it in Server Settings → Enable Community,"
+                + " or keep it a text channel in [setup]",
+            null);
+      }
+      text.getManager().setType(ChannelType.NEWS).complete();
+    } else if (channel instanceof NewsChannel news && convert.kind() == ChannelKind.TEXT) {
+      news.getManager().setType(ChannelType.TEXT).complete();
+    } else {
+      throw new GatewayException(
+          "discord",
+          "#" + channel.getName() + " is no longer a " + convert.channel().kind().label(),
+          null);
+    }
+    ChannelType wanted = convert.kind() == ChannelKind.TEXT ? ChannelType.TEXT : ChannelType.NEWS;
+    awaitCache(
+        () -> {
+          GuildChannel now = guild.getGuildChannelById(id);
+          return now != null && now.getType() == wanted;
+        });
+  }
+
+  private void updateTopic(SetupChange.UpdateTopic change) {
+    StandardGuildChannel channel = channel(change.channel().id());
+    String topic = change.topic().isEmpty() ? null : change.topic();
+    if (channel instanceof StandardGuildMessageChannel message) {
+      message.getManager().setTopic(topic).complete();
+    } else if (channel instanceof ForumChannel forum) {
+      forum.getManager().setTopic(topic).complete();
+    } else {
+      throw new GatewayException(
+          "discord", "#" + channel.getName() + " is a channel without a topic", null);
+    }
   }
 
   private <T extends GuildChannel> ChannelAction<T> addOverwrites(
@@ -498,23 +665,22 @@ public final class DiscordServerSetup {
                     "discord", "category " + name + " does not exist on the server", null));
   }
 
-  private TextChannel textChannel(long id) {
-    TextChannel channel = guild.getTextChannelById(id);
-    if (channel == null) {
-      throw new GatewayException("discord", "channel " + id + " no longer exists", null);
+  private StandardGuildChannel channel(long id) {
+    if (guild.getGuildChannelById(id) instanceof StandardGuildChannel channel) {
+      return channel;
     }
-    return channel;
+    throw new GatewayException("discord", "channel " + id + " no longer exists", null);
   }
 
   private IPermissionContainer container(SetupChange.Target target) {
     GuildChannel channel =
         target.category()
             ? guild.getCategoryById(target.id())
-            : guild.getTextChannelById(target.id());
-    if (channel == null) {
-      throw new GatewayException("discord", target.describe() + " no longer exists", null);
+            : guild.getGuildChannelById(target.id());
+    if (channel instanceof IPermissionContainer container) {
+      return container;
     }
-    return (IPermissionContainer) channel;
+    throw new GatewayException("discord", target.describe() + " no longer exists", null);
   }
 
   /**

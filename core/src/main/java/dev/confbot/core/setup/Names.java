@@ -32,11 +32,14 @@ final class Names {
     return value;
   }
 
-  static String channel(String name) {
+  static String channel(String name, ChannelKind kind) {
     String value = name.strip();
     if (value.isEmpty() || value.length() > MAX) {
       throw new IllegalArgumentException(
           "channel name must have 1 to 100 characters: \"" + name + "\"");
+    }
+    if (kind.freeName()) {
+      return value;
     }
     if (!value.equals(value.toLowerCase(Locale.ROOT))
         || value.chars().anyMatch(Character::isWhitespace)) {

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The server as organizers want it: roles (top first), categories and text channels with their
- * permission overwrites. Built from the {@code [setup]} part of the configuration. Validated on
- * construction: names are unique, channels name a blueprint category, overwrites name a blueprint
- * role or {@code @everyone}.
+ * The server as organizers want it: roles (top first), categories and channels of every kind with
+ * their permission overwrites. Built from the {@code [setup]} part of the configuration. Validated
+ * on construction: names are unique, channels name a blueprint category, overwrites name a
+ * blueprint role or {@code @everyone}.
  */
 public record ServerBlueprint(
     List<RoleSpec> roles, List<CategorySpec> categories, List<ChannelSpec> channels) {

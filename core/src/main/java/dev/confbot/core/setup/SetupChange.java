@@ -76,9 +76,9 @@ public sealed interface SetupChange {
   }
 
   /**
-   * Put the named text channels of one category (null: outside categories) in this order, top
-   * first, using the positions they hold between them; other channels keep their positions. For a
-   * repeated name, the oldest is moved.
+   * Put the named channels of one category (null: outside categories) in this order, top first,
+   * using the positions they hold between them; other channels keep their positions. For a repeated
+   * name, the oldest is moved.
    */
   record ReorderChannels(@Nullable String category, List<String> topFirst) implements SetupChange {
     public ReorderChannels {
@@ -108,12 +108,16 @@ public sealed interface SetupChange {
   }
 
   /**
-   * Create a text channel in the named category (or none) with this topic and exactly these
+   * Create a channel of this kind in the named category (or none) with this topic and exactly these
    * overwrites (the channel's effective ones; the applier replaces whatever Discord copies from the
    * category).
    */
   record CreateChannel(
-      String name, @Nullable String category, String topic, List<Overwrite> overwrites)
+      String name,
+      ChannelKind kind,
+      @Nullable String category,
+      String topic,
+      List<Overwrite> overwrites)
       implements SetupChange {
     public CreateChannel {
       overwrites = List.copyOf(overwrites);
@@ -124,13 +128,42 @@ public sealed interface SetupChange {
       return Optional.ofNullable(category);
     }
 
+    /**
+     * {@code + channel #help in Info…}; other kinds than text are named: {@code + voice channel}.
+     */
     @Override
     public String describe() {
-      return "+ channel #"
+      return "+ "
+          + (kind == ChannelKind.TEXT ? "" : kind.label() + " ")
+          + "channel #"
           + name
           + (category == null ? "" : " in " + category)
           + (topic.isEmpty() ? "" : ", topic \"" + topic + "\"")
           + overwriteList(overwrites);
+    }
+  }
+
+  /**
+   * Turn an existing channel into one of another kind in place; Discord allows it only between text
+   * and announcement channels (and for announcement, only on servers with the Community feature).
+   */
+  record ChangeKind(LiveChannel channel, ChannelKind kind) implements SetupChange {
+    public ChangeKind {
+      if (!channel.kind().convertibleTo(kind) || channel.kind() == kind) {
+        throw new IllegalArgumentException(
+            "Discord cannot turn a " + channel.kind().label() + " channel into a " + kind.label());
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "~ channel #"
+          + channel.name()
+          + ": "
+          + channel.kind().label()
+          + " → "
+          + kind.label()
+          + " channel";
     }
   }
 
@@ -208,11 +241,14 @@ public sealed interface SetupChange {
     }
   }
 
-  /** Delete a text channel the blueprint does not mention (prune only). */
+  /** Delete a channel the blueprint does not mention (prune only). */
   record DeleteChannel(LiveChannel channel) implements SetupChange {
     @Override
     public String describe() {
-      return "- channel #" + channel.name();
+      return "- "
+          + (channel.kind() == ChannelKind.TEXT ? "" : channel.kind().label() + " ")
+          + "channel #"
+          + channel.name();
     }
   }
 

@@ -18,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  * where several live things share a name, the oldest (smallest id) is the match and the others
  * count as not mentioned. Without prune nothing is deleted: not a role, category, channel or
  * overwrite. Planning again after applying the plan yields no changes.
+ *
+ * <p>Channels are matched by name whatever their kind. A matched channel of another kind is
+ * converted when Discord allows it (text and announcement); otherwise it is a {@link KindConflict}
+ * (see {@link #conflicts}): never deleted and recreated, but its category, position and overwrites
+ * are still managed, and its topic where both kinds have one.
  */
 public final class SetupPlanner {
 
@@ -25,8 +30,9 @@ public final class SetupPlanner {
 
   /**
    * The ordered changes: roles are created, updated and ordered first (overwrites need them), then
-   * categories, then channels; with {@code prune}, deletions of overwrites, channels, categories
-   * and roles come last. Managed roles are never deleted.
+   * categories, then channels, conversions between text and announcement last (they fail on servers
+   * without the Community feature, after everything else is done); with {@code prune}, deletions of
+   * overwrites, channels, categories and roles come last. Managed roles are never deleted.
    */
   public static List<SetupChange> plan(ServerBlueprint blueprint, LiveServer live, boolean prune) {
     Map<String, LiveRole> roles = oldestByName(live.roles(), LiveRole::name, LiveRole::id);
@@ -57,13 +63,18 @@ public final class SetupPlanner {
     overwrites.clear();
     List<SetupChange> moves = new ArrayList<>();
     List<SetupChange> topics = new ArrayList<>();
+    List<SetupChange> conversions = new ArrayList<>();
     for (ChannelSpec spec : blueprint.channels()) {
       List<Overwrite> wanted = blueprint.effectiveOverwrites(spec);
       LiveChannel existing = channels.get(spec.name());
       if (existing == null) {
         changes.add(
-            new SetupChange.CreateChannel(spec.name(), spec.category(), spec.topic(), wanted));
+            new SetupChange.CreateChannel(
+                spec.name(), spec.kind(), spec.category(), spec.topic(), wanted));
         continue;
+      }
+      if (existing.kind() != spec.kind() && existing.kind().convertibleTo(spec.kind())) {
+        conversions.add(new SetupChange.ChangeKind(existing, spec.kind()));
       }
       Long wantedCategoryId = null;
       if (spec.category() != null) {
@@ -75,7 +86,9 @@ public final class SetupPlanner {
             new SetupChange.MoveChannel(
                 existing, categoryName(live, existing.categoryId()), spec.category()));
       }
-      if (!existing.topic().equals(spec.topic())) {
+      if (existing.kind().hasTopic()
+          && spec.kind().hasTopic()
+          && !existing.topic().equals(spec.topic())) {
         topics.add(new SetupChange.UpdateTopic(existing, spec.topic()));
       }
       SetupChange.Target target = new SetupChange.Target(existing.id(), existing.name(), false);
@@ -85,10 +98,28 @@ public final class SetupPlanner {
     changes.addAll(channelOrder(blueprint, live, channels));
     changes.addAll(topics);
     changes.addAll(overwrites);
+    changes.addAll(conversions);
     if (prune) {
       planDeletions(blueprint, live, roles, categories, channels, changes);
     }
     return List.copyOf(changes);
+  }
+
+  /**
+   * The blueprint channels that a channel of another kind holds on the server and Discord cannot
+   * convert; the plan leaves their kind alone. Empty once the organizer renamed or deleted them.
+   */
+  public static List<KindConflict> conflicts(ServerBlueprint blueprint, LiveServer live) {
+    Map<String, LiveChannel> channels =
+        oldestByName(live.channels(), LiveChannel::name, LiveChannel::id);
+    List<KindConflict> conflicts = new ArrayList<>();
+    for (ChannelSpec spec : blueprint.channels()) {
+      LiveChannel existing = channels.get(spec.name());
+      if (existing != null && !existing.kind().convertibleTo(spec.kind())) {
+        conflicts.add(new KindConflict(existing, spec.kind()));
+      }
+    }
+    return List.copyOf(conflicts);
   }
 
   private static void planRoles(
@@ -155,24 +186,44 @@ public final class SetupPlanner {
         order.add(spec);
       }
     }
+    Map<String, ChannelKind> kinds = new HashMap<>();
+    for (ChannelSpec spec : blueprint.channels()) {
+      LiveChannel existing = channels.get(spec.name());
+      boolean stays = existing != null && !existing.kind().convertibleTo(spec.kind());
+      kinds.put(spec.name(), existing != null && stays ? existing.kind() : spec.kind());
+    }
     List<@Nullable String> groups = new ArrayList<>();
     groups.add(null);
     blueprint.categories().forEach(c -> groups.add(c.name()));
     List<SetupChange> reorders = new ArrayList<>();
     for (String group : groups) {
-      List<String> wanted = namesIn(blueprint.channels(), group);
-      if (!wanted.equals(namesIn(order, group))) {
+      List<String> wanted = namesIn(blueprint.channels(), group, kinds);
+      if (!wanted.equals(namesIn(order, group, kinds))) {
         reorders.add(new SetupChange.ReorderChannels(group, wanted));
       }
     }
     return reorders;
   }
 
-  private static List<String> namesIn(List<ChannelSpec> channels, @Nullable String category) {
-    return channels.stream()
-        .filter(c -> Objects.equals(c.category(), category))
-        .map(ChannelSpec::name)
-        .toList();
+  /**
+   * The names of the channels in the category, in the given order; voice and stage channels (by the
+   * kind they will have) after the others, as Discord lists them whatever their positions.
+   */
+  private static List<String> namesIn(
+      List<ChannelSpec> channels, @Nullable String category, Map<String, ChannelKind> kinds) {
+    List<String> in =
+        channels.stream()
+            .filter(c -> Objects.equals(c.category(), category))
+            .map(ChannelSpec::name)
+            .toList();
+    List<String> names = new ArrayList<>();
+    in.stream()
+        .filter(n -> !kinds.getOrDefault(n, ChannelKind.TEXT).listedLast())
+        .forEach(names::add);
+    in.stream()
+        .filter(n -> kinds.getOrDefault(n, ChannelKind.TEXT).listedLast())
+        .forEach(names::add);
+    return names;
   }
 
   private static void planOverwrites(

@@ -85,20 +85,23 @@ public final class SetupSimulator {
             new LiveChannel(
                 nextId++,
                 create.name(),
+                create.kind(),
                 categoryId(create.category()),
                 create.topic(),
                 create.overwrites()));
       } else if (change instanceof SetupChange.MoveChannel move) {
         Long to = categoryId(move.toCategory());
+        replace(channels, c -> c.id() == move.channel().id(), c -> c.with(c.kind(), to, c.topic()));
+      } else if (change instanceof SetupChange.ChangeKind kind) {
         replace(
             channels,
-            c -> c.id() == move.channel().id(),
-            c -> new LiveChannel(c.id(), c.name(), to, c.topic(), c.overwrites()));
+            c -> c.id() == kind.channel().id(),
+            c -> c.with(kind.kind(), c.categoryId(), c.topic()));
       } else if (change instanceof SetupChange.UpdateTopic topic) {
         replace(
             channels,
             c -> c.id() == topic.channel().id(),
-            c -> new LiveChannel(c.id(), c.name(), c.categoryId(), topic.topic(), c.overwrites()));
+            c -> c.with(c.kind(), c.categoryId(), topic.topic()));
       } else if (change instanceof SetupChange.SetOverwrite set) {
         editOverwrites(set.target(), set.overwrite().role(), set.overwrite());
       } else if (change instanceof SetupChange.DeleteOverwrite delete) {
@@ -112,7 +115,7 @@ public final class SetupSimulator {
         replace(
             channels,
             c -> Objects.equals(c.categoryId(), id),
-            c -> new LiveChannel(c.id(), c.name(), null, c.topic(), c.overwrites()));
+            c -> c.with(c.kind(), null, c.topic()));
       } else if (change instanceof SetupChange.DeleteRole deleteRole) {
         LiveRole role = deleteRole.role();
         roles.removeIf(r -> r.id() == role.id());
@@ -163,13 +166,7 @@ public final class SetupSimulator {
         replace(
             channels,
             c -> c.id() == target.id(),
-            c ->
-                new LiveChannel(
-                    c.id(),
-                    c.name(),
-                    c.categoryId(),
-                    c.topic(),
-                    edited(c.overwrites(), role, value)));
+            c -> c.withOverwrites(edited(c.overwrites(), role, value)));
       }
     }
 
@@ -178,12 +175,7 @@ public final class SetupSimulator {
           categories,
           c -> true,
           c -> new LiveCategory(c.id(), c.name(), edited(c.overwrites(), role, null)));
-      replace(
-          channels,
-          c -> true,
-          c ->
-              new LiveChannel(
-                  c.id(), c.name(), c.categoryId(), c.topic(), edited(c.overwrites(), role, null)));
+      replace(channels, c -> true, c -> c.withOverwrites(edited(c.overwrites(), role, null)));
     }
 
     private static List<Overwrite> edited(

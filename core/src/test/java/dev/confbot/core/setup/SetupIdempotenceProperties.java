@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,8 @@ import net.jqwik.api.Property;
 
 /**
  * Random blueprints against random servers (overlapping names, duplicates, managed roles, stray
- * overwrites). jqwik drives the seed; a failure reports it for replay.
+ * overwrites, channels of every kind, also of another kind than the blueprint's). jqwik drives the
+ * seed; a failure reports it for replay.
  */
 class SetupIdempotenceProperties {
   private static final List<String> ROLES =
@@ -24,6 +26,7 @@ class SetupIdempotenceProperties {
   private static final List<String> CHANNELS =
       List.of("registration", "help", "announcements", "room-1", "room-2", "log");
   private static final List<String> TOPICS = List.of("", "Welcome", "Ask here");
+  private static final List<ChannelKind> KINDS = List.of(ChannelKind.values());
   private static final List<Colour> COLOURS =
       List.of(Colour.NONE, new Colour(0xE11D48), new Colour(0x3B82F6));
   private static final List<DiscordPermission> PERMISSIONS =
@@ -44,6 +47,28 @@ class SetupIdempotenceProperties {
     // then
     assertThat(SetupPlanner.plan(blueprint, applied, prune)).isEmpty();
     assertThat(SetupPlanner.plan(blueprint, applied, false)).isEmpty();
+  }
+
+  @Property(tries = 400)
+  void leavesOnlyKindsDiscordCannotConvertDifferent(@ForAll long seed, @ForAll boolean prune) {
+    // given
+    Random random = new Random(seed);
+    ServerBlueprint blueprint = blueprint(random);
+    LiveServer live = live(random);
+    List<String> conflicts = conflicts(blueprint, live);
+    // when
+    LiveServer applied = SetupSimulator.apply(live, SetupPlanner.plan(blueprint, live, prune));
+    // then
+    assertThat(conflicts(blueprint, applied)).isEqualTo(conflicts);
+    for (ChannelSpec spec : blueprint.channels()) {
+      LiveChannel channel =
+          applied.channels().stream()
+              .filter(c -> c.name().equals(spec.name()))
+              .min(Comparator.comparingLong(LiveChannel::id))
+              .orElseThrow();
+      boolean conflict = conflicts.contains(channel.id() + " " + spec.kind());
+      assertThat(channel.kind() == spec.kind()).isNotEqualTo(conflict);
+    }
   }
 
   @Property(tries = 400)
@@ -91,6 +116,13 @@ class SetupIdempotenceProperties {
             blueprint.roles().stream().map(RoleSpec::name).toList());
   }
 
+  /** The conflicts as "channel id, wanted kind". */
+  private static List<String> conflicts(ServerBlueprint blueprint, LiveServer live) {
+    return SetupPlanner.conflicts(blueprint, live).stream()
+        .map(c -> c.channel().id() + " " + c.wanted())
+        .toList();
+  }
+
   private static ServerBlueprint blueprint(Random random) {
     List<String> roleNames = pick(random, ROLES);
     List<RoleSpec> roles = new ArrayList<>();
@@ -109,8 +141,10 @@ class SetupIdempotenceProperties {
     for (String name : pick(random, CHANNELS)) {
       String category =
           categoryNames.isEmpty() || random.nextInt(4) == 0 ? null : one(random, categoryNames);
+      ChannelKind kind = one(random, KINDS);
+      String topic = kind.hasTopic() ? one(random, TOPICS) : "";
       channels.add(
-          new ChannelSpec(name, category, one(random, TOPICS), overwrites(random, overwriteRoles)));
+          new ChannelSpec(name, kind, category, topic, overwrites(random, overwriteRoles)));
     }
     return new ServerBlueprint(roles, categories, channels);
   }
@@ -148,12 +182,14 @@ class SetupIdempotenceProperties {
       Long category =
           categories.isEmpty() || random.nextInt(3) == 0 ? null : one(random, categories).id();
       String name = random.nextInt(5) == 0 ? "general" : one(random, CHANNELS);
+      ChannelKind kind = random.nextBoolean() ? ChannelKind.TEXT : one(random, KINDS);
       channels.add(
           new LiveChannel(
               ids.get(next++),
               name,
+              kind,
               category,
-              one(random, TOPICS),
+              kind.hasTopic() ? one(random, TOPICS) : "",
               overwrites(random, overwriteRoles)));
     }
     return new LiveServer(roles, categories, channels);
