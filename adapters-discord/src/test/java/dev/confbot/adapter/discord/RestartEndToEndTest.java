@@ -14,6 +14,7 @@ import dev.confbot.core.port.Announcer;
 import dev.confbot.core.schedule.Room;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.Session;
+import dev.confbot.core.testing.ManualExecutor;
 import dev.confbot.core.testing.RecordingAuditSink;
 import dev.confbot.core.testing.TestClock;
 import dev.confbot.fakediscord.FakeEmbed;
@@ -115,6 +116,7 @@ class RestartEndToEndTest {
         executor.shutdownNow();
       }
       // then
+      assertThat(executor.thrown()).isEmpty();
       assertThat(sent)
           .containsExactly(
               "programme@09:55",

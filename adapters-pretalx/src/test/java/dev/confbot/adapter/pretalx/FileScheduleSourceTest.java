@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.Session;
+import dev.confbot.core.testing.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileScheduleSourceTest {
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-04-20T08:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2025-04-20T08:00:00Z"));
   private final RecordingAudit audit = new RecordingAudit();
   private final InMemoryScheduleCache cache = new InMemoryScheduleCache();
 

@@ -19,6 +19,7 @@ import dev.confbot.core.port.CachedSchedule;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.Session;
+import dev.confbot.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,7 +44,7 @@ class PretalxScheduleSourceTest {
   private static final String TOKEN = "s3cr3t-t0ken-value";
   private static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2023-07-17T06:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2023-07-17T06:00:00Z"));
   private final RecordingAudit audit = new RecordingAudit();
   private final InMemoryScheduleCache cache = new InMemoryScheduleCache();
   private String url = "";

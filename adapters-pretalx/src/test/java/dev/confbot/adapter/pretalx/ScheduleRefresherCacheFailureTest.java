@@ -6,6 +6,7 @@ import dev.confbot.core.port.CachedSchedule;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.ScheduleCache;
 import dev.confbot.core.schedule.Schedule;
+import dev.confbot.core.testing.TestClock;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ class ScheduleRefresherCacheFailureTest {
   private static final String PAYLOAD = Fixtures.read("pretalx-one-session.json");
 
   private final RecordingAudit audit = new RecordingAudit();
-  private final MutableClock clock = new MutableClock(Instant.parse("2023-07-21T08:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2023-07-21T08:00:00Z"));
 
   /** A fetcher that serves one payload. */
   private static PayloadFetcher serving(String payload) {

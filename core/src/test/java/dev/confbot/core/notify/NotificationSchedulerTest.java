@@ -18,6 +18,8 @@ import dev.confbot.core.port.NotificationLog.Key;
 import dev.confbot.core.schedule.Room;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.Session;
+import dev.confbot.core.testing.ManualExecutor;
+import dev.confbot.core.testing.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +40,8 @@ class NotificationSchedulerTest {
           .withRoomChannels(Map.of("Forum Hall", "forum-hall", "Terrace 2A", "terrace-2a"))
           .withUpdatesChannel("schedule-updates");
 
-  private final MutableClock clock = new MutableClock(at("2023-07-19T08:00").toInstant());
-  private final FakeExecutor executor = new FakeExecutor(clock);
+  private final TestClock clock = new TestClock(at("2023-07-19T08:00").toInstant());
+  private final ManualExecutor executor = new ManualExecutor(clock);
   private final InMemoryNotificationLog ledger = new InMemoryNotificationLog();
   private final RecordingAnnouncer announcer = new RecordingAnnouncer(clock);
   private final RecordingAudit audit = new RecordingAudit();
@@ -359,8 +361,8 @@ class NotificationSchedulerTest {
   @Test
   void convertsSimulatedWaitsIntoRealDelays() {
     // given: a rehearsal at 60x starting 08:00 event time
-    MutableClock real = new MutableClock(Instant.parse("2026-11-26T07:00:00Z"));
-    FakeExecutor realExecutor = new FakeExecutor(real);
+    TestClock real = new TestClock(Instant.parse("2026-11-26T07:00:00Z"));
+    ManualExecutor realExecutor = new ManualExecutor(real);
     SimulatedClock simulated = new SimulatedClock(at("2023-07-19T08:00").toInstant(), 60, real);
     RecordingAnnouncer rehearsal = new RecordingAnnouncer(simulated);
     NotificationScheduler scheduler =

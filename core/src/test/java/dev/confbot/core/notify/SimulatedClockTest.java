@@ -3,6 +3,7 @@ package dev.confbot.core.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.confbot.core.testing.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ class SimulatedClockTest {
   @Test
   void startsAtTheChosenInstantAndRunsAtItsSpeed() {
     // given
-    MutableClock real = new MutableClock(Instant.parse("2026-11-26T07:00:00Z"));
+    TestClock real = new TestClock(Instant.parse("2026-11-26T07:00:00Z"));
     SimulatedClock clock = new SimulatedClock(REHEARSAL_START, 60, real);
     // when
     Instant atStart = clock.instant();
@@ -41,7 +42,7 @@ class SimulatedClockTest {
   @Test
   void keepsItsTimeLineInAnotherZone() {
     // given
-    MutableClock real = new MutableClock(Instant.parse("2026-11-26T07:00:00Z"));
+    TestClock real = new TestClock(Instant.parse("2026-11-26T07:00:00Z"));
     SimulatedClock clock = new SimulatedClock(REHEARSAL_START, 2, real);
     // when
     Clock prague = clock.withZone(ZoneId.of("Europe/Prague"));

@@ -11,6 +11,7 @@ import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.model.MemberId;
 import dev.confbot.core.port.ReminderStore.Subscription;
 import dev.confbot.core.schedule.Schedule;
+import dev.confbot.core.testing.ManualExecutor;
 import dev.confbot.core.testing.RecordingAuditSink;
 import dev.confbot.core.testing.TestClock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ReminderSchedulerTest {
@@ -29,7 +31,7 @@ class ReminderSchedulerTest {
   private final InMemoryReminderStore store = new InMemoryReminderStore();
   private final RecordingMessenger messenger = new RecordingMessenger();
   private final RecordingAuditSink alerts = new RecordingAuditSink();
-  private final StepExecutor executor = new StepExecutor();
+  private final ManualExecutor executor = new ManualExecutor(clock);
   private final AtomicReference<Optional<Schedule>> schedule =
       new AtomicReference<>(Optional.of(SCHEDULE));
 
@@ -48,6 +50,12 @@ class ReminderSchedulerTest {
 
   private void subscribe(MemberId member, String code, Locale locale) {
     store.subscribe(new Subscription(member, code, locale, clock.instant()));
+  }
+
+  @AfterEach
+  void noWakeUpThrew() {
+    // the executor records what a wake-up throws instead of failing the test with it
+    assertThat(executor.thrown()).isEmpty();
   }
 
   /** Moves the clock by the pending wake-up's delay and runs it. */

@@ -24,6 +24,13 @@ public final class TestClock extends Clock {
     now = now.plus(by);
   }
 
+  /**
+   * Sets the clock to {@code instant}, forward or back (a test may simulate a clock correction).
+   */
+  public synchronized void set(Instant instant) {
+    now = instant;
+  }
+
   @Override
   public Instant instant() {
     return now;

@@ -1,6 +1,7 @@
 /**
  * Test fakes and fixtures shipped in core's test-jar: recording role gateway and audit sink, a fake
- * ticket source, test data builders and the claim-store contract.
+ * ticket source, test data builders, the claim-store contract, a test clock and a manual scheduled
+ * executor over it.
  */
 @NullMarked
 package dev.confbot.core.testing;
