@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.fakediscord.Fault;
+import java.util.List;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +71,31 @@ class DiscordChannelTopicsTest {
         .hasMessage(
             "discord: the bot may not edit the topic of channel forum-hall"
                 + " (it needs the Manage Channels permission there)");
+  }
+
+  @Test
+  void reportsThatTheBotLacksManageChannelsBeforeAskingDiscord() throws InterruptedException {
+    // given: the bot's role may not manage #programme (JDA knows it from its cache)
+    Guild guild = conference.bot().guild();
+    TextChannel programme = guild.getTextChannelsByName("programme", false).get(0);
+    Member self = guild.getSelfMember();
+    programme
+        .upsertPermissionOverride(self.getRoles().get(0))
+        .deny(Permission.MANAGE_CHANNEL)
+        .complete();
+    long deadline = System.nanoTime() + Conference.WAIT.toNanos();
+    while (self.hasPermission(programme, Permission.MANAGE_CHANNEL)) {
+      assertThat(System.nanoTime()).as("waited for the overwrite").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    conference.fake.clearRequests();
+    // when / then
+    assertThatThrownBy(() -> topics().setTopic("programme", "x"))
+        .isInstanceOf(GatewayException.class)
+        .hasMessage(
+            "discord: the bot may not edit the topic of channel programme"
+                + " (it needs the Manage Channels permission there)");
+    assertThat(conference.fake.requests("PATCH channels/*")).isEqualTo(List.of());
   }
 
   @Test
