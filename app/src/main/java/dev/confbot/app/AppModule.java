@@ -10,6 +10,7 @@ import com.google.inject.name.Names;
 import dev.confbot.adapter.discord.DiscordAnnouncer;
 import dev.confbot.adapter.discord.DiscordAuditSink;
 import dev.confbot.adapter.discord.DiscordBot;
+import dev.confbot.adapter.discord.DiscordChannelTopics;
 import dev.confbot.adapter.discord.DiscordDirectMessenger;
 import dev.confbot.adapter.discord.DiscordRoleGateway;
 import dev.confbot.adapter.discord.DiscordSettings;
@@ -40,6 +41,7 @@ import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.notify.NotificationSettings;
 import dev.confbot.core.port.Announcer;
 import dev.confbot.core.port.AuditSink;
+import dev.confbot.core.port.ChannelTopics;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.DirectMessenger;
 import dev.confbot.core.port.NotificationLog;
@@ -55,6 +57,7 @@ import dev.confbot.core.registration.TicketLifecycle;
 import dev.confbot.core.remind.ReminderScheduler;
 import dev.confbot.core.remind.ReminderService;
 import dev.confbot.core.remind.ReminderSettings;
+import dev.confbot.core.topics.RoomTopicUpdater;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -85,7 +88,8 @@ import org.jspecify.annotations.Nullable;
  * {@link AuditSink}, {@link Announcer}, {@link TicketIndex}, {@link RoleMapping}, {@link
  * TicketLifecycle}, {@link RegistrationService}, {@link RegistrationDesk}, {@link
  * NotificationScheduler}, {@link DirectMessenger}, {@link ReminderService}, {@link
- * ReminderScheduler}, an optional {@link ScheduleSource} and the shared {@link
+ * ReminderScheduler}, {@link ChannelTopics}, {@link RoomTopicUpdater} (started by {@link Confbot}
+ * only with {@code room_topics = true}), an optional {@link ScheduleSource} and the shared {@link
  * ScheduledExecutorService}. No I/O happens here; {@link Confbot} starts things.
  */
 final class AppModule extends AbstractModule {
@@ -394,6 +398,37 @@ final class AppModule extends AbstractModule {
         new NotificationRenderer(settings, Labels.forLanguage(texts.defaults())),
         ledger,
         announcer,
+        audit,
+        clock,
+        executor);
+  }
+
+  @Provides
+  @Singleton
+  ChannelTopics channelTopics(DiscordBot bot) {
+    return new DiscordChannelTopics(bot::jda, config.discord().guildId());
+  }
+
+  @Provides
+  @Singleton
+  RoomTopicUpdater roomTopicUpdater(
+      Programme programme,
+      ChannelTopics topics,
+      AuditSink audit,
+      Texts texts,
+      Clock clock,
+      ScheduledExecutorService executor) {
+    Map<String, String> rooms = new LinkedHashMap<>();
+    config
+        .notifications()
+        .roomChannels()
+        .forEach((room, channel) -> rooms.put(room, channel.value()));
+    return new RoomTopicUpdater(
+        programme::latest,
+        rooms,
+        config.schedule().timeZone(),
+        texts.defaults(),
+        topics,
         audit,
         clock,
         executor);

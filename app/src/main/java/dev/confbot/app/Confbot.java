@@ -18,6 +18,7 @@ import dev.confbot.core.port.TicketIndexStore;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
 import dev.confbot.core.remind.ReminderScheduler;
+import dev.confbot.core.topics.RoomTopicUpdater;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running confbot: starts the store, the ticket index (from the saved snapshot, then pretix in
- * the background), Discord, the notification scheduler and the session reminders, and stops them in
- * reverse order. The order of start-up is the product's: registration works from the saved snapshot
- * before pretix answers.
+ * the background), Discord, the notification scheduler, the room channel topics (when configured)
+ * and the session reminders, and stops them in reverse order. The order of start-up is the
+ * product's: registration works from the saved snapshot before pretix answers.
  */
 final class Confbot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Confbot.class);
@@ -119,6 +120,10 @@ final class Confbot implements AutoCloseable {
             });
     programme.attach(task);
     task.start(executor, config.schedule().refreshInterval());
+    if (config.notifications().roomTopics()) {
+      injector.getInstance(RoomTopicUpdater.class).start();
+      log.info("Room channel topics show Now / Next");
+    }
   }
 
   /** One shutdown step; a failing step is logged and the next one still runs. */
@@ -162,6 +167,11 @@ final class Confbot implements AutoCloseable {
         "stop the notification scheduler",
         () -> injector.getInstance(NotificationScheduler.class).close());
     step("stop the session reminders", () -> injector.getInstance(ReminderScheduler.class).close());
+    if (config.notifications().roomTopics()) {
+      step(
+          "stop the room channel topics",
+          () -> injector.getInstance(RoomTopicUpdater.class).close());
+    }
     step(
         "stop the command workers",
         () -> injector.getInstance(AppModule.ORGANIZER_WORKERS).shutdownNow());

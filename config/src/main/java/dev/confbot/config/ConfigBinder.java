@@ -274,7 +274,8 @@ final class ConfigBinder {
         section.table("room_webhooks", WEBHOOK),
         section.optional("schedule_updates_channel", CHANNEL).orElse(null),
         section.optional("session_url_template", URL_TEMPLATE).orElse(null),
-        section.optional("qa_url_template", URL_TEMPLATE).orElse(null));
+        section.optional("qa_url_template", URL_TEMPLATE).orElse(null),
+        section.get("room_topics", BOOLEAN, false));
   }
 
   private LivestreamsConfig livestreams() {

@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  *     {slug}} or {@code {room}}, key {@code session_url_template}; null to link nothing
  * @param qaUrlTemplate link of a session's Q&amp;A with the same placeholders, key {@code
  *     qa_url_template}; null for no Q&amp;A link
+ * @param roomTopics whether the room channels' topics show "Now / Next" (the running and the next
+ *     session), key {@code room_topics}, default false; the bot then needs Manage Channels
  */
 public record NotificationsConfig(
     ChannelRef mainChannel,
@@ -41,7 +43,8 @@ public record NotificationsConfig(
     Map<String, Secret> roomWebhooks,
     @Nullable ChannelRef scheduleUpdatesChannel,
     @Nullable String sessionUrlTemplate,
-    @Nullable String qaUrlTemplate) {
+    @Nullable String qaUrlTemplate,
+    boolean roomTopics) {
   public NotificationsConfig {
     skippedSessionTypes = List.copyOf(skippedSessionTypes);
     roomChannels = ConfigCollections.copyOfMap(roomChannels);

@@ -71,6 +71,7 @@ class ConfigLoaderTest {
     assertThat(notifications.skippedSessionTypes()).containsExactly("Break", "Lunch");
     assertThat(notifications.roomChannels()).isEmpty();
     assertThat(notifications.mainWebhook()).isNull();
+    assertThat(notifications.roomTopics()).isFalse();
     assertThat(notifications.scheduleUpdatesChannel()).isNull();
     assertThat(notifications.sessionUrlTemplate()).isNull();
     assertThat(config.livestreams().byRoom()).isEmpty();

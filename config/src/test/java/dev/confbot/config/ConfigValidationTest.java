@@ -107,6 +107,22 @@ class ConfigValidationTest {
   }
 
   @Test
+  void roomTopicsMustBeTrueOrFalse() {
+    // when
+    List<ConfigProblem> problems =
+        problemsOf(ConfigFiles.MINIMAL + "[notifications]\nroom_topics = \"yes\"\n");
+
+    // then
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("notifications.room_topics");
+              assertThat(p.message()).contains("true or false");
+            });
+  }
+
+  @Test
   void unknownKeyFarFromAnyKnownKeyListsTheKnownKeys() {
     // when
     List<ConfigProblem> problems =

@@ -37,6 +37,7 @@ class ExampleConfigTest {
     assertThat(config.registration().roles().variations()).hasSize(2);
     assertThat(config.schedule().location()).isPresent();
     assertThat(config.notifications().roomChannels()).hasSize(3);
+    assertThat(config.notifications().roomTopics()).isTrue();
     assertThat(config.livestreams().linkCount()).isEqualTo(5);
     assertThat(config.setup().roles()).hasSize(3);
     assertThat(config.setup().channelCount()).isEqualTo(3);

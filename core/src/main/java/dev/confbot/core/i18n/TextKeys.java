@@ -125,5 +125,17 @@ public final class TextKeys {
   /** {@code /reminders remove:…} for a reminder the member does not have ({@code {session}}). */
   public static final String REMINDERS_NOT_FOUND = "discord.reminders_not_found";
 
+  /**
+   * Room channel topic: the running session ({@code {title}}, {@code {end}}: its end, HH:mm in the
+   * event's time zone).
+   */
+  public static final String TOPIC_NOW = "discord.topic_now";
+
+  /** Room channel topic: the next session today ({@code {time}}: its start, {@code {title}}). */
+  public static final String TOPIC_NEXT = "discord.topic_next";
+
+  /** Room channel topic when no session follows today. */
+  public static final String TOPIC_NONE = "discord.topic_none";
+
   private TextKeys() {}
 }
