@@ -43,7 +43,12 @@ class ChannelConversionJdaTest {
     assertThat(guild.getFeatures()).contains("NEWS");
     // when
     requireNonNull(guild.getTextChannelById(id)).getManager().setType(ChannelType.NEWS).complete();
-    eventually(() -> guild.getNewsChannelById(id) != null);
+    // JDA caches the converted channel before it fills in its fields: wait for the topic too
+    eventually(
+        () -> {
+          NewsChannel converted = guild.getNewsChannelById(id);
+          return converted != null && converted.getTopic() != null;
+        });
     // then
     assertThat(fake.channel("news").type()).isEqualTo(5);
     NewsChannel news = requireNonNull(guild.getNewsChannelById(id));
@@ -51,7 +56,11 @@ class ChannelConversionJdaTest {
 
     // when
     news.getManager().setType(ChannelType.TEXT).complete();
-    eventually(() -> guild.getTextChannelById(id) != null);
+    eventually(
+        () -> {
+          TextChannel converted = guild.getTextChannelById(id);
+          return converted != null && "news".equals(converted.getName());
+        });
     // then
     assertThat(fake.channel("news").type()).isZero();
     TextChannel text = requireNonNull(guild.getTextChannelById(id));
