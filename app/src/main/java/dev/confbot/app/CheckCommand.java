@@ -161,7 +161,16 @@ final class CheckCommand implements Callable<Integer> {
             + count(
                 notifications.roomWebhooks().size() + (notifications.mainWebhook() == null ? 0 : 1),
                 "webhook",
-                "webhooks"));
+                "webhooks")
+            + (notifications.roomTopics() ? "; room topics show Now / Next" : ""));
+    out.printf(
+        FORMAT,
+        "attendees:",
+        "texts in "
+            + config.attendee().defaultLanguage()
+            + " by default (en, de, fr by member locale), reminders "
+            + duration(config.attendee().reminderLead())
+            + " before");
     out.printf(
         FORMAT,
         "livestreams:",

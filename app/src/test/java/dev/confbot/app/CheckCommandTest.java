@@ -58,6 +58,8 @@ class CheckCommandTest {
         .contains("DISCORD_BOT_TOKEN (.secrets), PRETIX_TOKEN (.secrets)")
         .contains("8 items and 2 variations mapped to")
         .contains("3 room channels")
+        .contains("room topics show Now / Next")
+        .contains("reminders 10m before")
         .contains("2 rooms, 5 links")
         .contains("https://pretix.eu/api/v1/organizers/pyconxx/events/2026/")
         .doesNotContain("dummy-discord-token")
