@@ -62,6 +62,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -257,7 +258,11 @@ final class AppModule extends AbstractModule {
         new DiscordBot(
             settings,
             new GuildSetup(
-                registration.channel().value(), channels, roles, registration.setNickname()),
+                registration.channel().value(),
+                channels,
+                roles,
+                registration.setNickname(),
+                topicChannels()),
             commands,
             List.of(organizer, programmeCommands, jobBoard, reminderCommands),
             texts);
@@ -362,6 +367,16 @@ final class AppModule extends AbstractModule {
         service,
         lifecycle,
         locale -> Objects.requireNonNull(byLanguage.get(texts.forLocale(locale).language())));
+  }
+
+  /** The room channels whose topic the bot keeps on Now / Next; none when that is off. */
+  private Set<String> topicChannels() {
+    if (!config.notifications().roomTopics()) {
+      return Set.of();
+    }
+    Set<String> names = new LinkedHashSet<>();
+    config.notifications().roomChannels().values().forEach(c -> names.add(c.value()));
+    return names;
   }
 
   private String helpMention() {

@@ -139,6 +139,7 @@ public final class DiscordBot {
         new ArrayList<>(
             GuildValidator.problems(
                 guild, setup.roles(), setup.channelsToCheck(), setup.setNicknames()));
+    problems.addAll(GuildValidator.topicProblems(guild, setup.topicChannels()));
     Optional<TextChannel> registration = GuildChannels.text(guild, setup.registrationChannel());
     if (registration.isPresent()) {
       try {

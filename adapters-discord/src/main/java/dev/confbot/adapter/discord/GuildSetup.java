@@ -13,12 +13,15 @@ import java.util.Set;
  *     bot posts to
  * @param roles every role confbot may give (ticket mapping and extra roles)
  * @param setNicknames whether registration sets nicknames (then Manage Nicknames is required)
+ * @param topicChannels channels (names or ids) whose topic confbot keeps current (then Manage
+ *     Channels is required there); empty when room topics are off
  */
 public record GuildSetup(
     String registrationChannel,
     Map<String, String> otherChannels,
     Set<RoleRef> roles,
-    boolean setNicknames) {
+    boolean setNicknames,
+    Set<String> topicChannels) {
 
   public GuildSetup {
     if (registrationChannel.isBlank()) {
@@ -26,6 +29,16 @@ public record GuildSetup(
     }
     otherChannels = Map.copyOf(otherChannels);
     roles = Set.copyOf(roles);
+    topicChannels = Set.copyOf(topicChannels);
+  }
+
+  /** A setup in which confbot edits no channel topics. */
+  public GuildSetup(
+      String registrationChannel,
+      Map<String, String> otherChannels,
+      Set<RoleRef> roles,
+      boolean setNicknames) {
+    this(registrationChannel, otherChannels, roles, setNicknames, Set.of());
   }
 
   /** Every channel to check: the registration channel first, then the others. */

@@ -84,4 +84,27 @@ public final class GuildValidator {
     }
     return List.copyOf(problems);
   }
+
+  /**
+   * The channels among {@code topicChannels} whose topic the bot may not edit, each with its fix.
+   * Missing channels are left to {@link #problems}.
+   *
+   * @param topicChannels channel names or ids whose topic confbot keeps current
+   */
+  public static List<String> topicProblems(Guild guild, Collection<String> topicChannels) {
+    Member self = guild.getSelfMember();
+    List<String> problems = new ArrayList<>();
+    for (String name : topicChannels) {
+      GuildChannels.text(guild, name)
+          .filter(channel -> !self.hasPermission(channel, Permission.MANAGE_CHANNEL))
+          .ifPresent(
+              channel ->
+                  problems.add(
+                      "Room topics are switched on but the bot may not edit #"
+                          + channel.getName()
+                          + ": allow Manage Channels for its role there, or set"
+                          + " notifications.room_topics = false."));
+    }
+    return List.copyOf(problems);
+  }
 }

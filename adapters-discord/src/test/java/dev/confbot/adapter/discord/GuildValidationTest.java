@@ -77,4 +77,51 @@ class GuildValidationTest {
       }
     }
   }
+
+  @Test
+  void asksForManageChannelsWhereRoomTopicsAreKept() {
+    // when: room topics on for #north-hall (and a channel that does not exist)
+    List<String> problems = topicProblems(0L);
+    // then: the missing channel is not a topic problem; north-hall needs Manage Channels
+    assertThat(problems)
+        .singleElement()
+        .asString()
+        .contains("#north-hall", "Manage Channels", "notifications.room_topics = false");
+  }
+
+  @Test
+  void acceptsRoomTopicsWhenTheBotMayManageChannels() {
+    assertThat(topicProblems(Permissions.MANAGE_CHANNELS)).isEmpty();
+  }
+
+  private static List<String> topicProblems(long extraPermissions) {
+    FakeGuild guild =
+        FakeGuild.named("Topics")
+            .botRole(
+                "confbot",
+                100,
+                Permissions.MANAGE_ROLES
+                    | Permissions.VIEW_CHANNEL
+                    | Permissions.SEND_MESSAGES
+                    | Permissions.EMBED_LINKS
+                    | Permissions.READ_MESSAGE_HISTORY
+                    | extraPermissions)
+            .textChannel("registration")
+            .textChannel("north-hall");
+    try (FakeDiscord fake = FakeDiscord.start(guild)) {
+      DiscordBot bot =
+          new DiscordBot(
+              new DiscordSettings(
+                  fake.token(), fake.guildId(), fake.baseUrl(), fake.gatewayUrl(), false),
+              new GuildSetup(
+                  "registration", Map.of(), Set.of(), false, Set.of("north-hall", "nowhere")),
+              List.of(),
+              List.of());
+      try {
+        return bot.start(NOBODY);
+      } finally {
+        bot.stop();
+      }
+    }
+  }
 }
