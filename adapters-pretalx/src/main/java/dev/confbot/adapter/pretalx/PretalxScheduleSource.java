@@ -2,11 +2,8 @@ package dev.confbot.adapter.pretalx;
 
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ScheduleCache;
-import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.schedule.Schedule;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
@@ -20,12 +17,15 @@ import retrofit2.Retrofit;
  * organizers are alerted once per outage; with nothing to fall back on it throws {@code
  * GatewayException("pretalx", …)}. Thread-safe.
  */
-public final class PretalxScheduleSource implements ScheduleSource {
+public final class PretalxScheduleSource extends ScheduleRefresher {
 
-  private final ScheduleRefresher refresher;
-
-  PretalxScheduleSource(ScheduleRefresher refresher) {
-    this.refresher = refresher;
+  private PretalxScheduleSource(
+      HttpPayloadFetcher fetcher,
+      PretalxSettings settings,
+      Clock clock,
+      AuditSink audit,
+      ScheduleCache cache) {
+    super(fetcher, settings, clock, audit, cache);
   }
 
   /**
@@ -59,28 +59,6 @@ public final class PretalxScheduleSource implements ScheduleSource {
             .build()
             .create(PretalxApi.class);
     return new PretalxScheduleSource(
-        new ScheduleRefresher(
-            new HttpPayloadFetcher(api, settings), settings, clock, audit, cache));
-  }
-
-  @Override
-  public Schedule fetch() {
-    return refresher.fetch();
-  }
-
-  /** The SHA-256 of the payload behind the last returned schedule. */
-  @Override
-  public Optional<String> revision() {
-    return refresher.status().map(SourceStatus::sha256);
-  }
-
-  /** What was last served: hash, version, format, when it changed, whether it is stale. */
-  public Optional<SourceStatus> status() {
-    return refresher.status();
-  }
-
-  /** When the schedule content last changed (first fetch of the current payload). */
-  public Optional<Instant> lastChange() {
-    return refresher.status().map(SourceStatus::changedAt);
+        new HttpPayloadFetcher(api, settings), settings, clock, audit, cache);
   }
 }

@@ -4,6 +4,7 @@ import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.CachedSchedule;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.ScheduleCache;
+import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.schedule.Schedule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,13 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The refresh logic shared by the URL and file sources: conditional fetch, content hash (an
- * unchanged payload is not parsed again and yields the same {@link Schedule} instance), last good
- * payload saved to the {@link ScheduleCache} and used when the source fails (also at start-up), and
- * one alert per outage plus one line when it ends. Thread-safe: fetches are serialised, {@link
- * #status} never waits for one.
+ * The schedule source behind the URL and file sources, over a {@link PayloadFetcher}: conditional
+ * fetch, content hash (an unchanged payload is not parsed again and yields the same {@link
+ * Schedule} instance), last good payload saved to the {@link ScheduleCache} and used when the
+ * source fails (also at start-up), and one alert per outage plus one line when it ends.
+ * Thread-safe: fetches are serialised, {@link #status} never waits for one.
  */
-final class ScheduleRefresher {
+sealed class ScheduleRefresher implements ScheduleSource
+    permits FileScheduleSource, PretalxScheduleSource {
   private static final Logger log = LoggerFactory.getLogger(ScheduleRefresher.class);
 
   /** The schedule in use and how to ask for it conditionally. */
@@ -59,8 +61,8 @@ final class ScheduleRefresher {
     this.cache = cache;
   }
 
-  /** See {@link dev.confbot.core.port.ScheduleSource#fetch()}. */
-  synchronized Schedule fetch() {
+  @Override
+  public synchronized Schedule fetch() {
     if (!cacheLoaded) {
       cacheLoaded = true;
       current = fromCache().orElse(null);
@@ -89,9 +91,23 @@ final class ScheduleRefresher {
     throw new AssertionError(result);
   }
 
-  /** What was last served; empty before the first successful fetch or cache load. */
-  Optional<SourceStatus> status() {
+  /** The SHA-256 of the payload (for a file: its content) behind the last returned schedule. */
+  @Override
+  public Optional<String> revision() {
+    return status().map(SourceStatus::sha256);
+  }
+
+  /**
+   * What was last served: hash, version, format, when it changed, whether it is stale; empty before
+   * the first successful fetch or cache load.
+   */
+  public Optional<SourceStatus> status() {
     return Optional.ofNullable(current).map(Current::status);
+  }
+
+  /** When the payload last changed (as first fetched by this source, or its cached fetch time). */
+  public Optional<Instant> lastChange() {
+    return status().map(SourceStatus::changedAt);
   }
 
   private Schedule received(PayloadFetcher.Fresh fresh, @Nullable Current before) {
