@@ -20,9 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteClaimStoreTest {
@@ -35,25 +35,14 @@ class SqliteClaimStoreTest {
   @SuppressWarnings("NullAway.Init")
   Path dataDir;
 
-  private final List<SqliteDatabase> opened = new ArrayList<>();
+  @RegisterExtension final SqliteDatabases databases = new SqliteDatabases(() -> dataDir);
 
   @SuppressWarnings("NullAway.Init")
   private SqliteClaimStore store;
 
   @BeforeEach
   void setUp() {
-    store = new SqliteClaimStore(open());
-  }
-
-  @AfterEach
-  void tearDown() {
-    opened.forEach(SqliteDatabase::close);
-  }
-
-  private SqliteDatabase open() {
-    SqliteDatabase database = new SqliteDatabase(SqliteSettings.in(dataDir));
-    opened.add(database);
-    return database;
+    store = new SqliteClaimStore(databases.open());
   }
 
   @Test
@@ -153,7 +142,7 @@ class SqliteClaimStoreTest {
   @Test
   void storesTimestampsAsIsoUtcText() {
     // given
-    SqliteDatabase database = open();
+    SqliteDatabase database = databases.open();
     new SqliteClaimStore(database).reserve(TICKET, ADA, T0);
     // when
     String stored =
@@ -193,8 +182,8 @@ class SqliteClaimStoreTest {
   @Test
   void exactlyOneOfTwoConnectionsReservesEachPosition() throws Exception {
     // given: two databases on one file, as two bot processes would have
-    SqliteClaimStore first = new SqliteClaimStore(open());
-    SqliteClaimStore second = new SqliteClaimStore(open());
+    SqliteClaimStore first = new SqliteClaimStore(databases.open());
+    SqliteClaimStore second = new SqliteClaimStore(databases.open());
     int positions = 100;
     CountDownLatch start = new CountDownLatch(1);
     List<Callable<Reservation>> attempts = new ArrayList<>();
@@ -222,13 +211,13 @@ class SqliteClaimStoreTest {
   @Test
   void claimsSurviveARestart() {
     // given
-    SqliteDatabase database = open();
+    SqliteDatabase database = databases.open();
     SqliteClaimStore before = new SqliteClaimStore(database);
     before.reserve(TICKET, ADA, T0);
     before.confirm(TICKET, ADA, T0);
     database.close();
     // when
-    SqliteClaimStore after = new SqliteClaimStore(open());
+    SqliteClaimStore after = new SqliteClaimStore(databases.open());
     // then
     assertThat(after.claimOf(TICKET)).contains(new Claim(TICKET, ADA, T0, true));
     assertThat(after.reserve(TICKET, BOB, T0)).isEqualTo(Reservation.HELD_BY_OTHER);
