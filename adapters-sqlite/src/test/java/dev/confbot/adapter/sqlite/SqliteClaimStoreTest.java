@@ -8,8 +8,6 @@ import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.port.ClaimStore.Claim;
 import dev.confbot.core.port.ClaimStore.Reservation;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,14 +144,15 @@ class SqliteClaimStoreTest {
     new SqliteClaimStore(database).reserve(TICKET, ADA, T0);
     // when
     String stored =
-        database.read(
-            c -> {
-              try (Statement s = c.createStatement();
-                  ResultSet rows = s.executeQuery("SELECT reserved_at FROM claims")) {
-                rows.next();
-                return rows.getString(1);
-              }
-            });
+        database
+            .read(
+                c ->
+                    Sql.queryFirst(
+                        c,
+                        "SELECT reserved_at FROM claims",
+                        Sql.NO_PARAMETERS,
+                        rows -> rows.getString(1)))
+            .orElseThrow();
     // then
     assertThat(stored).isEqualTo("2026-05-01T10:00:00.000000000Z");
   }

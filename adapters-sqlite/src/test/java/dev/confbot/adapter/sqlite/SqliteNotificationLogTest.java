@@ -8,8 +8,6 @@ import dev.confbot.core.port.NotificationLog.Key;
 import dev.confbot.core.port.NotificationLog.State;
 import dev.confbot.core.port.NotificationLogContract;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,17 +69,16 @@ class SqliteNotificationLogTest extends NotificationLogContract {
     new SqliteNotificationLog(database).markSending(TALK, T0);
     // when
     String stored =
-        database.read(
-            c -> {
-              try (Statement s = c.createStatement();
-                  ResultSet rows =
-                      s.executeQuery(
-                          "SELECT start_at || ' ' || state || ' ' || recorded_at"
-                              + " FROM notification_log")) {
-                rows.next();
-                return rows.getString(1);
-              }
-            });
+        database
+            .read(
+                c ->
+                    Sql.queryFirst(
+                        c,
+                        "SELECT start_at || ' ' || state || ' ' || recorded_at"
+                            + " FROM notification_log",
+                        Sql.NO_PARAMETERS,
+                        rows -> rows.getString(1)))
+            .orElseThrow();
     // then
     assertThat(stored)
         .isEqualTo("2026-07-13T09:00:00.000000000Z SENDING 2026-07-13T08:55:00.000000000Z");
