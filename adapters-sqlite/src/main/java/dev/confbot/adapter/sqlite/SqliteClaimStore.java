@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,16 +37,18 @@ final class SqliteClaimStore implements ClaimStore {
   public Reservation reserve(PositionKey position, MemberId member, Instant now) {
     return database.write(
         c -> {
-          try (PreparedStatement insert =
-              c.prepareStatement(
+          int inserted =
+              Sql.update(
+                  c,
                   "INSERT INTO claims (order_code, position, member_id, reserved_at)"
-                      + " VALUES (?, ?, ?, ?) ON CONFLICT (order_code, position) DO NOTHING")) {
-            bindKey(insert, position);
-            insert.setLong(3, member.value());
-            insert.setString(4, SqliteTime.format(now));
-            if (insert.executeUpdate() == 1) {
-              return Reservation.RESERVED;
-            }
+                      + " VALUES (?, ?, ?, ?) ON CONFLICT (order_code, position) DO NOTHING",
+                  s -> {
+                    bindKey(s, position);
+                    s.setLong(3, member.value());
+                    s.setString(4, SqliteTime.format(now));
+                  });
+          if (inserted == 1) {
+            return Reservation.RESERVED;
           }
           Optional<Claim> existing = find(c, position);
           return existing.isPresent() && existing.get().member().equals(member)
@@ -66,22 +67,22 @@ final class SqliteClaimStore implements ClaimStore {
   public void confirm(PositionKey position, MemberId member, Instant now) {
     boolean confirmed =
         database.write(
-            c -> {
-              try (PreparedStatement upsert =
-                  c.prepareStatement(
-                      "INSERT INTO claims (order_code, position, member_id, reserved_at,"
-                          + " confirmed_at) VALUES (?, ?, ?, ?, ?)"
-                          + " ON CONFLICT (order_code, position) DO UPDATE"
-                          + " SET confirmed_at = COALESCE(claims.confirmed_at,"
-                          + " excluded.confirmed_at)"
-                          + " WHERE claims.member_id = excluded.member_id")) {
-                bindKey(upsert, position);
-                upsert.setLong(3, member.value());
-                upsert.setString(4, SqliteTime.format(now));
-                upsert.setString(5, SqliteTime.format(now));
-                return upsert.executeUpdate() == 1;
-              }
-            });
+            c ->
+                Sql.update(
+                        c,
+                        "INSERT INTO claims (order_code, position, member_id, reserved_at,"
+                            + " confirmed_at) VALUES (?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (order_code, position) DO UPDATE"
+                            + " SET confirmed_at = COALESCE(claims.confirmed_at,"
+                            + " excluded.confirmed_at)"
+                            + " WHERE claims.member_id = excluded.member_id",
+                        s -> {
+                          bindKey(s, position);
+                          s.setLong(3, member.value());
+                          s.setString(4, SqliteTime.format(now));
+                          s.setString(5, SqliteTime.format(now));
+                        })
+                    == 1);
     if (!confirmed) {
       log.warn(
           "Not confirming position {} for member {}: another member holds it",
@@ -96,11 +97,10 @@ final class SqliteClaimStore implements ClaimStore {
         c -> {
           Optional<Claim> existing = find(c, position);
           if (existing.isPresent()) {
-            try (PreparedStatement delete =
-                c.prepareStatement("DELETE FROM claims WHERE order_code = ? AND position = ?")) {
-              bindKey(delete, position);
-              delete.executeUpdate();
-            }
+            Sql.update(
+                c,
+                "DELETE FROM claims WHERE order_code = ? AND position = ?",
+                s -> bindKey(s, position));
           }
           return existing;
         });
@@ -114,68 +114,53 @@ final class SqliteClaimStore implements ClaimStore {
   @Override
   public List<Claim> claimsOf(MemberId member) {
     return database.read(
-        c -> {
-          try (PreparedStatement query =
-              c.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM claims WHERE member_id = ? AND confirmed_at IS NOT NULL"
-                      + " ORDER BY order_code, position")) {
-            query.setLong(1, member.value());
-            return claims(query);
-          }
-        });
+        c ->
+            Sql.query(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM claims WHERE member_id = ? AND confirmed_at IS NOT NULL"
+                    + " ORDER BY order_code, position",
+                s -> s.setLong(1, member.value()),
+                SqliteClaimStore::claim));
   }
 
   @Override
   public List<Claim> all() {
     return database.read(
-        c -> {
-          try (PreparedStatement query =
-              c.prepareStatement(
-                  "SELECT " + COLUMNS + " FROM claims ORDER BY order_code, position")) {
-            return claims(query);
-          }
-        });
+        c ->
+            Sql.query(
+                c,
+                "SELECT " + COLUMNS + " FROM claims ORDER BY order_code, position",
+                Sql.NO_PARAMETERS,
+                SqliteClaimStore::claim));
   }
 
   @Override
   public int dropUnconfirmedBefore(Instant cutoff) {
     return database.write(
-        c -> {
-          try (PreparedStatement delete =
-              c.prepareStatement(
-                  "DELETE FROM claims WHERE confirmed_at IS NULL AND reserved_at < ?")) {
-            delete.setString(1, SqliteTime.format(cutoff));
-            return delete.executeUpdate();
-          }
-        });
+        c ->
+            Sql.update(
+                c,
+                "DELETE FROM claims WHERE confirmed_at IS NULL AND reserved_at < ?",
+                s -> s.setString(1, SqliteTime.format(cutoff))));
   }
 
   private static Optional<Claim> find(Connection c, PositionKey position) throws SQLException {
-    try (PreparedStatement query =
-        c.prepareStatement(
-            "SELECT " + COLUMNS + " FROM claims WHERE order_code = ? AND position = ?")) {
-      bindKey(query, position);
-      List<Claim> found = claims(query);
-      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
+    return Sql.queryFirst(
+        c,
+        "SELECT " + COLUMNS + " FROM claims WHERE order_code = ? AND position = ?",
+        s -> bindKey(s, position),
+        SqliteClaimStore::claim);
   }
 
-  private static List<Claim> claims(PreparedStatement query) throws SQLException {
-    List<Claim> claims = new ArrayList<>();
-    try (ResultSet rows = query.executeQuery()) {
-      while (rows.next()) {
-        String confirmedAt = rows.getString(5);
-        claims.add(
-            new Claim(
-                new PositionKey(new OrderCode(rows.getString(1)), rows.getInt(2)),
-                new MemberId(rows.getLong(3)),
-                SqliteTime.parse(confirmedAt == null ? rows.getString(4) : confirmedAt),
-                confirmedAt != null));
-      }
-    }
-    return claims;
+  private static Claim claim(ResultSet rows) throws SQLException {
+    String confirmedAt = rows.getString(5);
+    return new Claim(
+        new PositionKey(new OrderCode(rows.getString(1)), rows.getInt(2)),
+        new MemberId(rows.getLong(3)),
+        SqliteTime.parse(confirmedAt == null ? rows.getString(4) : confirmedAt),
+        confirmedAt != null);
   }
 
   private static void bindKey(PreparedStatement statement, PositionKey position)

@@ -4,10 +4,8 @@ import dev.confbot.core.jobs.JobKey;
 import dev.confbot.core.jobs.JobLedger;
 import dev.confbot.core.jobs.PostedJob;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,57 +27,46 @@ final class SqliteJobLedger implements JobLedger {
   @Override
   public Optional<PostedJob> find(JobKey key) {
     return database.read(
-        c -> {
-          try (PreparedStatement query =
-              c.prepareStatement("SELECT " + COLUMNS + " FROM posted_jobs WHERE job_key = ?")) {
-            query.setString(1, key.value());
-            List<PostedJob> found = postings(query);
-            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-          }
-        });
+        c ->
+            Sql.queryFirst(
+                c,
+                "SELECT " + COLUMNS + " FROM posted_jobs WHERE job_key = ?",
+                s -> s.setString(1, key.value()),
+                SqliteJobLedger::posting));
   }
 
   @Override
   public void record(PostedJob posted) {
     database.write(
-        c -> {
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT OR IGNORE INTO posted_jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, posted.key().value());
-            insert.setString(2, posted.company());
-            insert.setString(3, posted.title());
-            insert.setString(4, SqliteTime.format(posted.postedAt()));
-            return insert.executeUpdate();
-          }
-        });
+        c ->
+            Sql.update(
+                c,
+                "INSERT OR IGNORE INTO posted_jobs (" + COLUMNS + ") VALUES (?, ?, ?, ?)",
+                s -> {
+                  s.setString(1, posted.key().value());
+                  s.setString(2, posted.company());
+                  s.setString(3, posted.title());
+                  s.setString(4, SqliteTime.format(posted.postedAt()));
+                }));
   }
 
   /** Every posting, oldest first (ties by key, as the in-memory ledger). */
   @Override
   public List<PostedJob> all() {
     return database.read(
-        c -> {
-          try (PreparedStatement query =
-              c.prepareStatement(
-                  "SELECT " + COLUMNS + " FROM posted_jobs ORDER BY posted_at, job_key")) {
-            return postings(query);
-          }
-        });
+        c ->
+            Sql.query(
+                c,
+                "SELECT " + COLUMNS + " FROM posted_jobs ORDER BY posted_at, job_key",
+                Sql.NO_PARAMETERS,
+                SqliteJobLedger::posting));
   }
 
-  private static List<PostedJob> postings(PreparedStatement query) throws SQLException {
-    List<PostedJob> postings = new ArrayList<>();
-    try (ResultSet rows = query.executeQuery()) {
-      while (rows.next()) {
-        postings.add(
-            new PostedJob(
-                new JobKey(rows.getString(1)),
-                rows.getString(2),
-                rows.getString(3),
-                SqliteTime.parse(rows.getString(4))));
-      }
-    }
-    return List.copyOf(postings);
+  private static PostedJob posting(ResultSet rows) throws SQLException {
+    return new PostedJob(
+        new JobKey(rows.getString(1)),
+        rows.getString(2),
+        rows.getString(3),
+        SqliteTime.parse(rows.getString(4)));
   }
 }

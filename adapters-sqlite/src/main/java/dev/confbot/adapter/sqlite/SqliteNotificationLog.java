@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,104 +29,88 @@ final class SqliteNotificationLog implements NotificationLog {
   @Override
   public boolean markSending(Key key, Instant now) {
     return database.write(
-        c -> {
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO notification_log ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, 'SENDING', ?)"
-                      + " ON CONFLICT (session_code, channel, start_at) DO NOTHING")) {
-            bindKey(insert, key);
-            insert.setString(4, SqliteTime.format(now));
-            return insert.executeUpdate() == 1;
-          }
-        });
+        c ->
+            Sql.update(
+                    c,
+                    "INSERT INTO notification_log ("
+                        + COLUMNS
+                        + ") VALUES (?, ?, ?, 'SENDING', ?)"
+                        + " ON CONFLICT (session_code, channel, start_at) DO NOTHING",
+                    s -> bindKeyAndTime(s, key, now))
+                == 1);
   }
 
   /** Inserts the key as {@code SENT}, or moves it there, recording {@code now} as its time. */
   @Override
   public void markSent(Key key, Instant now) {
     database.write(
-        c -> {
-          try (PreparedStatement upsert =
-              c.prepareStatement(
-                  "INSERT INTO notification_log ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, 'SENT', ?)"
-                      + " ON CONFLICT (session_code, channel, start_at) DO UPDATE"
-                      + " SET state = excluded.state, recorded_at = excluded.recorded_at")) {
-            bindKey(upsert, key);
-            upsert.setString(4, SqliteTime.format(now));
-            return upsert.executeUpdate();
-          }
-        });
+        c ->
+            Sql.update(
+                c,
+                "INSERT INTO notification_log ("
+                    + COLUMNS
+                    + ") VALUES (?, ?, ?, 'SENT', ?)"
+                    + " ON CONFLICT (session_code, channel, start_at) DO UPDATE"
+                    + " SET state = excluded.state, recorded_at = excluded.recorded_at",
+                s -> bindKeyAndTime(s, key, now)));
   }
 
   @Override
   public void clearSending(Key key) {
     database.write(
-        c -> {
-          try (PreparedStatement delete =
-              c.prepareStatement(
-                  "DELETE FROM notification_log WHERE session_code = ? AND channel = ?"
-                      + " AND start_at = ? AND state = 'SENDING'")) {
-            bindKey(delete, key);
-            return delete.executeUpdate();
-          }
-        });
+        c ->
+            Sql.update(
+                c,
+                "DELETE FROM notification_log WHERE session_code = ? AND channel = ?"
+                    + " AND start_at = ? AND state = 'SENDING'",
+                s -> bindKey(s, key)));
   }
 
   @Override
   public Optional<Entry> entry(Key key) {
     return database.read(
-        c -> {
-          try (PreparedStatement query =
-              c.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM notification_log"
-                      + " WHERE session_code = ? AND channel = ? AND start_at = ?")) {
-            bindKey(query, key);
-            List<Entry> found = entries(query);
-            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-          }
-        });
+        c ->
+            Sql.queryFirst(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM notification_log"
+                    + " WHERE session_code = ? AND channel = ? AND start_at = ?",
+                s -> bindKey(s, key),
+                SqliteNotificationLog::logEntry));
   }
 
   /** The entries in the state, oldest record first (then by session code, channel and start). */
   @Override
   public List<Entry> entries(State state) {
     return database.read(
-        c -> {
-          try (PreparedStatement query =
-              c.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM notification_log WHERE state = ?"
-                      + " ORDER BY recorded_at, session_code, channel, start_at")) {
-            query.setString(1, state.name());
-            return entries(query);
-          }
-        });
+        c ->
+            Sql.query(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM notification_log WHERE state = ?"
+                    + " ORDER BY recorded_at, session_code, channel, start_at",
+                s -> s.setString(1, state.name()),
+                SqliteNotificationLog::logEntry));
   }
 
-  private static List<Entry> entries(PreparedStatement query) throws SQLException {
-    List<Entry> entries = new ArrayList<>();
-    try (ResultSet rows = query.executeQuery()) {
-      while (rows.next()) {
-        entries.add(
-            new Entry(
-                new Key(rows.getString(1), rows.getString(2), SqliteTime.parse(rows.getString(3))),
-                State.valueOf(rows.getString(4)),
-                SqliteTime.parse(rows.getString(5))));
-      }
-    }
-    return List.copyOf(entries);
+  private static Entry logEntry(ResultSet rows) throws SQLException {
+    return new Entry(
+        new Key(rows.getString(1), rows.getString(2), SqliteTime.parse(rows.getString(3))),
+        State.valueOf(rows.getString(4)),
+        SqliteTime.parse(rows.getString(5)));
   }
 
   private static void bindKey(PreparedStatement statement, Key key) throws SQLException {
     statement.setString(1, key.sessionCode());
     statement.setString(2, key.channel());
     statement.setString(3, SqliteTime.format(key.start()));
+  }
+
+  private static void bindKeyAndTime(PreparedStatement statement, Key key, Instant recordedAt)
+      throws SQLException {
+    bindKey(statement, key);
+    statement.setString(4, SqliteTime.format(recordedAt));
   }
 }

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,122 +30,110 @@ final class SqliteReminderStore implements ReminderStore {
   @Override
   public boolean subscribe(Subscription subscription) {
     return database.write(
-        c -> {
-          try (PreparedStatement insert =
-              c.prepareStatement(
-                  "INSERT INTO reminders ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, ?)"
-                      + " ON CONFLICT (member_id, session_code) DO NOTHING")) {
-            insert.setLong(1, subscription.member().value());
-            insert.setString(2, subscription.sessionCode());
-            insert.setString(3, subscription.locale().toLanguageTag());
-            insert.setString(4, SqliteTime.format(subscription.created()));
-            return insert.executeUpdate() == 1;
-          }
-        });
+        c ->
+            Sql.update(
+                    c,
+                    "INSERT INTO reminders ("
+                        + COLUMNS
+                        + ") VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (member_id, session_code) DO NOTHING",
+                    s -> {
+                      s.setLong(1, subscription.member().value());
+                      s.setString(2, subscription.sessionCode());
+                      s.setString(3, subscription.locale().toLanguageTag());
+                      s.setString(4, SqliteTime.format(subscription.created()));
+                    })
+                == 1);
   }
 
   @Override
   public List<Subscription> byMember(MemberId member) {
     return database.read(
-        c -> {
-          try (PreparedStatement query =
-              c.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM reminders WHERE member_id = ? AND sent_at IS NULL"
-                      + " ORDER BY created_at, session_code")) {
-            query.setLong(1, member.value());
-            return subscriptions(query);
-          }
-        });
+        c ->
+            Sql.query(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM reminders WHERE member_id = ? AND sent_at IS NULL"
+                    + " ORDER BY created_at, session_code",
+                s -> s.setLong(1, member.value()),
+                SqliteReminderStore::subscription));
   }
 
   @Override
   public boolean remove(MemberId member, String sessionCode) {
     return database.write(
-        c -> {
-          try (PreparedStatement delete =
-              c.prepareStatement(
-                  "DELETE FROM reminders WHERE member_id = ? AND session_code = ?")) {
-            delete.setLong(1, member.value());
-            delete.setString(2, sessionCode);
-            return delete.executeUpdate() == 1;
-          }
-        });
+        c ->
+            Sql.update(
+                    c,
+                    "DELETE FROM reminders WHERE member_id = ? AND session_code = ?",
+                    s -> bindKey(s, 1, member, sessionCode))
+                == 1);
   }
 
   @Override
   public List<Subscription> pendingFor(String sessionCode) {
     return database.read(
-        c -> {
-          try (PreparedStatement query =
-              c.prepareStatement(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM reminders WHERE session_code = ? AND sent_at IS NULL"
-                      + PENDING_ORDER)) {
-            query.setString(1, sessionCode);
-            return subscriptions(query);
-          }
-        });
+        c ->
+            Sql.query(
+                c,
+                "SELECT "
+                    + COLUMNS
+                    + " FROM reminders WHERE session_code = ? AND sent_at IS NULL"
+                    + PENDING_ORDER,
+                s -> s.setString(1, sessionCode),
+                SqliteReminderStore::subscription));
   }
 
   @Override
   public List<Subscription> pending() {
     return database.read(
-        c -> {
-          try (PreparedStatement query =
-              c.prepareStatement(
-                  "SELECT " + COLUMNS + " FROM reminders WHERE sent_at IS NULL" + PENDING_ORDER)) {
-            return subscriptions(query);
-          }
-        });
+        c ->
+            Sql.query(
+                c,
+                "SELECT " + COLUMNS + " FROM reminders WHERE sent_at IS NULL" + PENDING_ORDER,
+                Sql.NO_PARAMETERS,
+                SqliteReminderStore::subscription));
   }
 
   @Override
   public boolean markSent(MemberId member, String sessionCode, Instant at) {
     return database.write(
-        c -> {
-          try (PreparedStatement update =
-              c.prepareStatement(
-                  "UPDATE reminders SET sent_at = ?"
-                      + " WHERE member_id = ? AND session_code = ? AND sent_at IS NULL")) {
-            update.setString(1, SqliteTime.format(at));
-            update.setLong(2, member.value());
-            update.setString(3, sessionCode);
-            return update.executeUpdate() == 1;
-          }
-        });
+        c ->
+            Sql.update(
+                    c,
+                    "UPDATE reminders SET sent_at = ?"
+                        + " WHERE member_id = ? AND session_code = ? AND sent_at IS NULL",
+                    s -> {
+                      s.setString(1, SqliteTime.format(at));
+                      bindKey(s, 2, member, sessionCode);
+                    })
+                == 1);
   }
 
   @Override
   public void clearSent(MemberId member, String sessionCode) {
     database.write(
-        c -> {
-          try (PreparedStatement update =
-              c.prepareStatement(
-                  "UPDATE reminders SET sent_at = NULL WHERE member_id = ? AND session_code = ?")) {
-            update.setLong(1, member.value());
-            update.setString(2, sessionCode);
-            return update.executeUpdate();
-          }
-        });
+        c ->
+            Sql.update(
+                c,
+                "UPDATE reminders SET sent_at = NULL WHERE member_id = ? AND session_code = ?",
+                s -> bindKey(s, 1, member, sessionCode)));
   }
 
-  private static List<Subscription> subscriptions(PreparedStatement query) throws SQLException {
-    List<Subscription> found = new ArrayList<>();
-    try (ResultSet rows = query.executeQuery()) {
-      while (rows.next()) {
-        found.add(
-            new Subscription(
-                new MemberId(rows.getLong(1)),
-                rows.getString(2),
-                Locale.forLanguageTag(rows.getString(3)),
-                SqliteTime.parse(rows.getString(4))));
-      }
-    }
-    return List.copyOf(found);
+  private static Subscription subscription(ResultSet rows) throws SQLException {
+    return new Subscription(
+        new MemberId(rows.getLong(1)),
+        rows.getString(2),
+        Locale.forLanguageTag(rows.getString(3)),
+        SqliteTime.parse(rows.getString(4)));
+  }
+
+  /** Binds the (member id, session code) key to the parameters from {@code first} on. */
+  private static void bindKey(
+      PreparedStatement statement, int first, MemberId member, String sessionCode)
+      throws SQLException {
+    statement.setLong(first, member.value());
+    statement.setString(first + 1, sessionCode);
   }
 }

@@ -54,11 +54,10 @@ final class SqliteTicketIndexStore implements TicketIndexStore {
             clear.executeUpdate("DELETE FROM ticket_orders");
             clear.executeUpdate("DELETE FROM ticket_snapshot");
           }
-          try (PreparedStatement meta =
-              c.prepareStatement("INSERT INTO ticket_snapshot (id, cursor) VALUES (1, ?)")) {
-            meta.setString(1, snapshot.cursor());
-            meta.executeUpdate();
-          }
+          Sql.update(
+              c,
+              "INSERT INTO ticket_snapshot (id, cursor) VALUES (1, ?)",
+              s -> s.setString(1, snapshot.cursor()));
           try (PreparedStatement orders =
                   c.prepareStatement(
                       "INSERT INTO ticket_orders (seq, code, status, test_mode)"
@@ -98,27 +97,25 @@ final class SqliteTicketIndexStore implements TicketIndexStore {
   }
 
   private static Optional<String> cursor(Connection c) throws SQLException {
-    try (Statement query = c.createStatement();
-        ResultSet rows = query.executeQuery("SELECT cursor FROM ticket_snapshot WHERE id = 1")) {
-      return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-    }
+    return Sql.queryFirst(
+        c,
+        "SELECT cursor FROM ticket_snapshot WHERE id = 1",
+        Sql.NO_PARAMETERS,
+        rows -> rows.getString(1));
   }
 
   private static List<Order> orders(Connection c) throws SQLException {
-    List<OrderRow> orders = new ArrayList<>();
-    try (Statement query = c.createStatement();
-        ResultSet rows =
-            query.executeQuery(
-                "SELECT seq, code, status, test_mode FROM ticket_orders ORDER BY seq")) {
-      while (rows.next()) {
-        orders.add(
-            new OrderRow(
-                rows.getInt(1),
-                new OrderCode(rows.getString(2)),
-                OrderStatus.valueOf(rows.getString(3)),
-                rows.getInt(4) != 0));
-      }
-    }
+    List<OrderRow> orders =
+        Sql.query(
+            c,
+            "SELECT seq, code, status, test_mode FROM ticket_orders ORDER BY seq",
+            Sql.NO_PARAMETERS,
+            rows ->
+                new OrderRow(
+                    rows.getInt(1),
+                    new OrderCode(rows.getString(2)),
+                    OrderStatus.valueOf(rows.getString(3)),
+                    rows.getInt(4) != 0));
     List<Order> result = new ArrayList<>(orders.size());
     try (Statement query = c.createStatement();
         ResultSet rows =

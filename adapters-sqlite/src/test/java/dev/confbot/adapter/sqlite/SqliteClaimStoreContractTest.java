@@ -3,9 +3,7 @@ package dev.confbot.adapter.sqlite;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.testing.ClaimStoreContract;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shared {@link ClaimStoreContract} on a SQLite database in a temporary directory. */
@@ -14,17 +12,10 @@ class SqliteClaimStoreContractTest extends ClaimStoreContract {
   @SuppressWarnings("NullAway.Init")
   Path dataDir;
 
-  private final List<SqliteDatabase> opened = new ArrayList<>();
+  @RegisterExtension final SqliteDatabases databases = new SqliteDatabases(() -> dataDir);
 
   @Override
   protected ClaimStore newStore() {
-    SqliteDatabase database = new SqliteDatabase(SqliteSettings.in(dataDir));
-    opened.add(database);
-    return new SqliteClaimStore(database);
-  }
-
-  @AfterEach
-  void closeDatabases() {
-    opened.forEach(SqliteDatabase::close);
+    return new SqliteClaimStore(databases.open());
   }
 }

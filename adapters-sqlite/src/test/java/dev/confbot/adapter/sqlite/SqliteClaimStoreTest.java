@@ -8,8 +8,6 @@ import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.port.ClaimStore.Claim;
 import dev.confbot.core.port.ClaimStore.Reservation;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteClaimStoreTest {
@@ -35,25 +33,14 @@ class SqliteClaimStoreTest {
   @SuppressWarnings("NullAway.Init")
   Path dataDir;
 
-  private final List<SqliteDatabase> opened = new ArrayList<>();
+  @RegisterExtension final SqliteDatabases databases = new SqliteDatabases(() -> dataDir);
 
   @SuppressWarnings("NullAway.Init")
   private SqliteClaimStore store;
 
   @BeforeEach
   void setUp() {
-    store = new SqliteClaimStore(open());
-  }
-
-  @AfterEach
-  void tearDown() {
-    opened.forEach(SqliteDatabase::close);
-  }
-
-  private SqliteDatabase open() {
-    SqliteDatabase database = new SqliteDatabase(SqliteSettings.in(dataDir));
-    opened.add(database);
-    return database;
+    store = new SqliteClaimStore(databases.open());
   }
 
   @Test
@@ -153,18 +140,19 @@ class SqliteClaimStoreTest {
   @Test
   void storesTimestampsAsIsoUtcText() {
     // given
-    SqliteDatabase database = open();
+    SqliteDatabase database = databases.open();
     new SqliteClaimStore(database).reserve(TICKET, ADA, T0);
     // when
     String stored =
-        database.read(
-            c -> {
-              try (Statement s = c.createStatement();
-                  ResultSet rows = s.executeQuery("SELECT reserved_at FROM claims")) {
-                rows.next();
-                return rows.getString(1);
-              }
-            });
+        database
+            .read(
+                c ->
+                    Sql.queryFirst(
+                        c,
+                        "SELECT reserved_at FROM claims",
+                        Sql.NO_PARAMETERS,
+                        rows -> rows.getString(1)))
+            .orElseThrow();
     // then
     assertThat(stored).isEqualTo("2026-05-01T10:00:00.000000000Z");
   }
@@ -193,8 +181,8 @@ class SqliteClaimStoreTest {
   @Test
   void exactlyOneOfTwoConnectionsReservesEachPosition() throws Exception {
     // given: two databases on one file, as two bot processes would have
-    SqliteClaimStore first = new SqliteClaimStore(open());
-    SqliteClaimStore second = new SqliteClaimStore(open());
+    SqliteClaimStore first = new SqliteClaimStore(databases.open());
+    SqliteClaimStore second = new SqliteClaimStore(databases.open());
     int positions = 100;
     CountDownLatch start = new CountDownLatch(1);
     List<Callable<Reservation>> attempts = new ArrayList<>();
@@ -222,13 +210,13 @@ class SqliteClaimStoreTest {
   @Test
   void claimsSurviveARestart() {
     // given
-    SqliteDatabase database = open();
+    SqliteDatabase database = databases.open();
     SqliteClaimStore before = new SqliteClaimStore(database);
     before.reserve(TICKET, ADA, T0);
     before.confirm(TICKET, ADA, T0);
     database.close();
     // when
-    SqliteClaimStore after = new SqliteClaimStore(open());
+    SqliteClaimStore after = new SqliteClaimStore(databases.open());
     // then
     assertThat(after.claimOf(TICKET)).contains(new Claim(TICKET, ADA, T0, true));
     assertThat(after.reserve(TICKET, BOB, T0)).isEqualTo(Reservation.HELD_BY_OTHER);

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.confbot.core.port.GatewayException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +18,9 @@ class SqliteDatabaseTest {
   Path dataDir;
 
   private static int count(SqliteDatabase database, String sql) {
-    return database.read(
-        c -> {
-          try (Statement s = c.createStatement();
-              ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getInt(1);
-          }
-        });
+    return database
+        .read(c -> Sql.queryFirst(c, sql, Sql.NO_PARAMETERS, rows -> rows.getInt(1)))
+        .orElseThrow();
   }
 
   @Test
@@ -53,14 +46,12 @@ class SqliteDatabaseTest {
   void usesWriteAheadLogging() {
     try (SqliteDatabase database = new SqliteDatabase(SqliteSettings.in(dataDir))) {
       String mode =
-          database.read(
-              c -> {
-                try (Statement s = c.createStatement();
-                    ResultSet rows = s.executeQuery("PRAGMA journal_mode")) {
-                  rows.next();
-                  return rows.getString(1);
-                }
-              });
+          database
+              .read(
+                  c ->
+                      Sql.queryFirst(
+                          c, "PRAGMA journal_mode", Sql.NO_PARAMETERS, rows -> rows.getString(1)))
+              .orElseThrow();
       assertThat(mode).isEqualToIgnoringCase("wal");
     }
   }

@@ -9,10 +9,8 @@ import dev.confbot.core.jobs.PostedJob;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteJobLedgerTest extends JobLedgerContract {
@@ -28,32 +26,21 @@ class SqliteJobLedgerTest extends JobLedgerContract {
   @SuppressWarnings("NullAway.Init")
   Path dataDir;
 
-  private final List<SqliteDatabase> opened = new ArrayList<>();
+  @RegisterExtension final SqliteDatabases databases = new SqliteDatabases(() -> dataDir);
 
   @Override
   protected JobLedger newLedger() {
-    return new SqliteJobLedger(open());
-  }
-
-  @AfterEach
-  void closeDatabases() {
-    opened.forEach(SqliteDatabase::close);
-  }
-
-  private SqliteDatabase open() {
-    SqliteDatabase database = new SqliteDatabase(SqliteSettings.in(dataDir));
-    opened.add(database);
-    return database;
+    return new SqliteJobLedger(databases.open());
   }
 
   @Test
   void keepsPostingsAcrossARestart() {
     // given
-    SqliteDatabase database = open();
+    SqliteDatabase database = databases.open();
     new SqliteJobLedger(database).record(PYLADIES);
     database.close();
     // when
-    JobLedger after = new SqliteJobLedger(open());
+    JobLedger after = new SqliteJobLedger(databases.open());
     after.record(new PostedJob(PYLADIES.key(), "PyLadies e.V.", "Mentor", T0.plusSeconds(86_400)));
     // then
     assertThat(after.find(PYLADIES.key())).contains(PYLADIES);

@@ -8,13 +8,9 @@ import dev.confbot.core.port.NotificationLog.Key;
 import dev.confbot.core.port.NotificationLog.State;
 import dev.confbot.core.port.NotificationLogContract;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteNotificationLogTest extends NotificationLogContract {
@@ -26,36 +22,25 @@ class SqliteNotificationLogTest extends NotificationLogContract {
   @SuppressWarnings("NullAway.Init")
   Path dataDir;
 
-  private final List<SqliteDatabase> opened = new ArrayList<>();
+  @RegisterExtension final SqliteDatabases databases = new SqliteDatabases(() -> dataDir);
 
   @Override
   protected NotificationLog newLog() {
-    return new SqliteNotificationLog(open());
-  }
-
-  @AfterEach
-  void closeDatabases() {
-    opened.forEach(SqliteDatabase::close);
-  }
-
-  private SqliteDatabase open() {
-    SqliteDatabase database = new SqliteDatabase(SqliteSettings.in(dataDir));
-    opened.add(database);
-    return database;
+    return new SqliteNotificationLog(databases.open());
   }
 
   @Test
   void keepsEntriesAcrossARestart() {
     // given
     Key pending = new Key("PENDNG", "forum-hall", Instant.parse("2026-07-13T09:30:00.25Z"));
-    SqliteDatabase database = open();
+    SqliteDatabase database = databases.open();
     NotificationLog before = new SqliteNotificationLog(database);
     before.markSending(TALK, T0);
     before.markSent(TALK, T0.plusSeconds(2));
     before.markSending(pending, T0.plusSeconds(3));
     database.close();
     // when
-    NotificationLog after = new SqliteNotificationLog(open());
+    NotificationLog after = new SqliteNotificationLog(databases.open());
     // then
     assertThat(after.entry(TALK)).contains(new Entry(TALK, State.SENT, T0.plusSeconds(2)));
     assertThat(after.entries(State.SENDING))
@@ -67,8 +52,8 @@ class SqliteNotificationLogTest extends NotificationLogContract {
   @Test
   void exactlyOneOfTwoConnectionsClaimsAKey() {
     // given: two databases on one file, as two bot processes would have
-    NotificationLog first = new SqliteNotificationLog(open());
-    NotificationLog second = new SqliteNotificationLog(open());
+    NotificationLog first = new SqliteNotificationLog(databases.open());
+    NotificationLog second = new SqliteNotificationLog(databases.open());
     // when
     boolean firstWon = first.markSending(TALK, T0);
     boolean secondWon = second.markSending(TALK, T0);
@@ -80,21 +65,20 @@ class SqliteNotificationLogTest extends NotificationLogContract {
   @Test
   void storesKeyAndTimesAsIsoUtcText() {
     // given
-    SqliteDatabase database = open();
+    SqliteDatabase database = databases.open();
     new SqliteNotificationLog(database).markSending(TALK, T0);
     // when
     String stored =
-        database.read(
-            c -> {
-              try (Statement s = c.createStatement();
-                  ResultSet rows =
-                      s.executeQuery(
-                          "SELECT start_at || ' ' || state || ' ' || recorded_at"
-                              + " FROM notification_log")) {
-                rows.next();
-                return rows.getString(1);
-              }
-            });
+        database
+            .read(
+                c ->
+                    Sql.queryFirst(
+                        c,
+                        "SELECT start_at || ' ' || state || ' ' || recorded_at"
+                            + " FROM notification_log",
+                        Sql.NO_PARAMETERS,
+                        rows -> rows.getString(1)))
+            .orElseThrow();
     // then
     assertThat(stored)
         .isEqualTo("2026-07-13T09:00:00.000000000Z SENDING 2026-07-13T08:55:00.000000000Z");

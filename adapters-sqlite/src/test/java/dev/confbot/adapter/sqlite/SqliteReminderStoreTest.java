@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteReminderStoreTest extends ReminderStoreContract {
@@ -23,22 +23,11 @@ class SqliteReminderStoreTest extends ReminderStoreContract {
   @SuppressWarnings("NullAway.Init")
   Path dataDir;
 
-  private final List<SqliteDatabase> opened = new ArrayList<>();
+  @RegisterExtension final SqliteDatabases databases = new SqliteDatabases(() -> dataDir);
 
   @Override
   protected ReminderStore newStore() {
-    return new SqliteReminderStore(open());
-  }
-
-  @AfterEach
-  void closeDatabases() {
-    opened.forEach(SqliteDatabase::close);
-  }
-
-  private SqliteDatabase open() {
-    SqliteDatabase database = new SqliteDatabase(SqliteSettings.in(dataDir));
-    opened.add(database);
-    return database;
+    return new SqliteReminderStore(databases.open());
   }
 
   @Test
@@ -46,14 +35,14 @@ class SqliteReminderStoreTest extends ReminderStoreContract {
     // given
     Subscription canadian =
         new Subscription(ALICE, "CAFE", Locale.forLanguageTag("fr-CA"), T0.plusNanos(1_500));
-    SqliteDatabase database = open();
+    SqliteDatabase database = databases.open();
     ReminderStore before = new SqliteReminderStore(database);
     before.subscribe(canadian);
     before.subscribe(subscription(BOB, "CAFE", 1));
     before.markSent(BOB, "CAFE", T0.plusSeconds(600));
     database.close();
     // when
-    ReminderStore after = new SqliteReminderStore(open());
+    ReminderStore after = new SqliteReminderStore(databases.open());
     // then
     assertThat(after.pending()).containsExactly(canadian);
     assertThat(after.markSent(BOB, "CAFE", T0.plusSeconds(601))).isFalse();
@@ -64,8 +53,8 @@ class SqliteReminderStoreTest extends ReminderStoreContract {
   @Test
   void ofTwoConnectionsClaimingTheSameReminderExactlyOneWins() throws Exception {
     // given two stores on separate connections to one file, as two processes would have
-    ReminderStore first = new SqliteReminderStore(open());
-    ReminderStore second = new SqliteReminderStore(open());
+    ReminderStore first = new SqliteReminderStore(databases.open());
+    ReminderStore second = new SqliteReminderStore(databases.open());
     first.subscribe(subscription(ALICE, "KEY", 0));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
