@@ -259,6 +259,50 @@ class SetupCommandTest {
   }
 
   @Test
+  void pruneKeepsChannelsAndRolesTheConfigurationGivesById() throws IOException {
+    // given: the registration channel, an organizer role and a ticket role exist and are
+    // configured by id only, outside [setup]
+    FakeDiscord fake =
+        start(
+            emptyGuild()
+                .textChannel("ticket-desk", "")
+                .role("Staff", 3, 0, 0)
+                .role("Sponsor", 2, 0, 0)
+                .role("Legacy", 1, 0, 0));
+    long desk = fake.channel("ticket-desk").id();
+    long staff = fake.role("Staff").id();
+    long sponsor = fake.role("Sponsor").id();
+    Path config =
+        config(
+            fake,
+            "\n[organizers]\nroles = [\""
+                + staff
+                + "\"]\n\n[registration]\nchannel = \""
+                + desk
+                + "\"\n");
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace("\"Business\" = [\"Attendees\"]", "\"Business\" = [\"" + sponsor + "\"]"));
+    // when
+    int prune = setup(fake, config, "apply", "--prune");
+    String applied = out.toString();
+    // then
+    assertThat(prune).as(err + applied).isZero();
+    assertThat(applied)
+        .contains("note: kept #ticket-desk: used by registration.channel")
+        .contains("note: kept role Staff: used by organizers.roles")
+        .contains("note: kept role Sponsor: used by registration.roles.items")
+        .contains("- role Legacy")
+        .doesNotContain("- channel #ticket-desk")
+        .doesNotContain("- role Staff")
+        .doesNotContain("- role Sponsor");
+    assertThat(fake.channels()).extracting(FakeChannel::id).contains(desk);
+    assertThat(fake.roles()).extracting(FakeRole::id).contains(staff, sponsor);
+    assertThat(fake.roles()).extracting(FakeRole::name).doesNotContain("Legacy");
+  }
+
+  @Test
   void updatesWhatDiffersAndLeavesTheRest() throws IOException {
     // given: Speakers exists in the wrong colour, #registration with an old topic
     FakeDiscord fake =
