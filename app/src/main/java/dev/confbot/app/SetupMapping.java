@@ -99,6 +99,35 @@ final class SetupMapping {
   /** Channels the configuration posts to, by name (ids are left out), with their key. */
   static Map<String, String> usedChannels(ConfbotConfig config) {
     Map<String, String> used = new LinkedHashMap<>();
+    channelRefs(config)
+        .forEach(
+            (channel, key) -> {
+              if (!channel.isId()) {
+                used.putIfAbsent(channel.value(), key);
+              }
+            });
+    return used;
+  }
+
+  /**
+   * Channels the configuration posts to, given by id, with their key (names are left out), so that
+   * a pruning apply keeps them too.
+   */
+  static Map<Long, String> usedChannelIds(ConfbotConfig config) {
+    Map<Long, String> used = new LinkedHashMap<>();
+    channelRefs(config)
+        .forEach(
+            (channel, key) -> {
+              if (channel.isId()) {
+                snowflake(channel.value()).ifPresent(id -> used.putIfAbsent(id, key));
+              }
+            });
+    return used;
+  }
+
+  /** Every channel reference of the configuration, with its key, in configuration order. */
+  private static Map<ChannelRef, String> channelRefs(ConfbotConfig config) {
+    Map<ChannelRef, String> used = new LinkedHashMap<>();
     RegistrationConfig registration = config.registration();
     put(used, registration.channel(), "registration.channel");
     put(used, registration.logChannel(), "registration.log_channel");
@@ -119,15 +148,42 @@ final class SetupMapping {
     return used;
   }
 
-  private static void put(Map<String, String> used, ChannelRef channel, String key) {
-    if (!channel.isId()) {
-      used.putIfAbsent(channel.value(), key);
-    }
+  private static void put(Map<ChannelRef, String> used, ChannelRef channel, String key) {
+    used.putIfAbsent(channel, key);
   }
 
   /** Roles the configuration gives or checks, by name (ids are left out), with their key. */
   static Map<String, String> usedRoles(ConfbotConfig config) {
     Map<String, String> used = new LinkedHashMap<>();
+    roleRefs(config)
+        .forEach(
+            (role, key) -> {
+              if (!role.isId() && !role.value().equals(Overwrite.EVERYONE)) {
+                used.putIfAbsent(role.value(), key);
+              }
+            });
+    return used;
+  }
+
+  /**
+   * Roles the configuration gives or checks, given by id, with their key (names are left out), so
+   * that a pruning apply keeps them too.
+   */
+  static Map<Long, String> usedRoleIds(ConfbotConfig config) {
+    Map<Long, String> used = new LinkedHashMap<>();
+    roleRefs(config)
+        .forEach(
+            (role, key) -> {
+              if (role.isId()) {
+                snowflake(role.value()).ifPresent(id -> used.putIfAbsent(id, key));
+              }
+            });
+    return used;
+  }
+
+  /** Every role reference of the configuration, with its key, in configuration order. */
+  private static Map<RoleRef, String> roleRefs(ConfbotConfig config) {
+    Map<RoleRef, String> used = new LinkedHashMap<>();
     RegistrationConfig registration = config.registration();
     registration.roles().items().values().forEach(r -> put(used, r, "registration.roles.items"));
     registration
@@ -140,11 +196,18 @@ final class SetupMapping {
     return used;
   }
 
-  private static void put(Map<String, String> used, List<RoleRef> roles, String key) {
+  private static void put(Map<RoleRef, String> used, List<RoleRef> roles, String key) {
     for (RoleRef role : roles) {
-      if (!role.isId() && !role.value().equals(Overwrite.EVERYONE)) {
-        used.putIfAbsent(role.value(), key);
-      }
+      used.putIfAbsent(role, key);
+    }
+  }
+
+  /** The snowflake written as these digits; empty when it does not fit a long (no such id). */
+  private static Optional<Long> snowflake(String digits) {
+    try {
+      return Optional.of(Long.parseLong(digits));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
     }
   }
 

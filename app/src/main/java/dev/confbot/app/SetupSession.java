@@ -4,6 +4,8 @@ import dev.confbot.adapter.discord.DiscordServerSetup;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.LoadedConfig;
 import dev.confbot.core.port.GatewayException;
+import dev.confbot.core.setup.LiveChannel;
+import dev.confbot.core.setup.LiveRole;
 import dev.confbot.core.setup.LiveServer;
 import dev.confbot.core.setup.SetupChange;
 import dev.confbot.core.setup.SetupPlanner;
@@ -90,8 +92,11 @@ record SetupSession(DiscordServerSetup server, List<String> notes, List<SetupCha
         List<SetupChange> plan =
             keepUsed(
                 SetupPlanner.plan(ok.blueprint(), live, options.prune),
-                SetupMapping.usedChannels(config),
-                SetupMapping.usedRoles(config),
+                new Used(
+                    SetupMapping.usedChannels(config),
+                    SetupMapping.usedChannelIds(config),
+                    SetupMapping.usedRoles(config),
+                    SetupMapping.usedRoleIds(config)),
                 notes);
         return action.run(new SetupSession(server, notes, plan));
       }
@@ -102,28 +107,65 @@ record SetupSession(DiscordServerSetup server, List<String> notes, List<SetupCha
   }
 
   /**
-   * The plan without deletions of channels and roles the configuration uses (a note says so): a
-   * pruning apply must not take away the registration channel or a ticket role.
+   * The channels and roles the configuration uses, each with the key that uses it.
+   *
+   * @param channels channels by name
+   * @param channelIds channels by id
+   * @param roles roles by name
+   * @param roleIds roles by id
    */
-  static List<SetupChange> keepUsed(
-      List<SetupChange> plan,
-      Map<String, String> usedChannels,
-      Map<String, String> usedRoles,
-      List<String> notes) {
+  record Used(
+      Map<String, String> channels,
+      Map<Long, String> channelIds,
+      Map<String, String> roles,
+      Map<Long, String> roleIds) {
+    Used {
+      channels = Map.copyOf(channels);
+      channelIds = Map.copyOf(channelIds);
+      roles = Map.copyOf(roles);
+      roleIds = Map.copyOf(roleIds);
+    }
+
+    /** The key that uses this channel, by name or by id. */
+    Optional<String> channel(LiveChannel channel) {
+      return Optional.ofNullable(channels.get(channel.name()))
+          .or(() -> Optional.ofNullable(channelIds.get(channel.id())));
+    }
+
+    /** The key that uses this role, by name or by id. */
+    Optional<String> role(LiveRole role) {
+      return Optional.ofNullable(roles.get(role.name()))
+          .or(() -> Optional.ofNullable(roleIds.get(role.id())));
+    }
+  }
+
+  /**
+   * The plan without deletions of channels and roles the configuration uses, by name or by id (a
+   * note says so): a pruning apply must not take away the registration channel or a ticket role.
+   */
+  static List<SetupChange> keepUsed(List<SetupChange> plan, Used used, List<String> notes) {
     List<SetupChange> kept = new ArrayList<>();
     for (SetupChange change : plan) {
-      if (change instanceof SetupChange.DeleteChannel delete
-          && usedChannels.containsKey(delete.channel().name())) {
-        String name = delete.channel().name();
-        notes.add("kept #" + name + ": used by " + usedChannels.get(name));
-      } else if (change instanceof SetupChange.DeleteRole delete
-          && usedRoles.containsKey(delete.role().name())) {
-        String name = delete.role().name();
-        notes.add("kept role " + name + ": used by " + usedRoles.get(name));
+      Optional<String> reason = keptBecause(change, used);
+      if (reason.isPresent()) {
+        notes.add(reason.get());
       } else {
         kept.add(change);
       }
     }
     return kept;
+  }
+
+  /** Why this change is left out of the plan; empty when it stays. */
+  private static Optional<String> keptBecause(SetupChange change, Used used) {
+    if (change instanceof SetupChange.DeleteChannel delete) {
+      String name = delete.channel().name();
+      return used.channel(delete.channel()).map(key -> "kept #" + name + ": used by " + key);
+    }
+    if (change instanceof SetupChange.DeleteRole delete) {
+      String name = delete.role().name();
+      return used.role(delete.role()).map(key -> "kept role " + name + ": used by " + key);
+    }
+    return Optional.empty();
   }
 }

@@ -13,6 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -256,6 +260,98 @@ class SetupCommandTest {
         .contains("job-board", "registration");
     assertThat(setup(fake, config, "plan", "--prune")).isZero();
     assertThat(out.toString()).contains("Nothing to change.");
+  }
+
+  @Test
+  void pruneKeepsChannelsAndRolesTheConfigurationGivesById() throws IOException {
+    // given: the registration channel, an organizer role and a ticket role exist and are
+    // configured by id only, outside [setup]
+    FakeDiscord fake =
+        start(
+            emptyGuild()
+                .textChannel("ticket-desk", "")
+                .role("Staff", 3, 0, 0)
+                .role("Sponsor", 2, 0, 0)
+                .role("Legacy", 1, 0, 0));
+    long desk = fake.channel("ticket-desk").id();
+    long staff = fake.role("Staff").id();
+    long sponsor = fake.role("Sponsor").id();
+    Path config =
+        config(
+            fake,
+            "\n[organizers]\nroles = [\""
+                + staff
+                + "\"]\n\n[registration]\nchannel = \""
+                + desk
+                + "\"\n");
+    Files.writeString(
+        config,
+        Files.readString(config)
+            .replace("\"Business\" = [\"Attendees\"]", "\"Business\" = [\"" + sponsor + "\"]"));
+    // when
+    int prune = setup(fake, config, "apply", "--prune");
+    String applied = out.toString();
+    // then
+    assertThat(prune).as(err + applied).isZero();
+    assertThat(applied)
+        .contains("note: kept #ticket-desk: used by registration.channel")
+        .contains("note: kept role Staff: used by organizers.roles")
+        .contains("note: kept role Sponsor: used by registration.roles.items")
+        .contains("- role Legacy")
+        .doesNotContain("- channel #ticket-desk")
+        .doesNotContain("- role Staff")
+        .doesNotContain("- role Sponsor");
+    assertThat(fake.channels()).extracting(FakeChannel::id).contains(desk);
+    assertThat(fake.roles()).extracting(FakeRole::id).contains(staff, sponsor);
+    assertThat(fake.roles()).extracting(FakeRole::name).doesNotContain("Legacy");
+  }
+
+  @Test
+  void keepsOverwriteBitsSetupDoesNotKnowWhenItChangesTheOverwrite() throws Exception {
+    // given: after a first apply, someone adds MANAGE_MESSAGES and two bits newer than setup to
+    // the Organizers overwrite of #registration-log
+    long newer = 1L << 47;
+    long newest = 1L << 53;
+    FakeDiscord fake =
+        start(
+            FakeGuild.named("PyConXX")
+                .botRole("confbot", 100, SETUP_BOT | Permissions.MANAGE_MESSAGES | newer | newest));
+    Path config = config(fake, "");
+    assertThat(setup(fake, config, "apply")).as(err.toString()).isZero();
+    FakeChannel log = fake.channel("registration-log");
+    long organizers = fake.role("Organizers").id();
+    putOverwrite(
+        fake,
+        log,
+        organizers,
+        Permissions.VIEW_CHANNEL | Permissions.MANAGE_MESSAGES | newer,
+        newest);
+    // when
+    int apply = setup(fake, config, "apply");
+    // then: MANAGE_MESSAGES is taken away, the unknown bits stay
+    assertThat(apply).as(err + out.toString()).isZero();
+    assertThat(out.toString()).contains("Organizers").contains("MANAGE_MESSAGES");
+    assertThat(fake.overwrites(fake.channel("registration-log")))
+        .contains(new FakeOverwrite(organizers, false, Permissions.VIEW_CHANNEL | newer, newest));
+  }
+
+  /** Sets a role overwrite behind confbot's back, as a moderator in the Discord client would. */
+  private static void putOverwrite(
+      FakeDiscord fake, FakeChannel channel, long role, long allow, long deny) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            fake.baseUrl() + "channels/" + channel.id() + "/permissions/" + role))
+                    .header("Authorization", "Bot " + fake.token())
+                    .header("Content-Type", "application/json")
+                    .PUT(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"type\":0,\"allow\":\"" + allow + "\",\"deny\":\"" + deny + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
   }
 
   @Test

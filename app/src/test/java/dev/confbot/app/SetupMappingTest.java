@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import net.dv8tion.jda.api.Permission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -201,5 +202,27 @@ class SetupMappingTest {
         .contains(DiscordPermission.READ_MESSAGE_HISTORY);
     assertThat(SetupMapping.permission("VOICE_CONNECT")).contains(DiscordPermission.CONNECT);
     assertThat(SetupMapping.permission("FLY_AWAY")).isEmpty();
+  }
+
+  @Test
+  void readsThePermissionsNewerThanSendPolls() {
+    // then
+    assertThat(SetupMapping.permission("PIN_MESSAGES")).contains(DiscordPermission.PIN_MESSAGES);
+    assertThat(SetupMapping.permission("BYPASS_SLOWMODE"))
+        .contains(DiscordPermission.BYPASS_SLOWMODE);
+    assertThat(SetupMapping.permission("SET_VOICE_CHANNEL_STATUS"))
+        .contains(DiscordPermission.SET_VOICE_CHANNEL_STATUS);
+    assertThat(SetupMapping.permission("VOICE_SET_STATUS"))
+        .contains(DiscordPermission.SET_VOICE_CHANNEL_STATUS);
+  }
+
+  @Test
+  void givesEveryPermissionTheOffsetJdaGivesIt() {
+    for (DiscordPermission permission : DiscordPermission.values()) {
+      // when
+      Permission jda = Permission.getFromOffset(permission.offset());
+      // then
+      assertThat(jda).as(permission.name()).isNotEqualTo(Permission.UNKNOWN);
+    }
   }
 }

@@ -99,8 +99,11 @@ class SetupOutputTest {
     List<SetupChange> kept =
         SetupSession.keepUsed(
             List.of(DELETE_OLD, deleteJobBoard, deleteAttendees),
-            Map.of("job-board", "job_board.channel"),
-            Map.of("Attendees", "registration.roles.items"),
+            new SetupSession.Used(
+                Map.of("job-board", "job_board.channel"),
+                Map.of(),
+                Map.of("Attendees", "registration.roles.items"),
+                Map.of()),
             notes);
     // then
     assertThat(kept).containsExactly(DELETE_OLD);
@@ -108,5 +111,31 @@ class SetupOutputTest {
         .containsExactly(
             "kept #job-board: used by job_board.channel",
             "kept role Attendees: used by registration.roles.items");
+  }
+
+  @Test
+  void pruningKeepsTheChannelsAndRolesTheConfigurationGivesById() {
+    // given
+    SetupChange deleteDesk =
+        new SetupChange.DeleteChannel(new LiveChannel(7, "ticket-desk", null, "", List.of()));
+    SetupChange deleteStaff =
+        new SetupChange.DeleteRole(new LiveRole(8, "Staff", Colour.NONE, false, false, false));
+    List<String> notes = new ArrayList<>();
+    // when
+    List<SetupChange> kept =
+        SetupSession.keepUsed(
+            List.of(DELETE_OLD, deleteDesk, deleteStaff),
+            new SetupSession.Used(
+                Map.of(),
+                Map.of(7L, "registration.channel"),
+                Map.of(),
+                Map.of(8L, "organizers.roles")),
+            notes);
+    // then
+    assertThat(kept).containsExactly(DELETE_OLD);
+    assertThat(notes)
+        .containsExactly(
+            "kept #ticket-desk: used by registration.channel",
+            "kept role Staff: used by organizers.roles");
   }
 }

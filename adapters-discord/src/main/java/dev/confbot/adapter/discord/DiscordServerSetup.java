@@ -68,6 +68,12 @@ public final class DiscordServerSetup {
   private static final int CACHE_POLLS = 200;
   private static final long CACHE_POLL_MILLIS = 25;
 
+  /**
+   * The bits setup knows; an overwrite's other bits (permissions newer than {@link
+   * DiscordPermission}) are kept as they are when setup changes it.
+   */
+  private static final long KNOWN = bits(EnumSet.allOf(DiscordPermission.class));
+
   /** What the bot needs in a channel to post its messages there. */
   private static final long ACCESS =
       Permission.getRaw(
@@ -375,9 +381,13 @@ public final class DiscordServerSetup {
       if (access != 0 && bot != null && container.getPermissionOverride(bot) == null) {
         container.upsertPermissionOverride(bot).setPermissions(access, 0).complete();
       }
+      Role target = role(overwrite.role());
+      PermissionOverride existing = container.getPermissionOverride(target);
+      long keepAllow = existing == null ? 0 : existing.getAllowedRaw() & ~KNOWN;
+      long keepDeny = existing == null ? 0 : existing.getDeniedRaw() & ~KNOWN;
       container
-          .upsertPermissionOverride(role(overwrite.role()))
-          .setPermissions(bits(overwrite.allow()), bits(overwrite.deny()))
+          .upsertPermissionOverride(target)
+          .setPermissions(bits(overwrite.allow()) | keepAllow, bits(overwrite.deny()) | keepDeny)
           .complete();
     } else if (change instanceof SetupChange.DeleteOverwrite delete) {
       PermissionOverride override =
