@@ -37,8 +37,11 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Once, across restarts and processes:</b> a reminder is claimed with {@link
  * ReminderStore#markSent} before it is sent, and only the claim's winner sends. A send that
  * certainly failed (a {@link GatewayException}) is released with {@link ReminderStore#clearSent}
- * and retried after {@link #RETRY_DELAY}; a crash between claim and send loses that one reminder
- * rather than ever repeating it. A member whose DMs are closed is not retried.
+ * and retried after {@link #RETRY_DELAY}; a send whose outcome is unknown ({@link
+ * DirectMessenger.Delivery#UNCERTAIN}: timeout, server error, lost response) stays marked sent and
+ * is counted as failed, since retrying could DM the member twice. A crash between claim and send
+ * loses that one reminder rather than ever repeating it. A member whose DMs are closed is not
+ * retried.
  *
  * <p><b>After a restart</b>, reminders that fell due while the bot was down are sent at once as
  * long as their session has not started; once it has started they are dropped (counted as {@code
@@ -72,7 +75,8 @@ public final class ReminderScheduler implements AutoCloseable {
    * @param sent reminders delivered
    * @param closed reminders not delivered because the member's DMs are closed
    * @param missed reminders dropped because their session had started (the bot was down)
-   * @param failed deliveries that failed and were retried
+   * @param failed deliveries that failed: certain failures (retried) and uncertain ones (not
+   *     retried, as the member may have the message)
    */
   public record Stats(long sent, long closed, long missed, long failed) {}
 
@@ -284,6 +288,16 @@ public final class ReminderScheduler implements AutoCloseable {
       failed.incrementAndGet();
       retrying = true;
       alertOnce("delivery", "session reminders cannot be delivered (" + e.getMessage() + ")", e);
+      return;
+    }
+    if (delivery == DirectMessenger.Delivery.UNCERTAIN) {
+      failed.incrementAndGet();
+      LOG.log(
+          Level.WARNING,
+          "reminder for {0} to member {1} may not have arrived (outcome unknown); not resent so"
+              + " that it is never sent twice",
+          session.code(),
+          subscription.member());
       return;
     }
     if (delivery == DirectMessenger.Delivery.CLOSED) {

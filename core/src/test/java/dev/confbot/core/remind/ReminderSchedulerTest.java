@@ -300,4 +300,22 @@ class ReminderSchedulerTest {
     assertThat(executor.pendingDelay()).isEqualTo(Duration.ZERO);
     assertThat(scheduler.stats().sent()).isEqualTo(1);
   }
+
+  @Test
+  void neverResendsADeliveryWhoseOutcomeIsUnknown() {
+    // given 10:06: the DM arrives but the answer is lost
+    subscribe(ALICE, "CAFE", Locale.ENGLISH);
+    messenger.uncertainNext(1);
+    clock.advance(Duration.ofMinutes(21));
+    ReminderScheduler scheduler = scheduler(ReminderSettings.DEFAULT_LEAD);
+    scheduler.start();
+    // when
+    executor.runNext();
+    sleepAndWake();
+    sleepAndWake();
+    // then: once, kept as sent, counted as failed
+    assertThat(messenger.to(ALICE)).hasSize(1);
+    assertThat(store.pending()).isEmpty();
+    assertThat(scheduler.stats()).isEqualTo(new ReminderScheduler.Stats(0, 0, 0, 1));
+  }
 }
