@@ -91,7 +91,8 @@ import org.jspecify.annotations.Nullable;
  * NotificationScheduler}, {@link DirectMessenger}, {@link ReminderService}, {@link
  * ReminderScheduler}, {@link ChannelTopics}, {@link RoomTopicUpdater} (started by {@link Confbot}
  * only with {@code room_topics = true}), an optional {@link ScheduleSource} and the shared {@link
- * ScheduledExecutorService}. No I/O happens here; {@link Confbot} starts things.
+ * ScheduledExecutorService} (ticket sync, notifications, schedule refresh) plus one timer thread
+ * each for reminders and room topics. No I/O happens here; {@link Confbot} starts things.
  */
 final class AppModule extends AbstractModule {
   private final ConfbotConfig config;
@@ -121,6 +122,37 @@ final class AppModule extends AbstractModule {
         2,
         runnable -> {
           Thread thread = new Thread(runnable, "confbot-timer-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /** The session reminders' own timer thread: their DMs never delay programme notifications. */
+  static final Key<ScheduledExecutorService> REMINDER_TIMER =
+      Key.get(ScheduledExecutorService.class, Names.named("reminder-timer"));
+
+  /** The room topics' own timer thread: topic edits never delay programme notifications. */
+  static final Key<ScheduledExecutorService> TOPIC_TIMER =
+      Key.get(ScheduledExecutorService.class, Names.named("topic-timer"));
+
+  @Provides
+  @Singleton
+  @Named("reminder-timer")
+  ScheduledExecutorService reminderTimer() {
+    return singleTimer("confbot-reminders");
+  }
+
+  @Provides
+  @Singleton
+  @Named("topic-timer")
+  ScheduledExecutorService topicTimer() {
+    return singleTimer("confbot-topics");
+  }
+
+  private static ScheduledExecutorService singleTimer(String threadName) {
+    return Executors.newSingleThreadScheduledExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, threadName);
           thread.setDaemon(true);
           return thread;
         });
@@ -432,7 +464,7 @@ final class AppModule extends AbstractModule {
       AuditSink audit,
       Texts texts,
       Clock clock,
-      ScheduledExecutorService executor) {
+      @Named("topic-timer") ScheduledExecutorService executor) {
     Map<String, String> rooms = new LinkedHashMap<>();
     config
         .notifications()
@@ -471,7 +503,7 @@ final class AppModule extends AbstractModule {
       ReminderSettings settings,
       AuditSink audit,
       Clock clock,
-      ScheduledExecutorService executor) {
+      @Named("reminder-timer") ScheduledExecutorService executor) {
     return new ReminderScheduler(
         store,
         messenger,

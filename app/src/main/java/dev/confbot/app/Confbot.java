@@ -126,6 +126,17 @@ final class Confbot implements AutoCloseable {
     }
   }
 
+  /** Stops a timer executor, waiting briefly for a running task (e.g. a DM being sent). */
+  private void stopTimer(Key<ScheduledExecutorService> key) {
+    ScheduledExecutorService executor = injector.getInstance(key);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** One shutdown step; a failing step is logged and the next one still runs. */
   private static void step(String what, Runnable action) {
     try {
@@ -175,17 +186,11 @@ final class Confbot implements AutoCloseable {
     step(
         "stop the command workers",
         () -> injector.getInstance(AppModule.ORGANIZER_WORKERS).shutdownNow());
-    step(
-        "stop the timers",
-        () -> {
-          ScheduledExecutorService executor = injector.getInstance(ScheduledExecutorService.class);
-          executor.shutdownNow();
-          try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
+    step("stop the timers", () -> stopTimer(Key.get(ScheduledExecutorService.class)));
+    step("stop the reminder timer", () -> stopTimer(AppModule.REMINDER_TIMER));
+    if (config.notifications().roomTopics()) {
+      step("stop the room topic timer", () -> stopTimer(AppModule.TOPIC_TIMER));
+    }
     step("close the store", () -> injector.getInstance(SqliteDatabase.class).close());
     log.info("confbot stopped");
   }

@@ -136,7 +136,7 @@ final class HealthServer implements AutoCloseable {
         .description("session reminders not delivered because the member's DMs are closed")
         .register(registry);
     FunctionCounter.builder("confbot.reminders.failed", reminders, r -> r.stats().failed())
-        .description("failed reminder deliveries (retried)")
+        .description("failed reminder deliveries (certain ones retried, uncertain ones not)")
         .register(registry);
     return registry;
   }

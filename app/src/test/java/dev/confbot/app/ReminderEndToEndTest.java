@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,7 @@ class ReminderEndToEndTest {
 
       // when: the first run (clock held at 10:39) subscribes zoe to the 11:35 talk and stops
       HeldClock held = new HeldClock(Clock.systemUTC());
+      ScheduledExecutorService reminderTimer;
       try (Confbot first = start(config, discord, tickets, held, "2023-07-19T10:39:00+02:00")) {
         List<FakeChoice> choices =
             discord
@@ -61,7 +63,12 @@ class ReminderEndToEndTest {
                 "⏰ Reminder set: I'll send you a direct message 10 minutes before **Optimizing"
                     + " Your CI Pipelines** starts (Wed 19 Jul, 11:35, Terrace 2B).");
         await(() -> dms(discord, zoe).size() == 1);
+        // reminders run on their own timer, not the one programme notifications use
+        reminderTimer = first.injector().getInstance(AppModule.REMINDER_TIMER);
+        assertThat(reminderTimer)
+            .isNotSameAs(first.injector().getInstance(ScheduledExecutorService.class));
       }
+      assertThat(reminderTimer.isShutdown()).as("closing stops the reminder timer").isTrue();
 
       // when: a second run on the same database starts at 11:20; the reminder is due at 11:25
       HeldClock again = new HeldClock(Clock.systemUTC());

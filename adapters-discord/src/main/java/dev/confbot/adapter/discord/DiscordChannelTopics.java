@@ -2,23 +2,27 @@ package dev.confbot.adapter.discord;
 
 import dev.confbot.core.port.ChannelTopics;
 import dev.confbot.core.port.GatewayException;
+import java.util.Objects;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildMessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 
 /**
- * Sets the topic of a text channel of the conference guild (by name, {@code #name} or id) through
- * the bot, which needs Manage Channels there.
+ * Sets the topic of a text or announcement channel of the conference guild (by name, {@code #name}
+ * or id) through the bot, which needs Manage Channels there.
  *
- * <p>Blocking: {@link #setTopic} returns once Discord accepted the edit. Discord allows two name or
- * topic edits per channel per 10 minutes and JDA waits out a 429, so callers keep to that limit
- * themselves (as {@code RoomTopicUpdater} does) and call this from a worker, never from a JDA
- * callback thread. Failures become {@link GatewayException} with system {@code "discord"} and a
- * message an organizer can act on.
+ * <p>Blocking: {@link #setTopic} returns once Discord accepted the edit. When JDA's cached topic
+ * already equals the wanted text no request is made (after a restart the updater sets every topic
+ * again). Discord allows two name or topic edits per channel per 10 minutes; a rate limit is not
+ * waited out but fails at once as a {@link GatewayException}, so the caller's next tick retries
+ * instead of its thread sleeping for minutes. Call this from a worker, never from a JDA callback
+ * thread. Failures become {@link GatewayException} with system {@code "discord"} and a message an
+ * organizer can act on.
  */
 public final class DiscordChannelTopics implements ChannelTopics {
   private final Supplier<JDA> jda;
@@ -39,9 +43,20 @@ public final class DiscordChannelTopics implements ChannelTopics {
   @Override
   public void setTopic(String channel, String topic) {
     try {
-      channel(channel).getManager().setTopic(topic).complete();
+      StandardGuildMessageChannel target = channel(channel);
+      if (Objects.requireNonNullElse(target.getTopic(), "").equals(topic)) {
+        return;
+      }
+      target.getManager().setTopic(topic).complete(false);
     } catch (GatewayException e) {
       throw e;
+    } catch (RateLimitedException e) {
+      throw new GatewayException(
+          "discord",
+          "topic of channel "
+              + channel
+              + " not changed: Discord's rate limit for topic edits applies; retried later",
+          e);
     } catch (InsufficientPermissionException e) {
       throw missingPermission(channel, e.getPermission().getName(), e);
     } catch (ErrorResponseException e) {
@@ -55,12 +70,12 @@ public final class DiscordChannelTopics implements ChannelTopics {
     }
   }
 
-  private TextChannel channel(String nameOrId) {
+  private StandardGuildMessageChannel channel(String nameOrId) {
     Guild guild = jda.get().getGuildById(guildId);
     if (guild == null) {
       throw new GatewayException("discord", "the conference guild is not available", null);
     }
-    return GuildChannels.text(guild, nameOrId)
+    return GuildChannels.textOrAnnouncement(guild, nameOrId)
         .orElseThrow(
             () ->
                 new GatewayException(

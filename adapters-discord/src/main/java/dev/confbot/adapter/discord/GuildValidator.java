@@ -95,7 +95,7 @@ public final class GuildValidator {
     Member self = guild.getSelfMember();
     List<String> problems = new ArrayList<>();
     for (String name : topicChannels) {
-      GuildChannels.text(guild, name)
+      GuildChannels.textOrAnnouncement(guild, name)
           .filter(channel -> !self.hasPermission(channel, Permission.MANAGE_CHANNEL))
           .ifPresent(
               channel ->

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.fakediscord.Fault;
+import java.time.Duration;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -106,5 +107,44 @@ class DiscordChannelTopicsTest {
     assertThatThrownBy(() -> topics().setTopic("forum-hall", "x"))
         .isInstanceOf(GatewayException.class)
         .hasMessageStartingWith("discord: topic of channel forum-hall refused: ");
+  }
+
+  @Test
+  void skipsTheEditWhenTheTopicIsAlreadyShown() throws InterruptedException {
+    // given: forum-hall shows the topic, and JDA's cache knows it
+    topics().setTopic("forum-hall", "Lunch");
+    TextChannel hall = conference.bot().guild().getTextChannelsByName("forum-hall", false).get(0);
+    long deadline = System.nanoTime() + Conference.WAIT.toNanos();
+    while (!"Lunch".equals(hall.getTopic())) {
+      assertThat(System.nanoTime()).as("waited for the cache").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    conference.fake.clearRequests();
+    // when: set again (as after a restart)
+    topics().setTopic("forum-hall", "Lunch");
+    // then
+    assertThat(conference.fake.requests("PATCH channels/*")).isEqualTo(List.of());
+  }
+
+  @Test
+  void failsOnARateLimitInsteadOfWaitingItOutAndSucceedsOnALaterTry() throws InterruptedException {
+    // given: Discord answers the edit with a 429
+    conference.fake.failNext("PATCH channels/*", Fault.rateLimited(Duration.ofSeconds(1)));
+    // when / then: the failure surfaces (JDA would otherwise wait and retry by itself)
+    assertThatThrownBy(() -> topics().setTopic("terrace-2a", "Rate limited"))
+        .isInstanceOf(GatewayException.class)
+        .hasMessageContaining("rate limit");
+    assertThat(conference.fake.channel("terrace-2a").topic()).isNotEqualTo("Rate limited");
+    // when: a later tick tries again
+    long deadline = System.nanoTime() + Conference.WAIT.toNanos();
+    while (!"Rate limited".equals(conference.fake.channel("terrace-2a").topic())) {
+      assertThat(System.nanoTime()).as("retried until accepted").isLessThan(deadline);
+      Thread.sleep(200);
+      try {
+        topics().setTopic("terrace-2a", "Rate limited");
+      } catch (GatewayException e) {
+        // still limited
+      }
+    }
   }
 }

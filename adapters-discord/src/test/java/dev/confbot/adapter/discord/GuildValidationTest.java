@@ -80,13 +80,18 @@ class GuildValidationTest {
 
   @Test
   void asksForManageChannelsWhereRoomTopicsAreKept() {
-    // when: room topics on for #north-hall (and a channel that does not exist)
+    // when: room topics on for #north-hall, announcement channel #south-hall (and a channel that
+    // does not exist)
     List<String> problems = topicProblems(0L);
-    // then: the missing channel is not a topic problem; north-hall needs Manage Channels
+    // then: the missing channel is not a topic problem; both halls need Manage Channels
+    assertThat(problems).hasSize(2);
     assertThat(problems)
-        .singleElement()
-        .asString()
-        .contains("#north-hall", "Manage Channels", "notifications.room_topics = false");
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        "#north-hall", "Manage Channels", "notifications.room_topics = false"))
+        .anySatisfy(p -> assertThat(p).contains("#south-hall", "Manage Channels"));
   }
 
   @Test
@@ -107,14 +112,20 @@ class GuildValidationTest {
                     | Permissions.READ_MESSAGE_HISTORY
                     | extraPermissions)
             .textChannel("registration")
-            .textChannel("north-hall");
+            .textChannel("north-hall")
+            .category("rooms")
+            .channelIn("rooms", "south-hall", 5);
     try (FakeDiscord fake = FakeDiscord.start(guild)) {
       DiscordBot bot =
           new DiscordBot(
               new DiscordSettings(
                   fake.token(), fake.guildId(), fake.baseUrl(), fake.gatewayUrl(), false),
               new GuildSetup(
-                  "registration", Map.of(), Set.of(), false, Set.of("north-hall", "nowhere")),
+                  "registration",
+                  Map.of(),
+                  Set.of(),
+                  false,
+                  Set.of("north-hall", "south-hall", "nowhere")),
               List.of(),
               List.of());
       try {

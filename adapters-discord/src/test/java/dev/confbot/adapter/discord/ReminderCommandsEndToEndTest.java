@@ -239,6 +239,25 @@ class ReminderCommandsEndToEndTest {
     assertThat(dms(dora)).containsExactly("hello");
   }
 
+  @Test
+  void directMessengerTellsUncertainFromCertainFailures() {
+    // given
+    DiscordDirectMessenger messenger = new DiscordDirectMessenger(() -> conference.bot().jda());
+    FakeMember erin = conference.fake.member("member2");
+    MemberId erinId = new MemberId(erin.id());
+    // when / then: opening the DM channel failed, so nothing was sent: a certain failure
+    conference.fake.failNext(
+        "POST users/@me/channels", Fault.error(403, 50013, "Missing Permissions"));
+    assertThatThrownBy(() -> messenger.send(erinId, "first"))
+        .isInstanceOf(GatewayException.class)
+        .hasMessageContaining("channel");
+    // when / then: Discord keeps failing the send with a server error: it may have arrived
+    for (int i = 0; i < 8; i++) {
+      conference.fake.failNext("POST channels/*/messages", Fault.status(500));
+    }
+    assertThat(messenger.send(erinId, "second")).isEqualTo(DirectMessenger.Delivery.UNCERTAIN);
+  }
+
   private FakeMember member() {
     return conference.fake.member("member0");
   }

@@ -24,6 +24,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -35,8 +37,11 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Once, across restarts and processes:</b> a reminder is claimed with {@link
  * ReminderStore#markSent} before it is sent, and only the claim's winner sends. A send that
  * certainly failed (a {@link GatewayException}) is released with {@link ReminderStore#clearSent}
- * and retried after {@link #RETRY_DELAY}; a crash between claim and send loses that one reminder
- * rather than ever repeating it. A member whose DMs are closed is not retried.
+ * and retried after {@link #RETRY_DELAY}; a send whose outcome is unknown ({@link
+ * DirectMessenger.Delivery#UNCERTAIN}: timeout, server error, lost response) stays marked sent and
+ * is counted as failed, since retrying could DM the member twice. A crash between claim and send
+ * loses that one reminder rather than ever repeating it. A member whose DMs are closed is not
+ * retried.
  *
  * <p><b>After a restart</b>, reminders that fell due while the bot was down are sent at once as
  * long as their session has not started; once it has started they are dropped (counted as {@code
@@ -46,7 +51,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It never dies: every failure is logged or alerted and the next wake-up is planned anyway.
  * Wakes at the next due instant, at least every {@link #MAX_SLEEP} of clock time, and at once on
- * {@link #wakeNow}. Thread-safe.
+ * {@link #wakeNow}.
+ *
+ * <p><b>Thread-safe, and no caller waits for a send:</b> wake-ups (which send the direct messages,
+ * possibly hundreds, each a blocking call) run one at a time under their own lock; {@link
+ * #wakeNow}, {@link #start} and {@link #close} only re-plan the next wake-up under a small planning
+ * lock that is never held during I/O, and {@link #stats} reads atomic counters. A {@link #wakeNow}
+ * during a running wake-up is remembered and makes the next wake-up immediate.
  */
 public final class ReminderScheduler implements AutoCloseable {
 
@@ -64,7 +75,8 @@ public final class ReminderScheduler implements AutoCloseable {
    * @param sent reminders delivered
    * @param closed reminders not delivered because the member's DMs are closed
    * @param missed reminders dropped because their session had started (the bot was down)
-   * @param failed deliveries that failed and were retried
+   * @param failed deliveries that failed: certain failures (retried) and uncertain ones (not
+   *     retried, as the member may have the message)
    */
   public record Stats(long sent, long closed, long missed, long failed) {}
 
@@ -78,15 +90,24 @@ public final class ReminderScheduler implements AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService executor;
 
+  /** Held by a wake-up for its whole run (store reads and sends); guards the fields below it. */
+  private final ReentrantLock sendLock = new ReentrantLock();
+
   private final Set<String> alerted = new HashSet<>();
   private final Map<String, Instant> poisoned = new HashMap<>();
+  private boolean retrying;
+
+  /** Held only while (re)planning the next wake-up, never during I/O; guards the fields below. */
+  private final Object planLock = new Object();
+
   private @Nullable ScheduledFuture<?> wakeUp;
   private boolean closed = true;
-  private boolean retrying;
-  private long sent;
-  private long dmsClosed;
-  private long missed;
-  private long failed;
+  private boolean wakeRequested;
+
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong dmsClosed = new AtomicLong();
+  private final AtomicLong missed = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
 
   /**
    * A scheduler; nothing happens before {@link #start}.
@@ -117,58 +138,82 @@ public final class ReminderScheduler implements AutoCloseable {
   }
 
   /** Starts: wakes at once to send what fell due while the bot was down. */
-  public synchronized void start() {
-    closed = false;
-    wakeIn(Duration.ZERO);
-  }
-
-  /** Re-plans at once (after a new subscription or a schedule change); harmless when stopped. */
-  public synchronized void wakeNow() {
-    if (!closed) {
+  public void start() {
+    synchronized (planLock) {
+      closed = false;
       wakeIn(Duration.ZERO);
     }
   }
 
-  /** The counters so far. */
-  public synchronized Stats stats() {
-    return new Stats(sent, dmsClosed, missed, failed);
+  /**
+   * Re-plans at once (after a new subscription or a schedule change); harmless when stopped. Never
+   * waits for a running wake-up: if one is sending, another follows right after it.
+   */
+  public void wakeNow() {
+    synchronized (planLock) {
+      if (!closed) {
+        wakeRequested = true;
+        wakeIn(Duration.ZERO);
+      }
+    }
   }
 
-  /** Stops waking up; the executor is left to its owner. */
+  /** The counters so far; never waits for a running wake-up. */
+  public Stats stats() {
+    return new Stats(sent.get(), dmsClosed.get(), missed.get(), failed.get());
+  }
+
+  /**
+   * Stops waking up; the executor is left to its owner. A wake-up already sending finishes its
+   * current pass but plans no other.
+   */
   @Override
-  public synchronized void close() {
-    closed = true;
-    ScheduledFuture<?> pending = wakeUp;
-    if (pending != null) {
-      pending.cancel(false);
+  public void close() {
+    synchronized (planLock) {
+      closed = true;
+      ScheduledFuture<?> pending = wakeUp;
+      if (pending != null) {
+        pending.cancel(false);
+      }
+      wakeUp = null;
     }
-    wakeUp = null;
   }
 
-  private synchronized void wake() {
-    if (closed) {
-      return;
-    }
-    Optional<Instant> next = Optional.empty();
-    boolean completed = false;
-    retrying = false;
+  private void wake() {
+    sendLock.lock();
     try {
-      next = sendDue();
-      completed = true;
-    } catch (RuntimeException e) {
-      alertOnce("wake", "session reminders hit an error and will retry: " + e.getMessage(), e);
+      synchronized (planLock) {
+        if (closed) {
+          return;
+        }
+        wakeRequested = false;
+      }
+      Optional<Instant> next = Optional.empty();
+      boolean completed = false;
+      retrying = false;
+      try {
+        next = sendDue();
+        completed = true;
+      } catch (RuntimeException e) {
+        alertOnce("wake", "session reminders hit an error and will retry: " + e.getMessage(), e);
+      } finally {
+        // even an Error must not end the chain of wake-ups
+        Instant now = clock.instant();
+        Duration sleep = MAX_SLEEP;
+        if (!completed || retrying) {
+          sleep = RETRY_DELAY;
+        }
+        if (next.isPresent()) {
+          Duration until = Duration.between(now, next.get());
+          sleep = until.isNegative() ? Duration.ZERO : (until.compareTo(sleep) < 0 ? until : sleep);
+        }
+        synchronized (planLock) {
+          // a wakeNow() during this pass asked for another one at once
+          wakeIn(wakeRequested ? Duration.ZERO : sleep);
+        }
+      }
     } finally {
-      // even an Error must not end the chain of wake-ups
-      Instant now = clock.instant();
-      Duration sleep = MAX_SLEEP;
-      if (!completed || retrying) {
-        sleep = RETRY_DELAY;
-      }
-      if (next.isPresent()) {
-        Duration until = Duration.between(now, next.get());
-        sleep = until.isNegative() ? Duration.ZERO : (until.compareTo(sleep) < 0 ? until : sleep);
-      }
-      wakeIn(sleep);
+      sendLock.unlock();
     }
   }
 
@@ -193,7 +238,7 @@ public final class ReminderScheduler implements AutoCloseable {
       Instant due = start.minus(settings.lead());
       if (!start.isAfter(now)) {
         if (store.markSent(subscription.member(), subscription.sessionCode(), now)) {
-          missed++;
+          missed.incrementAndGet();
           LOG.log(
               Level.INFO,
               "reminder of {0} for {1} dropped: the session started at {2}",
@@ -240,13 +285,23 @@ public final class ReminderScheduler implements AutoCloseable {
       delivery = messenger.send(subscription.member(), message);
     } catch (GatewayException e) {
       store.clearSent(subscription.member(), subscription.sessionCode());
-      failed++;
+      failed.incrementAndGet();
       retrying = true;
       alertOnce("delivery", "session reminders cannot be delivered (" + e.getMessage() + ")", e);
       return;
     }
+    if (delivery == DirectMessenger.Delivery.UNCERTAIN) {
+      failed.incrementAndGet();
+      LOG.log(
+          Level.WARNING,
+          "reminder for {0} to member {1} may not have arrived (outcome unknown); not resent so"
+              + " that it is never sent twice",
+          session.code(),
+          subscription.member());
+      return;
+    }
     if (delivery == DirectMessenger.Delivery.CLOSED) {
-      dmsClosed++;
+      dmsClosed.incrementAndGet();
       LOG.log(
           Level.INFO,
           "reminder for {0} not delivered: member {1} does not accept direct messages",
@@ -254,7 +309,7 @@ public final class ReminderScheduler implements AutoCloseable {
           subscription.member());
       return;
     }
-    sent++;
+    sent.incrementAndGet();
     if (alerted.remove("delivery")) {
       alerts.record("session reminders are delivered again", false);
     }
@@ -262,7 +317,11 @@ public final class ReminderScheduler implements AutoCloseable {
         Level.INFO, "sent reminder for {0} to member {1}", session.code(), subscription.member());
   }
 
+  /** Replaces the planned wake-up; callers hold {@link #planLock}. */
   private void wakeIn(Duration clockTime) {
+    if (closed) {
+      return;
+    }
     ScheduledFuture<?> pending = wakeUp;
     if (pending != null) {
       pending.cancel(false);

@@ -15,12 +15,18 @@ final class RecordingMessenger implements DirectMessenger {
   private final List<Dm> sent = new ArrayList<>();
   private final Set<MemberId> closed = new HashSet<>();
   private int failures;
+  private int uncertain;
 
   @Override
   public synchronized Delivery send(MemberId member, String content) {
     if (failures > 0) {
       failures--;
       throw new GatewayException("discord", "unreachable", null);
+    }
+    if (uncertain > 0) {
+      uncertain--;
+      sent.add(new Dm(member, content)); // it did arrive, but the sender cannot tell
+      return Delivery.UNCERTAIN;
     }
     if (closed.contains(member)) {
       return Delivery.CLOSED;
@@ -35,6 +41,11 @@ final class RecordingMessenger implements DirectMessenger {
 
   synchronized void failNext(int count) {
     failures = count;
+  }
+
+  /** The next {@code count} sends arrive but report {@link Delivery#UNCERTAIN}. */
+  synchronized void uncertainNext(int count) {
+    uncertain = count;
   }
 
   synchronized List<Dm> sent() {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.model.MemberId;
+import dev.confbot.core.port.DirectMessenger;
 import dev.confbot.core.port.ReminderStore.Subscription;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.testing.ManualExecutor;
@@ -19,6 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -248,5 +252,70 @@ class ReminderSchedulerTest {
     executor.goDown();
     // then
     assertThat(messenger.sent()).isEmpty();
+  }
+
+  @Test
+  void statsAndWakeNowDoNotWaitForASendInProgress() throws Exception {
+    // given: a wake-up is stuck in a direct message that does not return
+    CountDownLatch sending = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    DirectMessenger stuck =
+        (member, content) -> {
+          sending.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return DirectMessenger.Delivery.DELIVERED;
+        };
+    subscribe(ALICE, "CAFE", Locale.ENGLISH);
+    clock.advance(Duration.ofMinutes(21));
+    ReminderScheduler scheduler =
+        new ReminderScheduler(
+            store,
+            stuck,
+            schedule::get,
+            Texts.bundled(),
+            PARIS,
+            ReminderSettings.defaults(),
+            alerts,
+            clock,
+            executor);
+    scheduler.start();
+    CompletableFuture<Void> wake = CompletableFuture.runAsync(executor::runNext);
+    try {
+      assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
+      // when: /metrics and /remind call in from other threads
+      ReminderScheduler.Stats stats =
+          CompletableFuture.supplyAsync(scheduler::stats).get(10, TimeUnit.SECONDS);
+      CompletableFuture.runAsync(scheduler::wakeNow).get(10, TimeUnit.SECONDS);
+      // then: both returned while the send is still blocked
+      assertThat(stats).isEqualTo(new ReminderScheduler.Stats(0, 0, 0, 0));
+    } finally {
+      release.countDown();
+    }
+    wake.get(10, TimeUnit.SECONDS);
+    // then: the wakeNow() during the send is not lost: the next wake-up is immediate
+    assertThat(executor.pendingDelay()).isEqualTo(Duration.ZERO);
+    assertThat(scheduler.stats().sent()).isEqualTo(1);
+  }
+
+  @Test
+  void neverResendsADeliveryWhoseOutcomeIsUnknown() {
+    // given 10:06: the DM arrives but the answer is lost
+    subscribe(ALICE, "CAFE", Locale.ENGLISH);
+    messenger.uncertainNext(1);
+    clock.advance(Duration.ofMinutes(21));
+    ReminderScheduler scheduler = scheduler(ReminderSettings.DEFAULT_LEAD);
+    scheduler.start();
+    // when
+    executor.runNext();
+    sleepAndWake();
+    sleepAndWake();
+    // then: once, kept as sent, counted as failed
+    assertThat(messenger.to(ALICE)).hasSize(1);
+    assertThat(store.pending()).isEmpty();
+    assertThat(scheduler.stats()).isEqualTo(new ReminderScheduler.Stats(0, 0, 0, 1));
   }
 }
