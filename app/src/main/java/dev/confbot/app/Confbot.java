@@ -173,16 +173,17 @@ final class Confbot implements AutoCloseable {
       return;
     }
     log.info("confbot stopping");
-    step("stop Discord", () -> injector.getInstance(DiscordBot.class).stop());
-    step(
-        "stop the notification scheduler",
-        () -> injector.getInstance(NotificationScheduler.class).close());
+    // reminders and topics first: no new DM or topic edit starts while Discord goes offline
     step("stop the session reminders", () -> injector.getInstance(ReminderScheduler.class).close());
     if (config.notifications().roomTopics()) {
       step(
           "stop the room channel topics",
           () -> injector.getInstance(RoomTopicUpdater.class).close());
     }
+    step("stop Discord", () -> injector.getInstance(DiscordBot.class).stop());
+    step(
+        "stop the notification scheduler",
+        () -> injector.getInstance(NotificationScheduler.class).close());
     step(
         "stop the command workers",
         () -> injector.getInstance(AppModule.ORGANIZER_WORKERS).shutdownNow());
