@@ -89,6 +89,9 @@ public final class TextKeys {
   /** {@code /remind} answer when the member already has the reminder. */
   public static final String REMIND_ALREADY = "discord.remind_already";
 
+  /** {@code /remind} for a session whose reminder was sent already. */
+  public static final String REMIND_ALREADY_SENT = "discord.remind_already_sent";
+
   /** Added to the {@code /remind} answer when the member's direct messages are closed. */
   public static final String REMIND_DMS_CLOSED = "discord.remind_dms_closed";
 

@@ -8,6 +8,7 @@ import dev.confbot.core.port.DirectMessenger;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.ReminderStore.Subscription;
+import dev.confbot.core.remind.SubscribeResult.AlreadyReminded;
 import dev.confbot.core.remind.SubscribeResult.AlreadyStarted;
 import dev.confbot.core.remind.SubscribeResult.NoProgramme;
 import dev.confbot.core.remind.SubscribeResult.Subscribed;
@@ -134,6 +135,9 @@ public final class ReminderService {
       LOG.log(Level.WARNING, "reminder of {0} not stored: {1}", member, e.getMessage());
       return new Unavailable(e.system());
     }
+    if (!isNew && !isPending(member, found.code())) {
+      return new AlreadyReminded(found);
+    }
     boolean closed = false;
     try {
       TextBundle bundle = texts.forLocale(locale);
@@ -147,6 +151,14 @@ public final class ReminderService {
     }
     Instant remindAt = found.startInstant().minus(settings.lead());
     return new Subscribed(found, remindAt.isBefore(now) ? now : remindAt, isNew, closed);
+  }
+
+  private boolean isPending(MemberId member, String sessionCode) {
+    try {
+      return store.byMember(member).stream().anyMatch(s -> s.sessionCode().equals(sessionCode));
+    } catch (GatewayException e) {
+      return true; // the store answered the subscription a moment ago; assume nothing changed
+    }
   }
 
   /** {@link #subscribe} answered in the member's language. */
@@ -168,6 +180,8 @@ public final class ReminderService {
       }
       String answer = bundle.format(key, values);
       return s.dmsClosed() ? answer + "\n\n" + bundle.get(TextKeys.REMIND_DMS_CLOSED) : answer;
+    } else if (result instanceof AlreadyReminded r) {
+      return bundle.format(TextKeys.REMIND_ALREADY_SENT, format.values(r.session(), bundle));
     } else if (result instanceof AlreadyStarted a) {
       return bundle.format(TextKeys.REMIND_STARTED, format.values(a.session(), bundle));
     } else if (result instanceof UnknownSession u) {

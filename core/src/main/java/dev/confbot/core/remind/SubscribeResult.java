@@ -16,6 +16,12 @@ public sealed interface SubscribeResult {
   record Subscribed(Session session, Instant remindAt, boolean isNew, boolean dmsClosed)
       implements SubscribeResult {}
 
+  /**
+   * The member's reminder for the session was sent already (for example, the session moved later
+   * after the reminder went out); nothing changed and no confirmation was sent.
+   */
+  record AlreadyReminded(Session session) implements SubscribeResult {}
+
   /** The session has started (or ended); nothing was stored. */
   record AlreadyStarted(Session session) implements SubscribeResult {}
 

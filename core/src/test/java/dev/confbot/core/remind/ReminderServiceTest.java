@@ -11,6 +11,7 @@ import dev.confbot.core.i18n.Language;
 import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.model.MemberId;
 import dev.confbot.core.port.ReminderStore;
+import dev.confbot.core.remind.SubscribeResult.AlreadyReminded;
 import dev.confbot.core.remind.SubscribeResult.AlreadyStarted;
 import dev.confbot.core.remind.SubscribeResult.NoProgramme;
 import dev.confbot.core.remind.SubscribeResult.Subscribed;
@@ -112,6 +113,23 @@ class ReminderServiceTest {
         .isEqualTo(
             "You already have a reminder for **Café-Driven Development** (Wed 15 Jul, 10:15,"
                 + " Forum Hall).");
+  }
+
+  @Test
+  void saysTheReminderWasSentAlreadyInsteadOfPromisingAnother() {
+    // given: the reminder went out (say the session then moved later)
+    service.subscribe(ALICE, "CAFE", EN);
+    store.markSent(ALICE, "CAFE", clock.instant());
+    int confirmations = messenger.to(ALICE).size();
+    // when
+    SubscribeResult again = service.subscribe(ALICE, "CAFE", EN);
+    // then: no confirmation DM, and no promise of a reminder that will not come
+    assertThat(again).isEqualTo(new AlreadyReminded(CAFE));
+    assertThat(messenger.to(ALICE)).hasSize(confirmations);
+    assertThat(service.reply(again, Texts.bundled().forLanguage(Language.ENGLISH)))
+        .isEqualTo(
+            "I already reminded you of **Café-Driven Development** (Wed 15 Jul, 10:15, Forum"
+                + " Hall); reminders are sent once per session.");
   }
 
   @Test
