@@ -2,10 +2,8 @@ package dev.confbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.AbstractModule;
 import dev.confbot.adapter.pretix.PretixDirectoryTicketSource;
 import dev.confbot.config.ConfbotConfig;
-import dev.confbot.core.notify.SimulatedClock;
 import dev.confbot.core.port.TicketSource;
 import dev.confbot.fakediscord.FakeDiscord;
 import dev.confbot.fakediscord.FakeMember;
@@ -17,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -91,18 +88,7 @@ class ConfbotEndToEndTest {
 
   private static Confbot start(
       ConfbotConfig config, FakeDiscord discord, TicketSource tickets, Clock real, String at) {
-    Clock clock = new SimulatedClock(OffsetDateTime.parse(at).toInstant(), 120, real);
-    Confbot confbot =
-        Confbot.create(
-            config,
-            new RunOptions(clock, discord.baseUrl(), discord.gatewayUrl()),
-            new AbstractModule() {
-              @Override
-              protected void configure() {
-                bind(TicketSource.class).toInstance(tickets);
-              }
-            });
-    confbot.start();
+    Confbot confbot = AssembledBot.startAt(config, discord, tickets, real, at);
     assertThat(confbot.guildProblems()).isEmpty();
     return confbot;
   }

@@ -2,7 +2,6 @@ package dev.confbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.AbstractModule;
 import dev.confbot.adapter.discord.OrganizerGuard;
 import dev.confbot.adapter.pretix.PretixDirectoryTicketSource;
 import dev.confbot.config.ConfbotConfig;
@@ -77,18 +76,7 @@ class JobBoardEndToEndTest {
   }
 
   private static Confbot start(ConfbotConfig config, FakeDiscord discord, TicketSource tickets) {
-    Confbot confbot =
-        Confbot.create(
-            config,
-            new RunOptions(Clock.systemUTC(), discord.baseUrl(), discord.gatewayUrl()),
-            new AbstractModule() {
-              @Override
-              protected void configure() {
-                bind(TicketSource.class).toInstance(tickets);
-              }
-            });
-    confbot.start();
-    return confbot;
+    return AssembledBot.start(config, discord, tickets, Clock.systemUTC());
   }
 
   private static String jobsPost(FakeDiscord discord, FakeMember member) {

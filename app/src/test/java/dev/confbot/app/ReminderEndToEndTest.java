@@ -2,10 +2,8 @@ package dev.confbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.AbstractModule;
 import dev.confbot.adapter.pretix.PretixDirectoryTicketSource;
 import dev.confbot.config.ConfbotConfig;
-import dev.confbot.core.notify.SimulatedClock;
 import dev.confbot.core.port.TicketSource;
 import dev.confbot.core.remind.ReminderScheduler;
 import dev.confbot.fakediscord.FakeChoice;
@@ -15,7 +13,6 @@ import dev.confbot.fakediscord.FakeMessage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -105,18 +102,7 @@ class ReminderEndToEndTest {
   private static Confbot start(
       ConfbotConfig config, FakeDiscord discord, TicketSource tickets, Clock real, String at)
       throws InterruptedException {
-    Clock clock = new SimulatedClock(OffsetDateTime.parse(at).toInstant(), 120, real);
-    Confbot confbot =
-        Confbot.create(
-            config,
-            new RunOptions(clock, discord.baseUrl(), discord.gatewayUrl()),
-            new AbstractModule() {
-              @Override
-              protected void configure() {
-                bind(TicketSource.class).toInstance(tickets);
-              }
-            });
-    confbot.start();
+    Confbot confbot = AssembledBot.startAt(config, discord, tickets, real, at);
     assertThat(confbot.guildProblems()).isEmpty();
     await(() -> confbot.lastScheduleRefresh().isPresent());
     return confbot;

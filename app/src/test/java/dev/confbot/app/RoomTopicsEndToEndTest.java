@@ -2,11 +2,9 @@ package dev.confbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.inject.AbstractModule;
 import dev.confbot.adapter.pretix.PretixDirectoryTicketSource;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.ConfigLoader;
-import dev.confbot.core.notify.SimulatedClock;
 import dev.confbot.core.port.TicketSource;
 import dev.confbot.fakediscord.FakeDiscord;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -92,19 +89,7 @@ class RoomTopicsEndToEndTest {
   private static Confbot start(
       ConfbotConfig config, FakeDiscord discord, Path dir, Clock real, String at) throws Exception {
     TicketSource tickets = PretixDirectoryTicketSource.load(dir.resolve("pretix"));
-    Clock clock = new SimulatedClock(OffsetDateTime.parse(at).toInstant(), 120, real);
-    Confbot confbot =
-        Confbot.create(
-            config,
-            new RunOptions(clock, discord.baseUrl(), discord.gatewayUrl()),
-            new AbstractModule() {
-              @Override
-              protected void configure() {
-                bind(TicketSource.class).toInstance(tickets);
-              }
-            });
-    confbot.start();
-    return confbot;
+    return AssembledBot.startAt(config, discord, tickets, real, at);
   }
 
   private static String topic(FakeDiscord discord, String channel) {
