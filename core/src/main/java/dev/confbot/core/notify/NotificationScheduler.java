@@ -72,7 +72,7 @@ public final class NotificationScheduler implements AutoCloseable {
   private final Set<Key> poisoned = new HashSet<>();
   private final Map<Key, Instant> retryAt = new HashMap<>();
   private final Map<Key, ScheduleChange> pendingChanges = new LinkedHashMap<>();
-  private final Set<String> alerted = new HashSet<>();
+  private final OnceAlerts alerted;
   private long sent;
   private long late;
   private long failed;
@@ -111,6 +111,7 @@ public final class NotificationScheduler implements AutoCloseable {
     this.ledger = ledger;
     this.announcer = announcer;
     this.alerts = alerts;
+    this.alerted = new OnceAlerts(alerts, LOG);
     this.clock = clock;
     this.executor = executor;
   }
@@ -131,7 +132,7 @@ public final class NotificationScheduler implements AutoCloseable {
                 .map(e -> e.key().sessionCode() + " in " + e.key().channel())
                 .reduce((a, b) -> a + ", " + b)
                 .orElse("");
-        alertOnce(
+        alerted.alert(
             "in-doubt",
             inDoubt.size()
                 + " programme notification(s) were being sent when the bot stopped and are"
@@ -140,7 +141,7 @@ public final class NotificationScheduler implements AutoCloseable {
             null);
       }
     } catch (RuntimeException e) {
-      alertOnce("ledger", "the notification ledger could not be read: " + e.getMessage(), e);
+      alerted.alert("ledger", "the notification ledger could not be read: " + e.getMessage(), e);
     }
     wakeIn(Duration.ZERO);
   }
@@ -205,7 +206,7 @@ public final class NotificationScheduler implements AutoCloseable {
       }
       completed = true;
     } catch (RuntimeException e) {
-      alertOnce(
+      alerted.alert(
           "wake", "programme notifications hit an error and will retry: " + e.getMessage(), e);
     } finally {
       // even an Error must not end the chain of wake-ups
@@ -225,7 +226,7 @@ public final class NotificationScheduler implements AutoCloseable {
         next = planner.nextDueInstant(current, this::handled, now);
       }
     } catch (RuntimeException e) {
-      alertOnce(
+      alerted.alert(
           "wake", "programme notifications hit an error and will retry: " + e.getMessage(), e);
       next = Optional.of(now.plus(RETRY_DELAY));
     }
@@ -280,7 +281,7 @@ public final class NotificationScheduler implements AutoCloseable {
       // a bug or malformed data: never retried in this run, so one bad slot cannot block the rest
       poisoned.addAll(notification.keys());
       skipped++;
-      alertOnce(
+      alerted.alert(
           "notification " + notification.channel() + " " + notification.start(),
           "the programme notification for "
               + notification.start()
@@ -304,7 +305,7 @@ public final class NotificationScheduler implements AutoCloseable {
         } catch (RuntimeException bad) {
           poisoned.add(PlannedNotification.key(session, notification.channel()));
           skipped++;
-          alertOnce(
+          alerted.alert(
               "session " + session.code(),
               "session " + session.code() + " cannot be announced and is skipped: " + bad,
               bad);
@@ -346,7 +347,7 @@ public final class NotificationScheduler implements AutoCloseable {
         } catch (RuntimeException e) {
           poisoned.add(key);
           skipped++;
-          alertOnce(
+          alerted.alert(
               "change " + key.sessionCode(),
               "the schedule change of " + key.sessionCode() + " cannot be announced: " + e,
               e);
@@ -389,7 +390,7 @@ public final class NotificationScheduler implements AutoCloseable {
       Instant retry = clock.instant().plus(RETRY_DELAY);
       keys.forEach(key -> retryAt.put(key, retry));
       failed++;
-      alertOnce(
+      alerted.alert(
           DELIVERY,
           "programme notifications cannot be delivered ("
               + e.getMessage()
@@ -406,7 +407,7 @@ public final class NotificationScheduler implements AutoCloseable {
     if (Duration.between(due, at).compareTo(LATE_AFTER) > 0) {
       late++;
     }
-    if (alerted.remove(DELIVERY)) {
+    if (alerted.clear(DELIVERY)) {
       alerts.record("programme notifications are delivered again", false);
     }
     LOG.log(
@@ -421,19 +422,6 @@ public final class NotificationScheduler implements AutoCloseable {
   private void retryLater(List<Key> keys, GatewayException e) {
     Instant retry = clock.instant().plus(RETRY_DELAY);
     keys.forEach(key -> retryAt.put(key, retry));
-    alertOnce("ledger", "the notification ledger failed (" + e.getMessage() + "); retrying", e);
-  }
-
-  private void alertOnce(String topic, String line, @Nullable Throwable cause) {
-    if (alerted.add(topic)) {
-      LOG.log(Level.ERROR, line, cause);
-      try {
-        alerts.record(line, true);
-      } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "alert could not be recorded", e);
-      }
-    } else {
-      LOG.log(Level.WARNING, line);
-    }
+    alerted.alert("ledger", "the notification ledger failed (" + e.getMessage() + "); retrying", e);
   }
 }

@@ -1,6 +1,7 @@
 package dev.confbot.core.remind;
 
 import dev.confbot.core.i18n.Texts;
+import dev.confbot.core.notify.OnceAlerts;
 import dev.confbot.core.notify.PacedClock;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.DirectMessenger;
@@ -15,11 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -93,7 +92,7 @@ public final class ReminderScheduler implements AutoCloseable {
   /** Held by a wake-up for its whole run (store reads and sends); guards the fields below it. */
   private final ReentrantLock sendLock = new ReentrantLock();
 
-  private final Set<String> alerted = new HashSet<>();
+  private final OnceAlerts alerted;
   private final Map<String, Instant> poisoned = new HashMap<>();
   private boolean retrying;
 
@@ -133,6 +132,7 @@ public final class ReminderScheduler implements AutoCloseable {
     this.settings = settings;
     this.format = new ReminderFormat(zone, settings);
     this.alerts = alerts;
+    this.alerted = new OnceAlerts(alerts, LOG);
     this.clock = clock;
     this.executor = executor;
   }
@@ -195,7 +195,8 @@ public final class ReminderScheduler implements AutoCloseable {
         next = sendDue();
         completed = true;
       } catch (RuntimeException e) {
-        alertOnce("wake", "session reminders hit an error and will retry: " + e.getMessage(), e);
+        alerted.alert(
+            "wake", "session reminders hit an error and will retry: " + e.getMessage(), e);
       } finally {
         // even an Error must not end the chain of wake-ups
         Instant now = clock.instant();
@@ -254,7 +255,7 @@ public final class ReminderScheduler implements AutoCloseable {
     }
     vanished.forEach(
         (code, count) ->
-            alertOnce(
+            alerted.alert(
                 "gone " + code,
                 count
                     + " session reminder(s) are for "
@@ -274,7 +275,7 @@ public final class ReminderScheduler implements AutoCloseable {
     } catch (RuntimeException e) {
       store.clearSent(subscription.member(), subscription.sessionCode());
       poisoned.put(key(subscription), session.startInstant());
-      alertOnce(
+      alerted.alert(
           "render " + session.code(),
           "the reminder for " + session.code() + " cannot be written: " + e,
           e);
@@ -287,7 +288,8 @@ public final class ReminderScheduler implements AutoCloseable {
       store.clearSent(subscription.member(), subscription.sessionCode());
       failed.incrementAndGet();
       retrying = true;
-      alertOnce("delivery", "session reminders cannot be delivered (" + e.getMessage() + ")", e);
+      alerted.alert(
+          "delivery", "session reminders cannot be delivered (" + e.getMessage() + ")", e);
       return;
     }
     if (delivery == DirectMessenger.Delivery.UNCERTAIN) {
@@ -310,7 +312,7 @@ public final class ReminderScheduler implements AutoCloseable {
       return;
     }
     sent.incrementAndGet();
-    if (alerted.remove("delivery")) {
+    if (alerted.clear("delivery")) {
       alerts.record("session reminders are delivered again", false);
     }
     LOG.log(
@@ -337,18 +339,5 @@ public final class ReminderScheduler implements AutoCloseable {
 
   private static String key(Subscription subscription) {
     return subscription.member() + "/" + subscription.sessionCode();
-  }
-
-  private void alertOnce(String topic, String line, @Nullable Throwable cause) {
-    if (alerted.add(topic)) {
-      LOG.log(Level.ERROR, line, cause);
-      try {
-        alerts.record(line, true);
-      } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "alert could not be recorded", e);
-      }
-    } else {
-      LOG.log(Level.WARNING, line);
-    }
   }
 }

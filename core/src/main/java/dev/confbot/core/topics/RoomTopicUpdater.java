@@ -1,6 +1,7 @@
 package dev.confbot.core.topics;
 
 import dev.confbot.core.i18n.TextBundle;
+import dev.confbot.core.notify.OnceAlerts;
 import dev.confbot.core.notify.PacedClock;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ChannelTopics;
@@ -13,11 +14,9 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -62,7 +61,7 @@ public final class RoomTopicUpdater implements AutoCloseable {
 
   private final Map<String, String> lastSet = new HashMap<>();
   private final Map<String, Deque<Instant>> edits = new HashMap<>();
-  private final Set<String> alerted = new HashSet<>();
+  private final OnceAlerts alerted;
   private @Nullable ScheduledFuture<?> wakeUp;
   private boolean closed = true;
   private long set;
@@ -105,6 +104,7 @@ public final class RoomTopicUpdater implements AutoCloseable {
     this.texts = texts;
     this.topics = topics;
     this.alerts = alerts;
+    this.alerted = new OnceAlerts(alerts, LOG);
     this.clock = clock;
     this.executor = executor;
   }
@@ -147,7 +147,7 @@ public final class RoomTopicUpdater implements AutoCloseable {
       wanted = RoomTopics.wanted(current.get(), roomChannels, now, zone, texts);
       recovered(TICK, "room channel topics are worked out again");
     } catch (RuntimeException e) {
-      alertOnce(TICK, "room channel topics hit an error and will retry: " + e.getMessage(), e);
+      alerted.alert(TICK, "room channel topics hit an error and will retry: " + e.getMessage(), e);
       return;
     }
     for (Map.Entry<String, String> topic : wanted.entrySet()) {
@@ -174,7 +174,7 @@ public final class RoomTopicUpdater implements AutoCloseable {
       topics.setTopic(channel, topic);
     } catch (RuntimeException e) {
       failed++;
-      alertOnce(
+      alerted.alert(
           channel, "the topic of room channel " + channel + " cannot be set: " + e.getMessage(), e);
       return;
     }
@@ -213,25 +213,12 @@ public final class RoomTopicUpdater implements AutoCloseable {
   }
 
   private void recovered(String topic, String line) {
-    if (alerted.remove(topic)) {
+    if (alerted.clear(topic)) {
       try {
         alerts.record(line, false);
       } catch (RuntimeException e) {
         LOG.log(Level.ERROR, "audit line could not be recorded", e);
       }
-    }
-  }
-
-  private void alertOnce(String topic, String line, Throwable cause) {
-    if (alerted.add(topic)) {
-      LOG.log(Level.ERROR, line, cause);
-      try {
-        alerts.record(line, true);
-      } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "alert could not be recorded", e);
-      }
-    } else {
-      LOG.log(Level.WARNING, line);
     }
   }
 }
