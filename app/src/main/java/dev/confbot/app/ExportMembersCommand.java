@@ -25,7 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import net.dv8tion.jda.api.JDA;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,11 +59,7 @@ final class ExportMembersCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace the output file if it exists.")
   private boolean force;
 
-  @Option(names = "--discord-rest-url", hidden = true)
-  private @Nullable String discordRestUrl;
-
-  @Option(names = "--discord-gateway-url", hidden = true)
-  private @Nullable String discordGatewayUrl;
+  @Mixin private DiscordUrlOptions discordUrls = new DiscordUrlOptions();
 
   @Spec
   @SuppressWarnings("NullAway.Init") // injected by picocli
@@ -132,7 +127,7 @@ final class ExportMembersCommand implements Callable<Integer> {
 
   /** Logs in, reads the guild's members and logs out again. */
   private List<ServerMember> fetchMembers(ConfbotConfig config) {
-    JDA jda = CliDiscord.connect(config, discordRestUrl, discordGatewayUrl);
+    JDA jda = discordUrls.connect(config);
     try {
       return GuildMembers.of(CliDiscord.guild(jda, config.discord().guildId()));
     } finally {

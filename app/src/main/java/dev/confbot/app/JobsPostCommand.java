@@ -64,11 +64,7 @@ final class JobsPostCommand implements Callable<Integer> {
       description = "Only show what would be posted; needs no Discord connection.")
   private boolean dryRun;
 
-  @Option(names = "--discord-rest-url", hidden = true)
-  private @Nullable String discordRestUrl;
-
-  @Option(names = "--discord-gateway-url", hidden = true)
-  private @Nullable String discordGatewayUrl;
+  @Mixin private DiscordUrlOptions discordUrls = new DiscordUrlOptions();
 
   @Spec
   @SuppressWarnings("NullAway.Init") // injected by picocli
@@ -200,7 +196,7 @@ final class JobsPostCommand implements Callable<Integer> {
   /** Logs in to Discord and waits for the guilds; empty after printing why it failed. */
   private Optional<JDA> connect(ConfbotConfig config, PrintWriter err) {
     try {
-      return Optional.of(CliDiscord.connect(config, discordRestUrl, discordGatewayUrl));
+      return Optional.of(discordUrls.connect(config));
     } catch (GatewayException e) {
       err.println("confbot: could not connect to Discord: " + e.getMessage());
       err.flush();

@@ -1,6 +1,5 @@
 package dev.confbot.app;
 
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -16,9 +15,5 @@ final class SetupOptions {
               + " and roles the configuration uses).")
   boolean prune;
 
-  @Option(names = "--discord-rest-url", hidden = true)
-  @Nullable String discordRestUrl;
-
-  @Option(names = "--discord-gateway-url", hidden = true)
-  @Nullable String discordGatewayUrl;
+  @Mixin DiscordUrlOptions discordUrls = new DiscordUrlOptions();
 }

@@ -52,7 +52,7 @@ record SetupSession(DiscordServerSetup server, List<String> notes, List<SetupCha
     ConfbotConfig config = loaded.get().config();
     JDA jda;
     try {
-      jda = CliDiscord.connect(config, options.discordRestUrl, options.discordGatewayUrl);
+      jda = options.discordUrls.connect(config);
     } catch (GatewayException e) {
       err.println("confbot: could not connect to Discord: " + CliDiscord.reason(e));
       err.flush();

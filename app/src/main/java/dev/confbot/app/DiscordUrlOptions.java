@@ -1,0 +1,23 @@
+package dev.confbot.app;
+
+import dev.confbot.config.ConfbotConfig;
+import net.dv8tion.jda.api.JDA;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * The hidden options that point a one-shot command at another Discord (fake-discord in tests), and
+ * the login through them.
+ */
+final class DiscordUrlOptions {
+  @Option(names = "--discord-rest-url", hidden = true)
+  private @Nullable String restUrl;
+
+  @Option(names = "--discord-gateway-url", hidden = true)
+  private @Nullable String gatewayUrl;
+
+  /** {@link CliDiscord#connect} to the Discord these options name (discord.com by default). */
+  JDA connect(ConfbotConfig config) {
+    return CliDiscord.connect(config, restUrl, gatewayUrl);
+  }
+}
