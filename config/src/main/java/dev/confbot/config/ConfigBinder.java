@@ -35,6 +35,7 @@ import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.OrderStatus;
 import dev.confbot.core.model.RoleRef;
 import java.net.URI;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +83,12 @@ final class ConfigBinder {
         section.mismatch(path, "one of \"paid\", \"pending\", \"expired\", \"canceled\"", raw);
         return null;
       };
+
+  /** Overrides {@code runtime.data_dir}; the container image sets it to its data volume. */
+  static final String DATA_DIR_VARIABLE = "CONFBOT_DATA_DIR";
+
+  /** Overrides {@code runtime.http_port}; the container image sets it for its health check. */
+  static final String HTTP_PORT_VARIABLE = "CONFBOT_HTTP_PORT";
 
   private final Section root;
   private final Section.Context context;
@@ -395,7 +402,15 @@ final class ConfigBinder {
 
   private RuntimeConfig runtime(Section section) {
     Path dataDir = section.get("data_dir", PATH, context.baseDirectory().resolve("data"));
+    Optional<String> dataDirOverride = context.secrets().environment(DATA_DIR_VARIABLE);
+    if (dataDirOverride.isPresent()) {
+      dataDir = environmentPath(dataDirOverride.get(), dataDir);
+    }
     @Nullable Integer port = section.optional("http_port", integer(1, 65_535)).orElse(null);
+    Optional<String> portOverride = context.secrets().environment(HTTP_PORT_VARIABLE);
+    if (portOverride.isPresent()) {
+      port = environmentPort(portOverride.get(), port);
+    }
     LogFormat format = section.get("log_format", oneOf(LogFormat.class), LogFormat.TEXT);
     @Nullable SimulatedClock clock = null;
     if (section.has("simulated_clock")) {
@@ -407,6 +422,40 @@ final class ConfigBinder {
       clock = start.map(s -> new SimulatedClock(s, speed)).orElse(null);
     }
     return new RuntimeConfig(dataDir, port, format, clock);
+  }
+
+  private Path environmentPath(String value, Path fallback) {
+    try {
+      return context.baseDirectory().resolve(value).normalize();
+    } catch (InvalidPathException e) {
+      context
+          .problems()
+          .add(
+              environmentKey(DATA_DIR_VARIABLE),
+              "expected a directory path, found \"" + value + "\"");
+      return fallback;
+    }
+  }
+
+  private @Nullable Integer environmentPort(String value, @Nullable Integer fallback) {
+    try {
+      int port = Integer.parseInt(value.strip());
+      if (port >= 1 && port <= 65_535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    context
+        .problems()
+        .add(
+            environmentKey(HTTP_PORT_VARIABLE),
+            "expected an integer from 1 to 65535, found \"" + value + "\"");
+    return fallback;
+  }
+
+  private static String environmentKey(String variable) {
+    return "environment variable " + variable;
   }
 
   private static Converter<List<RoleRef>> roleList() {

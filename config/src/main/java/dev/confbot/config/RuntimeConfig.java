@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * {@code [runtime]}: how the process runs.
  *
  * @param dataDir directory for the SQLite database and caches, key {@code data_dir}, default {@code
- *     data} (beside the configuration file)
+ *     data} (beside the configuration file); the environment variable {@code CONFBOT_DATA_DIR} wins
  * @param httpPort port of the {@code /healthz} and {@code /metrics} server, key {@code http_port};
- *     null for no HTTP server (the default)
+ *     null for no HTTP server (the default); the environment variable {@code CONFBOT_HTTP_PORT}
+ *     wins
  * @param logFormat {@code text} (default) or {@code json}, key {@code log_format}
  * @param simulatedClock a rehearsal clock, table {@code simulated_clock}; null to run on real time
  */

@@ -40,6 +40,14 @@ final class Secrets {
   }
 
   /**
+   * The non-blank environment variable {@code name}, for the few settings the environment may
+   * override (not a secret, so not recorded as used).
+   */
+  Optional<String> environment(String name) {
+    return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
+  }
+
+  /**
    * {@code raw} with every {@code ${NAME}} replaced by the secret; a problem at {@code path} for
    * each reference that cannot be resolved (then the result is empty).
    */

@@ -231,6 +231,45 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void environmentOverridesDataDirectoryAndHttpPort() {
+    // given: what the container image sets
+    Map<String, String> environment = new HashMap<>(ConfigFiles.TOKENS);
+    environment.put("CONFBOT_DATA_DIR", "/data");
+    environment.put("CONFBOT_HTTP_PORT", "8080");
+
+    // when
+    ConfbotConfig config =
+        files
+            .loadWith(
+                ConfigFiles.MINIMAL + "[runtime]\ndata_dir = \"state\"\nhttp_port = 9000\n",
+                environment)
+            .config();
+
+    // then
+    assertThat(config.runtime().dataDir()).isEqualTo(Path.of("/data"));
+    assertThat(config.runtime().port()).hasValue(8080);
+  }
+
+  @Test
+  void badHttpPortInTheEnvironmentNamesTheVariable() {
+    // given
+    Map<String, String> environment = new HashMap<>(ConfigFiles.TOKENS);
+    environment.put("CONFBOT_HTTP_PORT", "80a");
+
+    // when
+    ConfigException thrown =
+        catchThrowableOfType(
+            ConfigException.class, () -> files.loadWith(ConfigFiles.MINIMAL, environment));
+
+    // then
+    assertThat(thrown.problems())
+        .containsExactly(
+            new ConfigProblem(
+                "environment variable CONFBOT_HTTP_PORT",
+                "expected an integer from 1 to 65535, found \"80a\""));
+  }
+
+  @Test
   void referencedFilesMustExist() {
     // when
     ConfigException thrown =
