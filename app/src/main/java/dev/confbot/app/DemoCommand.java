@@ -40,6 +40,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,6 +109,14 @@ final class DemoCommand implements Callable<Integer> {
           "Real seconds of programme to watch after registration (default: ${DEFAULT-VALUE})")
   private int seconds = 28;
 
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description =
+          "Also serve /healthz and /metrics on this port while the demo runs (the container"
+              + " image's health check uses it)")
+  private @Nullable Integer httpPort;
+
   @Spec
   @SuppressWarnings("NullAway.Init") // injected by picocli
   private CommandSpec spec;
@@ -138,7 +147,7 @@ final class DemoCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("confbot-demo");
     List<String> errors = new ArrayList<>();
     try (FakeDiscord discord = FakeDiscord.start(guild())) {
-      ConfbotConfig config = writeFiles(dir, discord.guildId(), discord.token());
+      ConfbotConfig config = writeFiles(dir, discord.guildId(), discord.token(), httpPort);
       HeldClock held = new HeldClock(Clock.systemUTC());
       Clock clock = new SimulatedClock(OffsetDateTime.parse(start).toInstant(), speed, held);
       TicketSource tickets = PretixDirectoryTicketSource.load(dir.resolve("pretix"));
@@ -161,6 +170,10 @@ final class DemoCommand implements Callable<Integer> {
                 }
               })) {
         confbot.start();
+        Optional<HealthServer> health =
+            config.runtime().port().isPresent()
+                ? Optional.of(HealthServer.start(config.runtime().port().getAsInt(), confbot))
+                : Optional.empty();
         for (String problem : confbot.guildProblems()) {
           errors.add("server set-up: " + problem);
         }
@@ -177,6 +190,7 @@ final class DemoCommand implements Callable<Integer> {
           errors.add(stats.failed() + " notification deliveries failed");
         }
         long reminders = confbot.injector().getInstance(ReminderScheduler.class).stats().sent();
+        health.ifPresent(HealthServer::close);
         confbot.close();
         out.println();
         out.println("Registration message after shutdown: " + registrationText(discord));
@@ -215,6 +229,12 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   static ConfbotConfig writeFiles(Path dir, long guildId, String token) throws IOException {
+    return writeFiles(dir, guildId, token, null);
+  }
+
+  /** The demo's files in {@code dir}, with the health server on {@code httpPort} if not null. */
+  static ConfbotConfig writeFiles(Path dir, long guildId, String token, @Nullable Integer httpPort)
+      throws IOException {
     Files.createDirectories(dir.resolve("pretix"));
     for (String file : PRETIX_FILES) {
       copy("demo/pretix/" + file, dir.resolve("pretix").resolve(file));
@@ -222,9 +242,13 @@ final class DemoCommand implements Callable<Integer> {
     copy("demo/schedule.json", dir.resolve("schedule.json"));
     String config = resource("demo/config.toml").replace("{{GUILD_ID}}", Long.toString(guildId));
     Path file = Files.writeString(dir.resolve("config.toml"), config, StandardCharsets.UTF_8);
-    Map<String, String> secrets =
-        Map.of("DISCORD_BOT_TOKEN", token, "PRETIX_TOKEN", "demo-has-no-pretix");
-    return new ConfigLoader(secrets).load(file).config();
+    Map<String, String> environment = new HashMap<>();
+    environment.put("DISCORD_BOT_TOKEN", token);
+    environment.put("PRETIX_TOKEN", "demo-has-no-pretix");
+    if (httpPort != null) {
+      environment.put("CONFBOT_HTTP_PORT", Integer.toString(httpPort));
+    }
+    return new ConfigLoader(environment).load(file).config();
   }
 
   private static void showRegistrationMessage(PrintWriter out, FakeDiscord discord) {

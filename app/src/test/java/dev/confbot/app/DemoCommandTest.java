@@ -2,10 +2,14 @@ package dev.confbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,17 +24,30 @@ class DemoCommandTest {
               + " reminders sent=(\\d+); errors=(\\d+)");
 
   @Test
-  void runsAConferenceMorningAndEndsWithTheSummaryLine() {
+  void runsAConferenceMorningAndEndsWithTheSummaryLine() throws Exception {
     // given
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
-    // when: twelve real seconds of programme cover the 10:40 and 10:43 notifications
-    int exit =
-        Main.commandLine(Map.of())
-            .setOut(new PrintWriter(out))
-            .setErr(new PrintWriter(err))
-            .execute("demo", "--duration", "12");
+    int port = freePort();
+    String healthz = "http://127.0.0.1:" + port + "/healthz";
+
+    // when: twelve real seconds of programme cover the 10:40 and 10:43 notifications, and the
+    // container image's health probe asks /healthz while the demo runs
+    FutureTask<Integer> demo =
+        new FutureTask<>(
+            () ->
+                Main.commandLine(Map.of())
+                    .setOut(new PrintWriter(out))
+                    .setErr(new PrintWriter(err))
+                    .execute("demo", "--duration", "12", "--http-port", Integer.toString(port)));
+    new Thread(demo, "demo").start();
+    boolean healthy = false;
+    while (!healthy && !demo.isDone()) {
+      healthy = HealthProbe.isHealthy(healthz);
+      Thread.sleep(200);
+    }
+    int exit = demo.get();
 
     // then
     String transcript = out.toString();
@@ -38,6 +55,8 @@ class DemoCommandTest {
     Matcher summary = SUMMARY.matcher(lines.get(lines.size() - 1));
     assertThat(summary.matches()).as(transcript).isTrue();
     assertThat(exit).as(err.toString()).isZero();
+    assertThat(healthy).as("the health probe saw " + healthz + " answer 2xx").isTrue();
+    assertThat(HealthProbe.isHealthy(healthz)).as("the server stops with the demo").isFalse();
     assertThat(summary.group(1)).isEqualTo("6");
     assertThat(summary.group(2)).isEqualTo("7");
     assertThat(Integer.parseInt(summary.group(3))).isGreaterThanOrEqualTo(7);
@@ -58,5 +77,11 @@ class DemoCommandTest {
         .contains("#north-hall")
         .contains("10:45")
         .contains("temporarily offline");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 }
