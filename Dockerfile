@@ -25,7 +25,11 @@ COPY --from=build /src/app/target/confbot.jar /opt/confbot/confbot.jar
 USER confbot
 WORKDIR /data
 VOLUME ["/data"]
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# The container's own settings win over config.toml: state in the /data volume, and /healthz on
+# port 8080 for the HEALTHCHECK below (compose.yaml publishes it on the host's loopback only).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75" \
+    CONFBOT_DATA_DIR=/data \
+    CONFBOT_HTTP_PORT=8080
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["java", "-cp", "/opt/confbot/confbot.jar", "dev.confbot.app.HealthProbe", "http://127.0.0.1:8080/healthz"]
