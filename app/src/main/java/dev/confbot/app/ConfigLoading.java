@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Loads the configuration for a command, printing every problem when it is invalid. */
 final class ConfigLoading {
@@ -16,8 +17,17 @@ final class ConfigLoading {
 
   /** The loaded configuration, or empty after printing its problems to {@code err}. */
   static Optional<LoadedConfig> load(Map<String, String> environment, Path file, PrintWriter err) {
+    return load(environment, file, err, Set.of());
+  }
+
+  /**
+   * The loaded configuration of a command that never uses the secrets {@code notNeeded}, or empty
+   * after printing its problems to {@code err}.
+   */
+  static Optional<LoadedConfig> load(
+      Map<String, String> environment, Path file, PrintWriter err, Set<String> notNeeded) {
     try {
-      return Optional.of(new ConfigLoader(environment).load(file));
+      return Optional.of(new ConfigLoader(environment).notNeeding(notNeeded).load(file));
     } catch (ConfigException e) {
       printProblems(err, file, e.problems());
       return Optional.empty();

@@ -7,6 +7,7 @@ import dev.confbot.adapter.sqlite.SqliteDatabase;
 import dev.confbot.adapter.sqlite.SqliteModule;
 import dev.confbot.adapter.sqlite.SqliteSettings;
 import dev.confbot.config.ConfbotConfig;
+import dev.confbot.config.ConfigLoader;
 import dev.confbot.config.LoadedConfig;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.GatewayException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import net.dv8tion.jda.api.JDA;
 import picocli.CommandLine.Command;
@@ -69,7 +71,9 @@ final class ExportMembersCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> environment = ((Main) spec.root().userObject()).environment();
-    Optional<LoadedConfig> loaded = ConfigLoading.load(environment, configOption.path(), err);
+    Optional<LoadedConfig> loaded =
+        ConfigLoading.load(
+            environment, configOption.path(), err, Set.of(ConfigLoader.PRETIX_TOKEN));
     if (loaded.isEmpty()) {
       return Main.INVALID;
     }

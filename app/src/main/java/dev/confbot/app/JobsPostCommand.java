@@ -7,6 +7,7 @@ import dev.confbot.adapter.sqlite.SqliteDatabase;
 import dev.confbot.adapter.sqlite.SqliteModule;
 import dev.confbot.adapter.sqlite.SqliteSettings;
 import dev.confbot.config.ConfbotConfig;
+import dev.confbot.config.ConfigLoader;
 import dev.confbot.config.LoadedConfig;
 import dev.confbot.core.jobs.JobBoardService;
 import dev.confbot.core.jobs.JobCsv;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
@@ -75,7 +77,14 @@ final class JobsPostCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> environment = ((Main) spec.root().userObject()).environment();
-    Optional<LoadedConfig> loaded = ConfigLoading.load(environment, configOption.path(), err);
+    Optional<LoadedConfig> loaded =
+        ConfigLoading.load(
+            environment,
+            configOption.path(),
+            err,
+            dryRun
+                ? Set.of(ConfigLoader.DISCORD_TOKEN, ConfigLoader.PRETIX_TOKEN)
+                : Set.of(ConfigLoader.PRETIX_TOKEN));
     if (loaded.isEmpty()) {
       return Main.INVALID;
     }

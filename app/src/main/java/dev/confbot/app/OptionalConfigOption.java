@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -23,12 +24,13 @@ final class OptionalConfigOption {
   /** The outcome: the configuration if there is one, or that it was invalid (already printed). */
   record Result(Optional<LoadedConfig> config, boolean invalid) {}
 
-  Result load(Map<String, String> environment, PrintWriter err) {
+  /** The configuration, for a command that never uses the secrets {@code notNeeded}. */
+  Result load(Map<String, String> environment, PrintWriter err, Set<String> notNeeded) {
     Path file = path != null ? path : Path.of("config.toml");
     if (path == null && !Files.isRegularFile(file)) {
       return new Result(Optional.empty(), false);
     }
-    Optional<LoadedConfig> loaded = ConfigLoading.load(environment, file, err);
+    Optional<LoadedConfig> loaded = ConfigLoading.load(environment, file, err, notNeeded);
     return new Result(loaded, loaded.isEmpty());
   }
 

@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonWriter;
 import dev.confbot.adapter.pretalx.InMemoryScheduleCache;
 import dev.confbot.adapter.pretalx.PretalxSettings;
 import dev.confbot.adapter.pretalx.ScheduleSources;
+import dev.confbot.config.ConfigLoader;
 import dev.confbot.config.LoadedConfig;
 import dev.confbot.core.model.OutgoingMessage;
 import dev.confbot.core.notify.MessageText;
@@ -27,6 +28,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
 import okio.Buffer;
@@ -81,7 +83,9 @@ final class SchedulePreviewCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> environment = ((Main) spec.root().userObject()).environment();
-    OptionalConfigOption.Result result = configOption.load(environment, err);
+    OptionalConfigOption.Result result =
+        configOption.load(
+            environment, err, Set.of(ConfigLoader.DISCORD_TOKEN, ConfigLoader.PRETIX_TOKEN));
     if (result.invalid()) {
       return Main.INVALID;
     }

@@ -2,6 +2,7 @@ package dev.confbot.app;
 
 import dev.confbot.adapter.discord.DiscordServerSetup;
 import dev.confbot.config.ConfbotConfig;
+import dev.confbot.config.ConfigLoader;
 import dev.confbot.config.LoadedConfig;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.setup.LiveChannel;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +47,9 @@ record SetupSession(DiscordServerSetup server, List<String> notes, List<SetupCha
       throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> environment = ((Main) spec.root().userObject()).environment();
-    Optional<LoadedConfig> loaded = ConfigLoading.load(environment, options.config.path(), err);
+    Optional<LoadedConfig> loaded =
+        ConfigLoading.load(
+            environment, options.config.path(), err, Set.of(ConfigLoader.PRETIX_TOKEN));
     if (loaded.isEmpty()) {
       return Main.INVALID;
     }

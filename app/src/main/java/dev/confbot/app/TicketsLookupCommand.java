@@ -10,6 +10,7 @@ import dev.confbot.adapter.sqlite.SqliteModule;
 import dev.confbot.adapter.sqlite.SqliteSettings;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.ConfigException;
+import dev.confbot.config.ConfigLoader;
 import dev.confbot.config.LegacyRoleJson;
 import dev.confbot.config.LoadedConfig;
 import dev.confbot.core.model.MemberId;
@@ -105,7 +106,13 @@ final class TicketsLookupCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> environment = ((Main) spec.root().userObject()).environment();
-    OptionalConfigOption.Result configured = configOption.load(environment, err);
+    OptionalConfigOption.Result configured =
+        configOption.load(
+            environment,
+            err,
+            pretixDir == null
+                ? Set.of(ConfigLoader.DISCORD_TOKEN)
+                : Set.of(ConfigLoader.DISCORD_TOKEN, ConfigLoader.PRETIX_TOKEN));
     if (configured.invalid()) {
       return Main.INVALID;
     }

@@ -121,6 +121,39 @@ class JobsPostCommandTest {
   }
 
   @Test
+  void dryRunNeedsNoTokens() {
+    // when: neither DISCORD_BOT_TOKEN nor PRETIX_TOKEN is set
+    out = new StringWriter();
+    err = new StringWriter();
+    int exit =
+        Main.commandLine(Map.of())
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute("jobs", "post", "--config", config.toString(), "--dry-run");
+
+    // then
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).startsWith("Dry run: would post 3 job offers.");
+  }
+
+  @Test
+  void postingStillNeedsTheDiscordToken() {
+    // when
+    err = new StringWriter();
+    int exit =
+        Main.commandLine(Map.of())
+            .setOut(new PrintWriter(new StringWriter()))
+            .setErr(new PrintWriter(err))
+            .execute("jobs", "post", "--config", config.toString());
+
+    // then
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("secret DISCORD_BOT_TOKEN is not set")
+        .doesNotContain("PRETIX_TOKEN");
+  }
+
+  @Test
   void dryRunWorksOnTheDocumentedExampleWithItsImages() {
     // when
     int exit = jobsPost("--dry-run", "--csv", EXAMPLE.toString());

@@ -2,12 +2,16 @@ package dev.confbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code confbot schedule preview} on the real EuroPython 2023 schedule (184 sessions, 84 breaks,
@@ -64,6 +68,28 @@ class SchedulePreviewCommandTest {
     assertThat(out.toString())
         .contains("== Mon 2023-07-17 09:25 +02:00  #programme  (MAIN, 6 sessions)")
         .contains("1 messages, 6 session announcements, 268 sessions in the schedule");
+  }
+
+  @Test
+  void previewsFromAConfigurationWithoutAnyTokens(@TempDir Path dir) throws IOException {
+    // given: a config.toml naming the schedule, and no .secrets, no environment
+    Files.copy(Path.of(SCHEDULE), dir.resolve("schedule.json"));
+    Path config =
+        Files.writeString(
+            dir.resolve("config.toml"),
+            "[discord]\nguild_id = 1120774557394014208\n"
+                + "[pretix]\norganizer = \"pyconxx\"\nevent = \"2026\"\n"
+                + "[schedule]\nsource = \"schedule.json\"\ntime_zone = \"Europe/Prague\"\n",
+            StandardCharsets.UTF_8);
+
+    // when
+    int exit = run("schedule", "preview", "--config", config.toString(), "--json");
+
+    // then
+    assertThat(exit).as(err.toString()).isZero();
+    // no room channels configured: one main message per start minute
+    assertThat(out.toString().lines()).hasSize(51);
+    assertThat(err.toString()).doesNotContain("DISCORD_BOT_TOKEN").doesNotContain("PRETIX_TOKEN");
   }
 
   @Test

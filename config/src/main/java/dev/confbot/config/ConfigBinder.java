@@ -124,6 +124,9 @@ final class ConfigBinder {
 
   private Secret requiredSecret(String name, String path) {
     Optional<String> value = context.secrets().lookup(name);
+    if (value.isEmpty() && context.secretsNotNeeded().contains(name)) {
+      return Secret.notSet(name);
+    }
     if (value.isEmpty()) {
       context.problems().add(path, Secrets.missingMessage(name));
       return MISSING;

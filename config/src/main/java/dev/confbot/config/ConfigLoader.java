@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads and validates the configuration: {@code config.toml}, then {@code config.local.toml} beside
@@ -22,14 +23,35 @@ public final class ConfigLoader {
   /** The name of the secrets file, in the configuration file's directory. */
   public static final String SECRETS_FILE = ".secrets";
 
+  /** The secret holding the Discord bot token. */
+  public static final String DISCORD_TOKEN = ConfigBinder.DISCORD_TOKEN;
+
+  /** The secret holding the pretix API token. */
+  public static final String PRETIX_TOKEN = ConfigBinder.PRETIX_TOKEN;
+
   private final Map<String, String> environment;
+  private final Set<String> secretsNotNeeded;
 
   /**
    * A loader that reads secrets from {@code environment} (pass {@code System.getenv()} in
    * production, a map in tests) after the {@code .secrets} file.
    */
   public ConfigLoader(Map<String, String> environment) {
+    this(environment, Set.of());
+  }
+
+  private ConfigLoader(Map<String, String> environment, Set<String> secretsNotNeeded) {
     this.environment = Map.copyOf(environment);
+    this.secretsNotNeeded = Set.copyOf(secretsNotNeeded);
+  }
+
+  /**
+   * This loader, for a command that never uses the given required secrets (e.g. {@code schedule
+   * preview} needs neither {@code DISCORD_BOT_TOKEN} nor {@code PRETIX_TOKEN}): when one is missing
+   * it is no problem, and its {@link Secret#isSet()} is false.
+   */
+  public ConfigLoader notNeeding(Set<String> secrets) {
+    return new ConfigLoader(environment, secrets);
   }
 
   /**
@@ -74,7 +96,8 @@ public final class ConfigLoader {
     if (tree.isEmpty()) {
       problems.throwIfAny();
     }
-    Section.Context context = new Section.Context(problems, secrets, directory, files);
+    Section.Context context =
+        new Section.Context(problems, secrets, directory, files, secretsNotNeeded);
     ConfbotConfig config;
     try {
       config = ConfigBinder.bind(tree.orElseGet(Map::of), context);

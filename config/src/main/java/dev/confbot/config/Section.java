@@ -27,7 +27,12 @@ final class Section {
   private final List<Section> children = new ArrayList<>();
 
   /** What binding needs besides the tree: problems, secrets and the configuration's directory. */
-  record Context(Problems problems, Secrets secrets, Path baseDirectory, List<Path> filesRead) {}
+  record Context(
+      Problems problems,
+      Secrets secrets,
+      Path baseDirectory,
+      List<Path> filesRead,
+      Set<String> secretsNotNeeded) {}
 
   /**
    * Turns a raw TOML value into {@code T}, or adds a problem (usually through {@link

@@ -270,6 +270,38 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aCommandMayDeclareTokensItDoesNotNeed() {
+    // when: only the pretix token is set, and the command does not need the Discord one
+    ConfbotConfig config =
+        new ConfigLoader(Map.of("PRETIX_TOKEN", "pretix-token-value"))
+            .notNeeding(java.util.Set.of(ConfigLoader.DISCORD_TOKEN))
+            .load(files.write("config.toml", ConfigFiles.MINIMAL))
+            .config();
+
+    // then
+    assertThat(config.discord().token().isSet()).isFalse();
+    assertThat(config.pretix().token().reveal()).isEqualTo("pretix-token-value");
+    IllegalStateException revealed =
+        catchThrowableOfType(IllegalStateException.class, () -> config.discord().token().reveal());
+    assertThat(revealed).hasMessageContaining("secret DISCORD_BOT_TOKEN is not set");
+  }
+
+  @Test
+  void tokensNotDeclaredAsUnneededAreStillRequired() {
+    // when
+    ConfigException thrown =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                new ConfigLoader(Map.of())
+                    .notNeeding(java.util.Set.of(ConfigLoader.DISCORD_TOKEN))
+                    .load(files.write("config.toml", ConfigFiles.MINIMAL)));
+
+    // then
+    assertThat(thrown.problems()).extracting(ConfigProblem::path).containsExactly("pretix.token");
+  }
+
+  @Test
   void referencedFilesMustExist() {
     // when
     ConfigException thrown =
