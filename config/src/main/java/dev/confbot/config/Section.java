@@ -221,6 +221,9 @@ final class Section {
     if (raw instanceof Integer || raw instanceof Long) {
       return "integer " + raw;
     }
+    if (raw instanceof IntegerOutOfRange big) {
+      return "integer " + big.literal() + " (beyond the 64-bit range)";
+    }
     if (raw instanceof Double || raw instanceof Float) {
       return "decimal " + raw;
     }
