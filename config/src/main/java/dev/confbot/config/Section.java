@@ -211,7 +211,8 @@ final class Section {
 
   /** A short description of a raw value: its TOML type and, for scalars, the value itself. */
   static String describe(Object raw) {
-    if (raw instanceof String text) {
+    if (raw instanceof String value) {
+      String text = Converters.withoutWebhookToken(value);
       String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
       return "string \"" + shown + "\"";
     }
