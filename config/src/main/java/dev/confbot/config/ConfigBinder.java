@@ -272,16 +272,60 @@ final class ConfigBinder {
     };
   }
 
+  /**
+   * A notification channel: a {@link ChannelRef}, or a {@link Secret} when a webhook URL stands
+   * where a channel name goes (it is then treated as the key's webhook).
+   */
+  private static final Converter<Object> CHANNEL_OR_WEBHOOK =
+      (raw, path, section) ->
+          raw instanceof String text && Converters.isWebhookUrl(text)
+              ? WEBHOOK.convert(raw, path, section)
+              : CHANNEL.convert(raw, path, section);
+
   private NotificationsConfig notifications(Section section) {
+    ChannelRef defaultMain = new ChannelRef("programme-notifications");
+    Object main = section.get("main_channel", CHANNEL_OR_WEBHOOK, defaultMain);
+    @Nullable Secret mainWebhook = section.optional("main_webhook", WEBHOOK).orElse(null);
+    if (main instanceof Secret url) {
+      if (mainWebhook == null) {
+        mainWebhook = url;
+      } else if (!mainWebhook.equals(url)) {
+        section
+            .problems()
+            .add(
+                section.pathOf("main_channel"),
+                "is a webhook URL and main_webhook is set too: keep one of them");
+      }
+    }
+    Map<String, ChannelRef> roomChannels = new LinkedHashMap<>();
+    Map<String, Secret> roomWebhooks = new LinkedHashMap<>(section.table("room_webhooks", WEBHOOK));
+    section
+        .table("room_channels", CHANNEL_OR_WEBHOOK)
+        .forEach(
+            (room, target) -> {
+              if (target instanceof ChannelRef channel) {
+                roomChannels.put(room, channel);
+              } else if (target instanceof Secret url) {
+                Secret other = roomWebhooks.putIfAbsent(room, url);
+                if (other != null && !other.equals(url)) {
+                  section
+                      .problems()
+                      .add(
+                          Keys.join(section.pathOf("room_channels"), room),
+                          "is a webhook URL and room_webhooks has another one for this room:"
+                              + " keep one of them");
+                }
+              }
+            });
     return new NotificationsConfig(
-        section.get("main_channel", CHANNEL, new ChannelRef("programme-notifications")),
+        main instanceof ChannelRef channel ? channel : defaultMain,
         section.get("main_lead_time", DURATION_VALUE, Duration.ofMinutes(5)),
         section.get("room_lead_time", DURATION_VALUE, Duration.ofMinutes(2)),
         section.get("late_grace", DURATION_VALUE, Duration.ofMinutes(2)),
         section.list("skipped_session_types", TEXT, List.of("Break", "Lunch")),
-        section.table("room_channels", CHANNEL),
-        section.optional("main_webhook", WEBHOOK).orElse(null),
-        section.table("room_webhooks", WEBHOOK),
+        roomChannels,
+        mainWebhook,
+        roomWebhooks,
         section.optional("schedule_updates_channel", CHANNEL).orElse(null),
         section.optional("session_url_template", URL_TEMPLATE).orElse(null),
         section.optional("qa_url_template", URL_TEMPLATE).orElse(null),

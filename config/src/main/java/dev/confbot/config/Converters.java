@@ -148,9 +148,43 @@ final class Converters {
     return duration;
   }
 
-  /** A channel by name ({@code "registration"} or {@code "#registration"}) or id. */
+  /**
+   * A Discord incoming-webhook URL ({@code https://discord.com/api/webhooks/{id}/{token}}, or the
+   * same path under another base); group 1 is the id, group 2 the token.
+   */
+  static final Pattern WEBHOOK_URL =
+      Pattern.compile("^https?://[^\\s/]+(?:/[^\\s]*)?/webhooks/(\\d{1,20})/([\\w.-]+)/?$");
+
+  /** True when the text is a Discord webhook URL (whose token is a secret). */
+  static boolean isWebhookUrl(String text) {
+    return WEBHOOK_URL.matcher(text.strip()).matches();
+  }
+
+  /** The text with a webhook URL's token replaced by {@code ***}, for messages. */
+  static String withoutWebhookToken(String text) {
+    Matcher m = WEBHOOK_URL.matcher(text.strip());
+    return m.matches()
+        ? text.strip().substring(0, m.start(2)) + "***" + text.strip().substring(m.end(2))
+        : text;
+  }
+
+  /**
+   * A channel by name ({@code "registration"} or {@code "#registration"}) or id. A webhook URL is
+   * refused without echoing it: as a channel name its token would reach logs and the ledger.
+   */
   static final Converter<ChannelRef> CHANNEL =
       (raw, path, section) -> {
+        if (raw instanceof String url && isWebhookUrl(url)) {
+          section
+              .problems()
+              .add(
+                  path,
+                  "is a Discord webhook URL (not shown: its token is a secret); webhooks can only"
+                      + " post programme notifications: use notifications.main_channel,"
+                      + " notifications.room_channels, main_webhook or room_webhooks, and a"
+                      + " channel name or id here");
+          return null;
+        }
         if (raw instanceof Integer || raw instanceof Long) {
           Long id = SNOWFLAKE.convert(raw, path, section);
           return id == null ? null : new ChannelRef(Long.toString(id));

@@ -216,7 +216,8 @@ final class Section {
 
   /** A short description of a raw value: its TOML type and, for scalars, the value itself. */
   static String describe(Object raw) {
-    if (raw instanceof String text) {
+    if (raw instanceof String value) {
+      String text = Converters.withoutWebhookToken(value);
       String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
       return "string \"" + shown + "\"";
     }
@@ -225,6 +226,9 @@ final class Section {
     }
     if (raw instanceof Integer || raw instanceof Long) {
       return "integer " + raw;
+    }
+    if (raw instanceof IntegerOutOfRange big) {
+      return "integer " + big.literal() + " (beyond the 64-bit range)";
     }
     if (raw instanceof Double || raw instanceof Float) {
       return "decimal " + raw;

@@ -45,7 +45,18 @@ final class TomlFiles {
 
   /** Parses TOML {@code text}; {@code name} identifies it in problems. */
   static Optional<Map<String, Object>> parse(String text, String name, Problems problems) {
-    LineCountingReader reader = new LineCountingReader(text);
+    TomlPrescan.Result scanned = TomlPrescan.scan(text);
+    if (scanned.tooDeepAt().isPresent()) {
+      problems.add(
+          name + ":" + scanned.tooDeepAt().get(),
+          "nesting too deep at line "
+              + scanned.tooDeepAt().get()
+              + ": more than "
+              + TomlPrescan.MAX_DEPTH
+              + " arrays, inline tables or dotted keys inside each other");
+      return Optional.empty();
+    }
+    LineCountingReader reader = new LineCountingReader(scanned.text());
     try {
       // a LinkedHashMap keeps the file's order of rooms, roles and channels
       CommentedConfig config = TomlFormat.instance().createConfig(LinkedHashMap::new);
@@ -83,6 +94,9 @@ final class TomlFiles {
         }
       }
       return list;
+    }
+    if (value instanceof String text && text.startsWith(TomlPrescan.OUT_OF_RANGE_MARKER)) {
+      return new IntegerOutOfRange(text.substring(TomlPrescan.OUT_OF_RANGE_MARKER.length()));
     }
     return value;
   }

@@ -440,6 +440,36 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
+   * Someone on the server (not the bot) creates a role and gives it to members: dispatches
+   * GUILD_ROLE_CREATE and a GUILD_MEMBER_UPDATE per holder. Names need not be unique, as on
+   * Discord, so this can add a second role with an existing name (and {@link #role(String)} then
+   * returns the older one).
+   *
+   * @param position hierarchy position &ge; 1
+   * @return the new role
+   */
+  public FakeRole createRole(String name, int position, FakeMember... holders) {
+    if (position < 1) {
+      throw new IllegalArgumentException("position must be >= 1: " + name);
+    }
+    synchronized (state.lock) {
+      RoleData role = new RoleData(state.ids.next(), name, position, 0, 0, false);
+      state.roles.put(role.id, role);
+      state.dispatch(
+          "GUILD_ROLE_CREATE",
+          Json.map("guild_id", String.valueOf(state.guildId), "role", state.roleJson(role)),
+          Dispatcher.GUILDS,
+          null);
+      for (FakeMember holder : holders) {
+        MemberData member = memberData(holder);
+        member.roles.add(role.id);
+        state.announceMemberUpdate(member);
+      }
+      return role.snapshot();
+    }
+  }
+
+  /**
    * Changes a role's permissions <em>without</em> a gateway event, so JDA's cache still holds the
    * old ones; simulates a change the bot has not seen yet and lets tests reach the server-side
    * permission checks (403 50013) that JDA would otherwise pre-empt locally.

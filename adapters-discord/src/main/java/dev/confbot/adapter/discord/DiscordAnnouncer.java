@@ -90,7 +90,11 @@ public final class DiscordAnnouncer implements Announcer {
           "the bot may not post in " + where + " (missing " + e.getPermission().getName() + ")",
           e);
     } catch (RuntimeException e) {
-      throw new GatewayException("discord", "message to " + where + " failed: " + e, e);
+      // a webhook's token may be in the exception's text (its URL): never pass it on
+      String problem =
+          webhook.map(w -> e.toString().replace(w.token(), "***")).orElse(e.toString());
+      throw new GatewayException(
+          "discord", "message to " + where + " failed: " + problem, webhook.isPresent() ? null : e);
     }
   }
 

@@ -64,7 +64,7 @@ public final class DiscordBot {
    *     built with {@link SlashCommands#organizerCommand}; registered per guild at start
    * @param extraListeners JDA event listeners handling those commands (e.g. {@code
    *     ListenerAdapter}s); they must not block JDA's event thread and must check organizers with
-   *     {@link OrganizerGuard}
+   *     {@link OrganizerGuard}; those implementing {@link GuildCheck} are asked at start
    */
   public DiscordBot(
       DiscordSettings settings,
@@ -96,8 +96,9 @@ public final class DiscordBot {
 
   /**
    * Connects and prepares the guild. Returns one actionable message per problem found (missing
-   * roles or channels, roles above the bot's, missing permissions, commands not registered); the
-   * caller decides whether to go on. The bot stays connected either way; call {@link #stop}.
+   * roles or channels, roles above the bot's, missing permissions, organizer roles missing or
+   * ambiguous, commands not registered); the caller decides whether to go on. The bot stays
+   * connected either way; call {@link #stop}.
    *
    * @param desk answers registrations and restores roles of returning members
    * @throws GatewayException when Discord refuses the login or is not ready within {@link
@@ -140,6 +141,11 @@ public final class DiscordBot {
             GuildValidator.problems(
                 guild, setup.roles(), setup.channelsToCheck(), setup.setNicknames()));
     problems.addAll(GuildValidator.topicProblems(guild, setup.topicChannels()));
+    for (Object listener : extraListeners) {
+      if (listener instanceof GuildCheck check) {
+        check.check(guild).stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+      }
+    }
     Optional<TextChannel> registration = GuildChannels.text(guild, setup.registrationChannel());
     if (registration.isPresent()) {
       try {

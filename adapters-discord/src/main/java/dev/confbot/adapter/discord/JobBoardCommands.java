@@ -24,6 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * because the job board service must not run twice against one ledger at once. The CSV is read anew
  * on every run, so organizers can edit it while the bot runs.
  */
-public final class JobBoardCommands extends ListenerAdapter {
+public final class JobBoardCommands extends ListenerAdapter implements GuildCheck {
   private static final Logger log = LoggerFactory.getLogger(JobBoardCommands.class);
 
   static final String COMMAND = "jobs";
@@ -61,7 +62,8 @@ public final class JobBoardCommands extends ListenerAdapter {
    * What {@code /jobs post} needs to know.
    *
    * @param guildId commands from other guilds are ignored
-   * @param organizerRoles roles whose holders may post (by name or id)
+   * @param organizerRoles roles whose holders may post (by name or id; resolved to role ids once
+   *     the guild is loaded)
    * @param channel the job-board channel's name, {@code #name} or id
    * @param csv the job offers file (image paths are relative to its directory); null when no job
    *     board is configured
@@ -109,6 +111,20 @@ public final class JobBoardCommands extends ListenerAdapter {
                         DRY_RUN,
                         "Only show what would be posted (default: false)",
                         false)));
+  }
+
+  /** Resolves the organizer roles to ids (once) as soon as the guild is loaded. */
+  @Override
+  public void onGuildReady(GuildReadyEvent event) {
+    if (event.getGuild().getIdLong() == settings.guildId()) {
+      guard.resolve(event.getGuild());
+    }
+  }
+
+  /** Resolves the organizer roles (if not done yet); reports those missing or ambiguous. */
+  @Override
+  public List<String> check(Guild guild) {
+    return guard.resolve(guild);
   }
 
   @Override

@@ -40,6 +40,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
@@ -64,7 +65,7 @@ import org.slf4j.LoggerFactory;
  * work runs on the bounded executor passed in and answers by editing the deferred reply, so JDA's
  * event thread never blocks. Every failure is answered with a message, never a stack trace.
  */
-public final class OrganizerCommands extends ListenerAdapter {
+public final class OrganizerCommands extends ListenerAdapter implements GuildCheck {
   private static final Logger log = LoggerFactory.getLogger(OrganizerCommands.class);
 
   static final String RELEASE_BUTTON = "confbot:release:";
@@ -82,7 +83,8 @@ public final class OrganizerCommands extends ListenerAdapter {
    * What the organizer commands need to know about the conference.
    *
    * @param guildId commands from other guilds are ignored
-   * @param organizerRoles roles whose holders may use the commands (by name or id)
+   * @param organizerRoles roles whose holders may use the commands (by name or id; resolved to role
+   *     ids once the guild is loaded)
    * @param countedRoles the roles {@code /participants} counts, in the order shown (the roles of
    *     the ticket mapping and the extra roles of the configuration)
    * @param zone the event's time zone, for times shown and the chart's buckets
@@ -187,6 +189,20 @@ public final class OrganizerCommands extends ListenerAdapter {
                 new SubcommandData("next", "The next notifications the bot will send"),
                 new SubcommandData("status", "Schedule source, counts and the next notifications"),
                 new SubcommandData("reload", "Fetch the schedule now")));
+  }
+
+  /** Resolves the organizer roles to ids (once) as soon as the guild is loaded. */
+  @Override
+  public void onGuildReady(GuildReadyEvent event) {
+    if (event.getGuild().getIdLong() == settings.guildId()) {
+      guard.resolve(event.getGuild());
+    }
+  }
+
+  /** Resolves the organizer roles (if not done yet); reports those missing or ambiguous. */
+  @Override
+  public List<String> check(Guild guild) {
+    return guard.resolve(guild);
   }
 
   @Override

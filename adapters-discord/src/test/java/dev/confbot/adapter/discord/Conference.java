@@ -21,6 +21,7 @@ import dev.confbot.fakediscord.InteractionHandle;
 import dev.confbot.fakediscord.Permissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -43,7 +44,7 @@ final class Conference implements AutoCloseable {
   final InMemoryClaimStore claims = new InMemoryClaimStore();
   final RoleMapping mapping = TestData.roleMapping();
   private final List<CommandData> extraCommands;
-  private final List<Object> extraListeners;
+  private final List<Object> extraListeners = new ArrayList<>();
   private @Nullable DiscordBot bot;
   private boolean messageContent;
 
@@ -69,7 +70,7 @@ final class Conference implements AutoCloseable {
     }
     this.fake = FakeDiscord.start(guild);
     this.extraCommands = extraCommands;
-    this.extraListeners = extraListeners;
+    this.extraListeners.addAll(extraListeners);
     tickets.putAll(TestData.fixtureOrders());
   }
 
@@ -81,6 +82,15 @@ final class Conference implements AutoCloseable {
   Conference start() {
     index.replaceAll(tickets.fullSync());
     startBot();
+    return this;
+  }
+
+  /**
+   * Adds an event listener for the bots started from now on, e.g. one that needs {@code
+   * fake.guildId()}.
+   */
+  Conference listen(Object listener) {
+    extraListeners.add(listener);
     return this;
   }
 

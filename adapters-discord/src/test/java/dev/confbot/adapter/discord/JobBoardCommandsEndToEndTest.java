@@ -88,13 +88,16 @@ class JobBoardCommandsEndToEndTest {
   }
 
   private void board(@Nullable Path csv) {
-    listener.set(
+    JobBoardCommands board =
         new JobBoardCommands(
             new JobBoardCommands.Settings(
                 conference.fake.guildId(), Set.of(new RoleRef("Organizers")), "#" + CHANNEL, csv),
             ledger,
             Clock.systemUTC(),
-            workers));
+            workers);
+    // created after the guild was loaded: resolve the organizer roles as DiscordBot.start does
+    assertThat(board.check(conference.bot().guild())).isEmpty();
+    listener.set(board);
   }
 
   private FakeMessage run(FakeMember who, Map<String, ?> options) {

@@ -8,6 +8,7 @@ import dev.confbot.fakediscord.InteractionHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +28,11 @@ class OrganizerCommandTest {
   /** A tiny organizer command for the test: answers the member count. */
   static final class ParticipantsCommand extends ListenerAdapter {
     private final OrganizerGuard guard = new OrganizerGuard(Set.of(new RoleRef("Organizers")));
+
+    @Override
+    public void onGuildReady(GuildReadyEvent event) {
+      guard.resolve(event.getGuild());
+    }
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {

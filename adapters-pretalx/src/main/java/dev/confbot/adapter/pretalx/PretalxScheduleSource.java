@@ -59,6 +59,6 @@ public final class PretalxScheduleSource extends ScheduleRefresher {
             .build()
             .create(PretalxApi.class);
     return new PretalxScheduleSource(
-        new HttpPayloadFetcher(api, settings), settings, clock, audit, cache);
+        new HttpPayloadFetcher(api, settings, clock), settings, clock, audit, cache);
   }
 }

@@ -276,10 +276,19 @@ public final class PretixTicketSource implements TicketSource {
       try {
         orders.add(PretixMapper.order(dto, items));
       } catch (IllegalArgumentException e) {
-        throw new GatewayException(PretixHttp.SYSTEM, what + ": " + e.getMessage(), e);
+        throw new GatewayException(
+            PretixHttp.SYSTEM, what + ", order " + ref(dto.code()) + ": " + e.getMessage(), e);
       }
     }
     return orders;
+  }
+
+  /** The first two characters of an order code as pretix sent it, as audit lines show codes. */
+  static String ref(@Nullable String code) {
+    if (code == null || code.isEmpty()) {
+      return "(none)";
+    }
+    return code.substring(0, Math.min(2, code.length())) + "…";
   }
 
   private void rememberUnknown(OrderCode code, Instant now) {

@@ -11,7 +11,13 @@ public record OrderCode(String value) {
 
   public OrderCode {
     if (!CANONICAL.matcher(value).matches()) {
-      throw new IllegalArgumentException("not a canonical order code: " + value);
+      // never the whole value: this message reaches WARN lines and organizers' answers
+      throw new IllegalArgumentException(
+          "not a canonical order code: "
+              + value.substring(0, Math.min(2, value.length()))
+              + "… ("
+              + value.length()
+              + " characters)");
     }
   }
 
