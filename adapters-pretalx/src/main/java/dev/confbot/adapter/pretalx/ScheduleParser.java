@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * Turns any pretalx schedule payload into the core's {@link Schedule}, recognising its shape from
  * the content: the frab export ({@code schedule.conference.days}), the legacy REST schedule ({@code
  * slots} of submissions with a {@code slot}, {@code breaks}) or the expanded REST schedule ({@code
- * slots} with {@code room}, {@code start}, {@code submission}; also a paginated {@code results}
- * list of slots). Slots without start or room, or otherwise unreadable, are skipped with a warning;
- * null values never fail the parse. Pure and thread-safe.
+ * slots} with {@code room}, {@code start}, {@code submission}; also the last or only page of a
+ * paginated {@code results} list of slots, an earlier page is refused). Slots without start or
+ * room, or otherwise unreadable, are skipped with a warning; null values never fail the parse. Pure
+ * and thread-safe.
  */
 public final class ScheduleParser {
 
@@ -70,6 +71,7 @@ public final class ScheduleParser {
       return result(version, known, drafts, ScheduleFormat.FRAB, context);
     }
     if (root.isObject() && (root.get("slots").isArray() || root.get("results").isArray())) {
+      refuseAnEarlierPage(root);
       boolean legacy =
           root.has("breaks")
               || root.get("slots").elements().stream().anyMatch(RestMapper::isLegacySlot)
@@ -88,6 +90,25 @@ public final class ScheduleParser {
         "unrecognised schedule format: expected the frab export (schedule.conference.days)"
             + " or a REST schedule (slots)",
         null);
+  }
+
+  /**
+   * A paginated list ({@code /slots/}, legacy {@code /talks/}) is only the whole schedule on its
+   * last page; reading an earlier one would drop the slots of the others without a word.
+   */
+  private static void refuseAnEarlierPage(JsonValue root) {
+    if (root.get("results").isArray() && root.get("next").text("").isPresent()) {
+      String count = root.get("count").text("").orElse("more");
+      throw new GatewayException(
+          "pretalx",
+          "the schedule source is one page of a paginated list ("
+              + count
+              + " slots, "
+              + root.get("results").elements().size()
+              + " on this page); use …/api/events/<event>/schedules/latest/?expand=slots,…,"
+              + " which has every slot",
+          null);
+    }
   }
 
   private static ParsedSchedule result(

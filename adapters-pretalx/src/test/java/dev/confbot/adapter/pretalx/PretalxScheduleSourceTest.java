@@ -23,6 +23,7 @@ import dev.confbot.core.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,9 +50,20 @@ class PretalxScheduleSourceTest {
   private final InMemoryScheduleCache cache = new InMemoryScheduleCache();
   private String url = "";
 
+  /** The documented REST source: the latest schedule with slots, rooms and submissions. */
+  private static final String EXPAND =
+      "?expand=slots,slots.room,slots.submission,slots.submission.speakers,"
+          + "slots.submission.submission_type,slots.submission.track";
+
   @BeforeEach
   void setUp() {
     url = wiremock.baseUrl() + PATH;
+  }
+
+  /** Every request of every test here must be an operation of pretalx's OpenAPI schema. */
+  @AfterEach
+  void everyRequestIsInPretalxsOpenApiSchema() {
+    PretalxRequestContract.assertConforms(wiremock.getAllServeEvents());
   }
 
   private PretalxScheduleSource source(PretalxSettings settings) {
@@ -59,7 +71,7 @@ class PretalxScheduleSourceTest {
   }
 
   private PretalxScheduleSource source() {
-    return source(PretalxSettings.of(url).withEventZone(PRAGUE));
+    return source(PretalxSettings.of(url + EXPAND).withEventZone(PRAGUE));
   }
 
   @Test
@@ -426,7 +438,8 @@ class PretalxScheduleSourceTest {
   void keepsQueryAndCredentialsOutOfMessages() {
     // given
     stubFor(get(urlPathEqualTo(PATH)).willReturn(status(500)));
-    String withSecrets = url.replace("http://", "http://user:pw@") + "?expand=slots&key=xyz";
+    String withSecrets =
+        url.replace("http://", "http://user:pw@") + "?expand=slots&expand=slots.room";
 
     // then
     assertThatThrownBy(source(PretalxSettings.of(withSecrets))::fetch)

@@ -368,6 +368,26 @@ class ScheduleParserTest {
       assertThat(pause.duration()).isEqualTo(Duration.ofMinutes(20));
       assertThat(parsed.schedule().zone()).isEqualTo(ZoneOffset.ofHours(2));
     }
+
+    @Test
+    void refusesAPageOfTheSlotListThatIsNotTheLast() {
+      // given page 1 of 2: pretalx serves at most 50 slots a page and the adapter fetches one URL
+      String json =
+          """
+          {"count": 51, "next": "https://pretalx.example/api/events/ep/slots/?page=2",
+           "previous": null, "results": [
+            {"id": 9, "room": {"id": 1, "name": "Hall"}, "start": "2025-08-26T09:00:00+02:00",
+             "duration": 20, "submission": null, "description": null}]}
+          """;
+
+      // then the sessions of the other pages are not dropped silently
+      assertThatThrownBy(() -> ScheduleParser.parse(json, null))
+          .isInstanceOf(GatewayException.class)
+          .hasMessage(
+              "pretalx: the schedule source is one page of a paginated list (51 slots, 1 on"
+                  + " this page); use …/api/events/<event>/schedules/latest/?expand=slots,…,"
+                  + " which has every slot");
+    }
   }
 
   @Nested

@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,15 @@ class PretixTicketSourceTest {
             .withRetries(3, Duration.ofMillis(100))
             .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30));
     stubFor(get(urlPathEqualTo(EVENT + "items/")).willReturn(okJson(Fixtures.read("items.json"))));
+  }
+
+  /** Every request of every test here uses documented endpoints and query parameters only. */
+  @AfterEach
+  void everyRequestIsDocumented() {
+    for (var event : getAllServeEvents()) {
+      PretixPayloadContractTest.assertDocumentedRequest(
+          event.getRequest().getMethod().getName(), event.getRequest().getAbsoluteUrl());
+    }
   }
 
   private PretixTicketSource source() {
