@@ -45,6 +45,7 @@ final class Conference implements AutoCloseable {
   private final List<CommandData> extraCommands;
   private final List<Object> extraListeners;
   private @Nullable DiscordBot bot;
+  private @Nullable TicketLifecycle lifecycle;
   private boolean messageContent;
 
   Conference(int extraMembers, List<CommandData> extraCommands, List<Object> extraListeners) {
@@ -119,6 +120,7 @@ final class Conference implements AutoCloseable {
     TicketLifecycle lifecycle =
         new TicketLifecycle(
             index, claims, roles, mapping, audit, Clock.systemUTC(), CancellationPolicy.REVOKE);
+    this.lifecycle = lifecycle;
     return started.start(
         new ServiceRegistrationDesk(service, lifecycle, RegistrationMessages.ENGLISH));
   }
@@ -126,6 +128,15 @@ final class Conference implements AutoCloseable {
   void restartBot() {
     bot().stop();
     assertThat(startBot()).isEmpty();
+  }
+
+  /** The lifecycle of the running bot (reconcile, rejoin). */
+  TicketLifecycle lifecycle() {
+    TicketLifecycle current = lifecycle;
+    if (current == null) {
+      throw new IllegalStateException("not started");
+    }
+    return current;
   }
 
   DiscordBot bot() {
