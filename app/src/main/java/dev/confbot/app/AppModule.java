@@ -54,11 +54,13 @@ import dev.confbot.core.registration.RegistrationService;
 import dev.confbot.core.registration.RoleMapping;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
+import dev.confbot.core.registration.TicketSyncWatch;
 import dev.confbot.core.remind.ReminderScheduler;
 import dev.confbot.core.remind.ReminderService;
 import dev.confbot.core.remind.ReminderSettings;
 import dev.confbot.core.topics.RoomTopicUpdater;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -354,7 +356,20 @@ final class AppModule extends AbstractModule {
         mapping,
         audit,
         clock,
-        Wiring.cancellationPolicy(config.registration()));
+        Wiring.cancellationPolicy(config.registration()),
+        Wiring.registrationSettings(config.registration()).allowedStates());
+  }
+
+  /** Sync failures in a row after which organizers are alerted and /healthz reports "degraded". */
+  static final int SYNC_FAILURES_BEFORE_ALERT = 3;
+
+  @Provides
+  @Singleton
+  TicketSyncWatch ticketSyncWatch(AuditSink audit, Clock clock) {
+    Duration stale = config.pretix().syncInterval().multipliedBy(SYNC_FAILURES_BEFORE_ALERT);
+    Duration atLeast = Duration.ofMinutes(10);
+    return new TicketSyncWatch(
+        audit, clock, SYNC_FAILURES_BEFORE_ALERT, stale.compareTo(atLeast) < 0 ? atLeast : stale);
   }
 
   @Provides

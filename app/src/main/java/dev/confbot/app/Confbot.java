@@ -15,6 +15,7 @@ import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.port.TicketIndexStore;
+import dev.confbot.core.registration.ReconcileReport;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
 import dev.confbot.core.remind.ReminderScheduler;
@@ -39,8 +40,14 @@ import org.slf4j.LoggerFactory;
 final class Confbot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Confbot.class);
 
-  /** Reservations older than this at start were left by a crash between reserve and confirm. */
-  private static final Duration STALE_RESERVATION = Duration.ofMinutes(2);
+  /**
+   * Unconfirmed reservations older than this were left by a crash or an outage between reserve and
+   * confirm (a registration in flight takes seconds); younger ones are left alone.
+   */
+  private static final Duration UNFINISHED_GRACE = Duration.ofMinutes(2);
+
+  /** How often unfinished reservations and failed role restores are reconciled. */
+  private static final Duration RECONCILE_EVERY = Duration.ofMinutes(1);
 
   private final Injector injector;
   private final ConfbotConfig config;
@@ -73,10 +80,6 @@ final class Confbot implements AutoCloseable {
               lifecycle.applyFull(snapshot);
               log.info("Ticket index loaded from the store: {} orders", index.size());
             });
-    int stale = lifecycle.reconcileStaleReservations(STALE_RESERVATION);
-    if (stale > 0) {
-      log.info("Dropped {} reservations left unconfirmed by an earlier run", stale);
-    }
     long beforeDiscord = System.nanoTime();
     DiscordBot bot = injector.getInstance(DiscordBot.class);
     guildProblems = bot.start(injector.getInstance(RegistrationDesk.class));
@@ -90,6 +93,8 @@ final class Confbot implements AutoCloseable {
     TicketSync sync = injector.getInstance(TicketSync.class);
     executor.scheduleWithFixedDelay(
         sync::sync, 0, config.pretix().syncInterval().toMillis(), TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(
+        () -> reconcile(lifecycle), 0, RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     startNotifications(executor);
     injector.getInstance(ReminderScheduler.class).start();
     Duration ready = Duration.ofNanos(System.nanoTime() - begin);
@@ -98,6 +103,25 @@ final class Confbot implements AutoCloseable {
         "confbot ready in {} ms ({} ms of it logging in to Discord); registration is open",
         ready.toMillis(),
         login.toMillis());
+  }
+
+  /** One reconcile run on the timer; never throws (that would cancel the timer). */
+  private static void reconcile(TicketLifecycle lifecycle) {
+    try {
+      ReconcileReport report = lifecycle.reconcile(UNFINISHED_GRACE);
+      if (!report.quiet()) {
+        log.info(
+            "Reconciled claims: {} confirmed, {} roles re-applied, {} released, {} waiting,"
+                + " {} rejoined members' roles restored",
+            report.confirmed().size(),
+            report.regranted().size(),
+            report.released().size(),
+            report.waiting().size(),
+            report.restored().size());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Reconciling claims failed, retrying in a minute: {}", e.getMessage());
+    }
   }
 
   private void startNotifications(ScheduledExecutorService executor) {

@@ -7,6 +7,7 @@ import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.registration.OutcomeCode;
 import dev.confbot.core.registration.RegistrationService;
 import dev.confbot.core.registration.TicketIndex;
+import dev.confbot.core.registration.TicketSyncWatch;
 import dev.confbot.core.remind.ReminderScheduler;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,14 +21,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 
 /**
  * The optional HTTP port: {@code /healthz} (Discord connected, age of the last pretix sync and
- * schedule refresh; 200 when Discord is connected, else 503) and {@code /metrics}: Micrometer
- * meters in Prometheus' text format.
+ * schedule refresh; 200 when Discord is connected, else 503; {@code "status":"degraded"} with the
+ * problems when the ticket sync is stale) and {@code /metrics}: Micrometer meters in Prometheus'
+ * text format.
  */
 final class HealthServer implements AutoCloseable {
   private final HttpServer server;
@@ -72,17 +77,46 @@ final class HealthServer implements AutoCloseable {
   private static void health(HttpExchange exchange, Confbot confbot) throws IOException {
     Clock clock = confbot.injector().getInstance(Clock.class);
     boolean connected = discordConnected(confbot);
+    TicketSyncWatch sync = confbot.injector().getInstance(TicketSyncWatch.class);
+    List<String> problems = new ArrayList<>();
+    if (!connected) {
+      problems.add("Discord is not connected");
+    }
+    sync.problem().ifPresent(problems::add);
+    String status = !connected ? "down" : problems.isEmpty() ? "ok" : "degraded";
     String body =
-        "{\"discord_connected\":"
+        "{\"status\":\""
+            + status
+            + "\",\"problems\":["
+            + problems.stream().map(HealthServer::jsonString).collect(Collectors.joining(","))
+            + "],\"discord_connected\":"
             + connected
             + ",\"pretix_sync_age_seconds\":"
             + age(confbot.lastTicketSync(), clock)
+            + ",\"pretix_sync_failures_in_a_row\":"
+            + sync.failuresInARow()
             + ",\"schedule_refresh_age_seconds\":"
             + age(confbot.lastScheduleRefresh(), clock)
             + ",\"tickets_indexed\":"
             + confbot.injector().getInstance(TicketIndex.class).size()
             + "}\n";
     send(exchange, connected ? 200 : 503, "application/json", body);
+  }
+
+  /** A JSON string literal. */
+  static String jsonString(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 
   private static void metrics(HttpExchange exchange, PrometheusMeterRegistry registry)
@@ -111,6 +145,13 @@ final class HealthServer implements AutoCloseable {
                     .orElse(Double.NaN))
         .baseUnit("seconds")
         .description("time since the last successful pretix sync")
+        .register(registry);
+    TicketSyncWatch sync = confbot.injector().getInstance(TicketSyncWatch.class);
+    FunctionCounter.builder("confbot.pretix.sync.failures", sync, TicketSyncWatch::failures)
+        .description("failed pretix syncs since the start")
+        .register(registry);
+    Gauge.builder("confbot.pretix.sync.stale", sync, w -> w.problem().isPresent() ? 1 : 0)
+        .description("1 while the ticket sync is stale (failing in a row or too old)")
         .register(registry);
     FunctionCounter.builder("confbot.notifications.sent", scheduler, s -> s.stats().sent())
         .description("programme notifications delivered")

@@ -276,5 +276,10 @@ final class TicketsLookupCommand implements Callable<Integer> {
 
     @Override
     public void revoke(MemberId member, Set<RoleRef> roles) {}
+
+    @Override
+    public Optional<Set<RoleRef>> rolesHeld(MemberId member, Set<RoleRef> roles) {
+      return Optional.of(Set.of());
+    }
   }
 }

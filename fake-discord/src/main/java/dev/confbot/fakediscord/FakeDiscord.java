@@ -952,6 +952,20 @@ public final class FakeDiscord implements AutoCloseable {
     rest.failNext(route, fault);
   }
 
+  /**
+   * Holds back gateway dispatches of these event types, e.g. {@code GUILD_MEMBER_UPDATE}, as when
+   * Discord's gateway lags behind its REST API: REST answers at once, while a client's cache
+   * (JDA's) keeps the old state until {@link #releaseGatewayEvents()}. Other events flow as usual.
+   */
+  public void holdGatewayEvents(String... types) {
+    gateway.hold(Set.of(types));
+  }
+
+  /** Sends the held gateway dispatches in their original order and stops holding. */
+  public void releaseGatewayEvents() {
+    gateway.releaseHeld();
+  }
+
   /** Sets the interaction deadline (default 3 s) for interactions dispatched from now on too. */
   public void interactionDeadline(Duration deadline) {
     state.interactionDeadline(deadline);

@@ -5,8 +5,10 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +88,9 @@ final class GatewayServer extends WebSocketServer implements Dispatcher {
   private final CountDownLatch started = new CountDownLatch(1);
   private final AtomicInteger identifies = new AtomicInteger();
   private final AtomicInteger resumes = new AtomicInteger();
+  private final Object holdLock = new Object();
+  private final Set<String> heldTypes = new HashSet<>(); // guarded by holdLock
+  private final List<Held> held = new ArrayList<>(); // guarded by holdLock
 
   GatewayServer(State state, String token, boolean privilegedIntentsAllowed) {
     super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -138,8 +143,49 @@ final class GatewayServer extends WebSocketServer implements Dispatcher {
     }
   }
 
+  /** A dispatch held back by {@link #hold}. */
+  private record Held(
+      String type,
+      Map<String, @Nullable Object> payload,
+      long intent,
+      @Nullable Map<String, @Nullable Object> withoutContent) {}
+
+  /** Holds back dispatches of these event types until {@link #releaseHeld()}. */
+  void hold(Set<String> types) {
+    synchronized (holdLock) {
+      heldTypes.addAll(types);
+    }
+  }
+
+  /** Stops holding and sends the held dispatches, in the order they happened. */
+  void releaseHeld() {
+    List<Held> pending;
+    synchronized (holdLock) {
+      heldTypes.clear();
+      pending = new ArrayList<>(held);
+      held.clear();
+    }
+    for (Held h : pending) {
+      deliver(h.type(), h.payload(), h.intent(), h.withoutContent());
+    }
+  }
+
   @Override
   public void dispatch(
+      String type,
+      Map<String, @Nullable Object> payload,
+      long intent,
+      @Nullable Map<String, @Nullable Object> withoutContent) {
+    synchronized (holdLock) {
+      if (heldTypes.contains(type)) {
+        held.add(new Held(type, payload, intent, withoutContent));
+        return;
+      }
+    }
+    deliver(type, payload, intent, withoutContent);
+  }
+
+  private void deliver(
       String type,
       Map<String, @Nullable Object> payload,
       long intent,

@@ -108,4 +108,28 @@ class FakeDiscordJdaTest {
     assertThat(locale.join()).isEqualTo("fr");
     assertThat(fake.messages("registration")).isEmpty();
   }
+
+  @Test
+  void heldMemberUpdatesReachJdaOnlyWhenReleased() throws InterruptedException {
+    // given
+    jda = JdaFixture.connect(fake);
+    Guild guild = requireNonNull(jda.getGuildById(fake.guildId()));
+    long alice = fake.member("alice").id();
+    Role participants = guild.getRolesByName("Participants", false).get(0);
+    fake.holdGatewayEvents("GUILD_MEMBER_UPDATE");
+    // when
+    guild.addRoleToMember(guild.retrieveMemberById(alice).complete(), participants).complete();
+    // then: Discord has it, JDA's cache does not yet
+    assertThat(fake.roleNamesOf(fake.member("alice"))).containsExactly("Participants");
+    assertThat(requireNonNull(guild.getMemberById(alice)).getRoles()).isEmpty();
+    // when
+    fake.releaseGatewayEvents();
+    // then
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (requireNonNull(guild.getMemberById(alice)).getRoles().isEmpty()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(requireNonNull(guild.getMemberById(alice)).getRoles()).containsExactly(participants);
+  }
 }

@@ -5,6 +5,7 @@ import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.RoleGateway;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.UserSnowflake;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.HierarchyException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
@@ -36,49 +38,76 @@ public final class DiscordRoleGateway implements RoleGateway {
     this.guild = guild;
   }
 
+  /**
+   * Adds each role on its own ({@code PUT /guilds/{guild}/members/{user}/roles/{role}}), so that
+   * two changes for one member (two tickets registered at once, an organizer's edit) cannot
+   * overwrite each other: a full role list computed from JDA's cache could drop a role that another
+   * change added a moment ago. Adding a role the member already has changes nothing.
+   */
   @Override
   public void grant(MemberId memberId, Set<RoleRef> roles, Optional<String> nickname) {
     Guild g = guild.get();
     Member member = member(g, memberId);
-    List<Role> toAdd = resolveAll(g, roles);
-    try {
-      if (!toAdd.isEmpty()) {
-        g.modifyMemberRoles(member, toAdd, List.of()).reason("confbot registration").complete();
+    for (Role role : resolveAll(g, roles)) {
+      try {
+        g.addRoleToMember(member, role).reason("confbot registration").complete();
+      } catch (HierarchyException | InsufficientPermissionException e) {
+        throw new GatewayException(
+            "discord", "the bot may not give these roles: " + e.getMessage(), e);
+      } catch (ErrorResponseException e) {
+        throw new GatewayException("discord", "role update refused: " + e.getMeaning(), e);
+      } catch (RuntimeException e) {
+        throw new GatewayException("discord", "role update failed", e);
       }
-    } catch (HierarchyException | InsufficientPermissionException e) {
-      throw new GatewayException(
-          "discord", "the bot may not give these roles: " + e.getMessage(), e);
-    } catch (ErrorResponseException e) {
-      throw new GatewayException("discord", "role update refused: " + e.getMeaning(), e);
-    } catch (RuntimeException e) {
-      throw new GatewayException("discord", "role update failed", e);
     }
     nickname.ifPresent(nick -> setNickname(g, member, nick));
   }
 
+  /**
+   * Removes each role on its own ({@code DELETE …/roles/{role}}), for the reason {@link #grant}
+   * adds them so.
+   */
   @Override
   public void revoke(MemberId memberId, Set<RoleRef> roles) {
     Guild g = guild.get();
+    List<Role> toRemove = resolveAll(g, roles);
+    UserSnowflake member = UserSnowflake.fromId(memberId.value());
+    for (Role role : toRemove) {
+      try {
+        g.removeRoleFromMember(member, role).reason("confbot: ticket cancelled").complete();
+      } catch (ErrorResponseException e) {
+        if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER) {
+          return;
+        }
+        throw new GatewayException("discord", "role removal refused: " + e.getMeaning(), e);
+      } catch (RuntimeException e) {
+        throw new GatewayException("discord", "role removal failed", e);
+      }
+    }
+  }
+
+  /** Asks Discord (not JDA's cache, which may lag behind) which of the roles the member has. */
+  @Override
+  public Optional<Set<RoleRef>> rolesHeld(MemberId memberId, Set<RoleRef> roles) {
+    Guild g = guild.get();
     Member member;
     try {
-      member = g.retrieveMemberById(memberId.value()).complete();
+      member = g.retrieveMemberById(memberId.value()).useCache(false).complete();
     } catch (ErrorResponseException e) {
       if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER) {
-        return;
+        return Optional.empty();
       }
       throw new GatewayException("discord", "member lookup failed: " + e.getMeaning(), e);
-    }
-    List<Role> toRemove = resolveAll(g, roles);
-    if (toRemove.isEmpty()) {
-      return;
-    }
-    try {
-      g.modifyMemberRoles(member, List.of(), toRemove)
-          .reason("confbot: ticket cancelled")
-          .complete();
     } catch (RuntimeException e) {
-      throw new GatewayException("discord", "role removal failed", e);
+      throw new GatewayException("discord", "member lookup failed", e);
     }
+    Set<RoleRef> held = new HashSet<>();
+    for (RoleRef ref : roles) {
+      GuildRoles.resolve(g, ref)
+          .filter(role -> member.getRoles().contains(role))
+          .ifPresent(role -> held.add(ref));
+    }
+    return Optional.of(Set.copyOf(held));
   }
 
   private static Member member(Guild g, MemberId memberId) {

@@ -46,6 +46,7 @@ final class Conference implements AutoCloseable {
   private final List<CommandData> extraCommands;
   private final List<Object> extraListeners = new ArrayList<>();
   private @Nullable DiscordBot bot;
+  private @Nullable TicketLifecycle lifecycle;
   private boolean messageContent;
 
   Conference(int extraMembers, List<CommandData> extraCommands, List<Object> extraListeners) {
@@ -129,6 +130,7 @@ final class Conference implements AutoCloseable {
     TicketLifecycle lifecycle =
         new TicketLifecycle(
             index, claims, roles, mapping, audit, Clock.systemUTC(), CancellationPolicy.REVOKE);
+    this.lifecycle = lifecycle;
     return started.start(
         new ServiceRegistrationDesk(service, lifecycle, RegistrationMessages.ENGLISH));
   }
@@ -136,6 +138,15 @@ final class Conference implements AutoCloseable {
   void restartBot() {
     bot().stop();
     assertThat(startBot()).isEmpty();
+  }
+
+  /** The lifecycle of the running bot (reconcile, rejoin). */
+  TicketLifecycle lifecycle() {
+    TicketLifecycle current = lifecycle;
+    if (current == null) {
+      throw new IllegalStateException("not started");
+    }
+    return current;
   }
 
   DiscordBot bot() {

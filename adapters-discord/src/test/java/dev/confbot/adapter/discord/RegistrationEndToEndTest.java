@@ -303,16 +303,17 @@ class RegistrationEndToEndTest {
     // given
     FakeMember member = member(18);
     conference.fake.clearRequests();
-    conference.fake.failNext("PATCH guilds/*/members/*", Fault.rateLimited(Duration.ofMillis(500)));
+    conference.fake.failNext(
+        "PUT guilds/*/members/*/roles/*", Fault.rateLimited(Duration.ofMillis(500)));
     // when
     String answer = conference.register(member, "JETWJ", "Elif Yilmaz");
     // then
     assertThat(answer).startsWith("You're registered with your Online ticket.");
     assertThat(conference.fake.roleNamesOf(member))
         .containsExactlyInAnyOrder("Attendees", "Online");
-    assertThat(conference.fake.requests("PATCH guilds/*/members/*"))
+    assertThat(conference.fake.requests("PUT guilds/*/members/*/roles/*"))
         .extracting(RecordedRequest::status)
-        .startsWith(429, 200);
+        .startsWith(429, 204);
   }
 
   private static OrderCode code(String code) {

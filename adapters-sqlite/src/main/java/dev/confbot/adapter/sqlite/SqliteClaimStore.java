@@ -59,36 +59,36 @@ final class SqliteClaimStore implements ClaimStore {
 
   /**
    * Confirms the member's reservation (keeping the first confirmation time when called again). A
-   * reservation dropped meanwhile is recreated as confirmed if the position is still free. When
-   * another member holds the position, nothing changes (as the {@link ClaimStore} contract asks)
-   * and a warning is logged.
+   * reservation released meanwhile stays released, and a position another member holds is left
+   * alone (a warning is logged): a release between reserve and confirm wins.
    */
   @Override
-  public void confirm(PositionKey position, MemberId member, Instant now) {
-    boolean confirmed =
+  public boolean confirm(PositionKey position, MemberId member, Instant now) {
+    Optional<Claim> after =
         database.write(
-            c ->
-                Sql.update(
-                        c,
-                        "INSERT INTO claims (order_code, position, member_id, reserved_at,"
-                            + " confirmed_at) VALUES (?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (order_code, position) DO UPDATE"
-                            + " SET confirmed_at = COALESCE(claims.confirmed_at,"
-                            + " excluded.confirmed_at)"
-                            + " WHERE claims.member_id = excluded.member_id",
-                        s -> {
-                          bindKey(s, position);
-                          s.setLong(3, member.value());
-                          s.setString(4, SqliteTime.format(now));
-                          s.setString(5, SqliteTime.format(now));
-                        })
-                    == 1);
+            c -> {
+              Sql.update(
+                  c,
+                  "UPDATE claims SET confirmed_at = ? WHERE order_code = ? AND position = ?"
+                      + " AND member_id = ? AND confirmed_at IS NULL",
+                  s -> {
+                    s.setString(1, SqliteTime.format(now));
+                    s.setString(2, position.order().value());
+                    s.setInt(3, position.position());
+                    s.setLong(4, member.value());
+                  });
+              return find(c, position);
+            });
+    boolean confirmed =
+        after.isPresent() && after.get().member().equals(member) && after.get().confirmed();
     if (!confirmed) {
       log.warn(
-          "Not confirming position {} for member {}: another member holds it",
+          "Not confirming position {} for member {}: {}",
           position,
-          member.value());
+          member.value(),
+          after.isPresent() ? "another member holds it" : "it was released meanwhile");
     }
+    return confirmed;
   }
 
   @Override
@@ -134,16 +134,6 @@ final class SqliteClaimStore implements ClaimStore {
                 "SELECT " + COLUMNS + " FROM claims ORDER BY order_code, position",
                 Sql.NO_PARAMETERS,
                 SqliteClaimStore::claim));
-  }
-
-  @Override
-  public int dropUnconfirmedBefore(Instant cutoff) {
-    return database.write(
-        c ->
-            Sql.update(
-                c,
-                "DELETE FROM claims WHERE confirmed_at IS NULL AND reserved_at < ?",
-                s -> s.setString(1, SqliteTime.format(cutoff))));
   }
 
   private static Optional<Claim> find(Connection c, PositionKey position) throws SQLException {

@@ -8,7 +8,6 @@ import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.port.ClaimStore.Claim;
 import dev.confbot.core.port.ClaimStore.Reservation;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,14 +84,15 @@ class SqliteClaimStoreTest {
   }
 
   @Test
-  void confirmsAReservationThatWasDroppedMeanwhileIfThePositionIsStillFree() {
+  void doesNotResurrectAReservationReleasedBeforeItWasConfirmed() {
     // given
     store.reserve(TICKET, ADA, T0);
-    store.dropUnconfirmedBefore(T0.plusSeconds(60));
+    store.release(TICKET);
     // when
-    store.confirm(TICKET, ADA, T0.plusSeconds(61));
+    boolean confirmed = store.confirm(TICKET, ADA, T0.plusSeconds(61));
     // then
-    assertThat(store.claimOf(TICKET)).contains(new Claim(TICKET, ADA, T0.plusSeconds(61), true));
+    assertThat(confirmed).isFalse();
+    assertThat(store.claimOf(TICKET)).isEmpty();
   }
 
   @Test
@@ -107,34 +107,6 @@ class SqliteClaimStoreTest {
     assertThat(released).contains(new Claim(TICKET, ADA, T0, true));
     assertThat(nothing).isEmpty();
     assertThat(store.reserve(TICKET, BOB, T0)).isEqualTo(Reservation.RESERVED);
-  }
-
-  @Test
-  void dropsOnlyStaleUnconfirmedReservations() {
-    // given
-    PositionKey fresh = new PositionKey(new OrderCode("FRESH"), 1);
-    PositionKey kept = new PositionKey(new OrderCode("KEPTT"), 1);
-    store.reserve(TICKET, ADA, T0);
-    store.reserve(fresh, BOB, T0.plus(Duration.ofMinutes(10)));
-    store.reserve(kept, BOB, T0);
-    store.confirm(kept, BOB, T0);
-    // when
-    int dropped = store.dropUnconfirmedBefore(T0.plus(Duration.ofMinutes(5)));
-    // then
-    assertThat(dropped).isEqualTo(1);
-    assertThat(store.claimOf(TICKET)).isEmpty();
-    assertThat(store.claimOf(fresh)).isPresent();
-    assertThat(store.claimOf(kept)).isPresent();
-  }
-
-  @Test
-  void comparesTimesChronologicallyWhateverTheirPrecision() {
-    // given
-    store.reserve(TICKET, ADA, Instant.parse("2026-05-01T10:00:00.5Z"));
-    // when
-    int dropped = store.dropUnconfirmedBefore(Instant.parse("2026-05-01T10:00:00.123456789Z"));
-    // then
-    assertThat(dropped).isZero();
   }
 
   @Test

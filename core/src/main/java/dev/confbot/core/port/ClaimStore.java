@@ -31,8 +31,15 @@ public interface ClaimStore {
   /** Reserves the position for the member unless somebody else holds it. */
   Reservation reserve(PositionKey position, MemberId member, Instant now);
 
-  /** Marks the member's reservation as confirmed (roles applied). */
-  void confirm(PositionKey position, MemberId member, Instant now);
+  /**
+   * Marks the member's reservation as confirmed (roles applied), keeping the first confirmation
+   * time when called again. Only a claim this member still holds is confirmed: a position released
+   * (or taken by another member) since the reservation stays as it is, so a release in between
+   * wins.
+   *
+   * @return true when the member now holds a confirmed claim on the position
+   */
+  boolean confirm(PositionKey position, MemberId member, Instant now);
 
   /** Frees the position, whoever holds it; returns the claim that was removed, if any. */
   Optional<Claim> release(PositionKey position);
@@ -45,7 +52,4 @@ public interface ClaimStore {
 
   /** Every claim, confirmed or not (for reconciliation, stats and export). */
   List<Claim> all();
-
-  /** Removes reservations older than the given instant that were never confirmed. */
-  int dropUnconfirmedBefore(Instant cutoff);
 }

@@ -36,13 +36,15 @@ public final class InMemoryClaimStore implements ClaimStore {
   }
 
   @Override
-  public void confirm(PositionKey position, MemberId member, Instant now) {
-    claims.computeIfPresent(
-        position,
-        (key, existing) ->
-            existing.member().equals(member) && !existing.confirmed()
-                ? new Claim(key, member, now, true)
-                : existing);
+  public boolean confirm(PositionKey position, MemberId member, Instant now) {
+    Claim after =
+        claims.computeIfPresent(
+            position,
+            (key, existing) ->
+                existing.member().equals(member) && !existing.confirmed()
+                    ? new Claim(key, member, now, true)
+                    : existing);
+    return after != null && after.member().equals(member) && after.confirmed();
   }
 
   @Override
@@ -68,17 +70,5 @@ public final class InMemoryClaimStore implements ClaimStore {
     return claims.values().stream()
         .sorted(Comparator.comparing(c -> c.position().toString()))
         .toList();
-  }
-
-  @Override
-  public int dropUnconfirmedBefore(Instant cutoff) {
-    int[] dropped = new int[1];
-    claims.forEach(
-        (key, claim) -> {
-          if (!claim.confirmed() && claim.at().isBefore(cutoff) && claims.remove(key, claim)) {
-            dropped[0]++;
-          }
-        });
-    return dropped[0];
   }
 }

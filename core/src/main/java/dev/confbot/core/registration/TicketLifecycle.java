@@ -14,6 +14,7 @@ import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.port.TicketSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,10 +28,10 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps claims and roles in step with the tickets: applies snapshots to the {@link TicketIndex},
- * removes the roles of claimed tickets that were cancelled or refunded (or only alerts, per {@link
- * CancellationPolicy}), gives a returning member the roles of their claims, and drops stale
- * unconfirmed reservations on start. Thread-safe as long as snapshots are applied from one thread
- * (the sync job).
+ * removes the roles of claimed tickets that were cancelled, refunded, or fell back to pending or
+ * expired (or only alerts, per {@link CancellationPolicy}), gives a returning member the roles of
+ * their claims, and {@linkplain #reconcile finishes or frees} reservations a crash or an outage
+ * left unconfirmed. Thread-safe: snapshots and reconciliation never interleave.
  */
 public final class TicketLifecycle {
   private final TicketIndex index;
@@ -40,9 +41,16 @@ public final class TicketLifecycle {
   private final AuditSink audit;
   private final Clock clock;
   private final CancellationPolicy policy;
+  private final Set<OrderStatus> validStates;
   private final Set<PositionKey> alerted = ConcurrentHashMap.newKeySet();
+  private final Set<PositionKey> unfinishedAlerted = ConcurrentHashMap.newKeySet();
+  private final Set<MemberId> restoreRetries = ConcurrentHashMap.newKeySet();
+  private final Object lock = new Object();
 
-  /** Creates the lifecycle over the same index and stores the registration service uses. */
+  /**
+   * Creates the lifecycle over the same index and stores the registration service uses; only paid
+   * orders count as valid tickets.
+   */
   public TicketLifecycle(
       TicketIndex index,
       ClaimStore claims,
@@ -51,6 +59,28 @@ public final class TicketLifecycle {
       AuditSink audit,
       Clock clock,
       CancellationPolicy policy) {
+    this(index, claims, roles, mapping, audit, clock, policy, Set.of(OrderStatus.PAID));
+  }
+
+  /**
+   * Creates the lifecycle.
+   *
+   * @param validStates the order states whose tickets give roles (the registration's allowed
+   *     states); a claimed order that leaves them is handled like a cancelled one
+   */
+  public TicketLifecycle(
+      TicketIndex index,
+      ClaimStore claims,
+      RoleGateway roles,
+      RoleMapping mapping,
+      AuditSink audit,
+      Clock clock,
+      CancellationPolicy policy,
+      Set<OrderStatus> validStates) {
+    this.validStates = Set.copyOf(validStates);
+    if (this.validStates.isEmpty() || this.validStates.contains(OrderStatus.CANCELED)) {
+      throw new IllegalArgumentException("valid states must be non-empty and exclude cancelled");
+    }
     this.index = index;
     this.claims = claims;
     this.roles = roles;
@@ -71,11 +101,18 @@ public final class TicketLifecycle {
   }
 
   private SyncReport apply(TicketSource.Snapshot snapshot, boolean full) {
+    synchronized (lock) {
+      return applyLocked(snapshot, full);
+    }
+  }
+
+  private SyncReport applyLocked(TicketSource.Snapshot snapshot, boolean full) {
     Map<OrderCode, List<ClaimStore.Claim>> claimed =
         claims.all().stream()
             .filter(ClaimStore.Claim::confirmed)
             .collect(Collectors.groupingBy(c -> c.position().order()));
     List<ClaimStore.Claim> lost = new ArrayList<>();
+    Map<PositionKey, String> why = new HashMap<>();
     for (Order order : snapshot.orders()) {
       List<ClaimStore.Claim> onOrder = claimed.get(order.code());
       if (onOrder == null) {
@@ -85,8 +122,14 @@ public final class TicketLifecycle {
       order.positions().forEach(p -> positions.put(p.key().position(), p));
       for (ClaimStore.Claim claim : onOrder) {
         Position p = positions.get(claim.position().position());
-        if (order.status() == OrderStatus.CANCELED || p == null || p.canceled()) {
+        if (p == null || p.canceled() || order.status() == OrderStatus.CANCELED) {
           lost.add(claim);
+          why.put(claim.position(), "was cancelled");
+        } else if (!validStates.contains(order.status())) {
+          lost.add(claim);
+          why.put(
+              claim.position(),
+              order.status() == OrderStatus.EXPIRED ? "expired" : "is no longer paid (pending)");
         }
       }
     }
@@ -112,7 +155,10 @@ public final class TicketLifecycle {
     }
     List<PositionKey> revoked = new ArrayList<>();
     for (ClaimStore.Claim claim : lost) {
-      if (handleCanceled(claim, lostRoles.getOrDefault(claim.position(), Set.of()))) {
+      if (handleCanceled(
+          claim,
+          lostRoles.getOrDefault(claim.position(), Set.of()),
+          why.getOrDefault(claim.position(), "was cancelled"))) {
         revoked.add(claim.position());
       }
     }
@@ -123,15 +169,15 @@ public final class TicketLifecycle {
         revoked);
   }
 
-  private boolean handleCanceled(ClaimStore.Claim claim, Set<RoleRef> ticketRoles) {
+  private boolean handleCanceled(ClaimStore.Claim claim, Set<RoleRef> ticketRoles, String why) {
     MemberId member = claim.member();
-    String ref = claim.position().order().redacted() + "-" + claim.position().position();
+    String ref = ref(claim.position());
     if (policy == CancellationPolicy.ALERT_ONLY) {
       if (!alerted.add(claim.position())) {
         return false;
       }
       audit.record(
-          "⚠️ ticket " + ref + " of " + member.mention() + " was cancelled; roles kept", true);
+          "⚠️ ticket " + ref + " of " + member.mention() + " " + why + "; roles kept", true);
       return false;
     }
     claims.release(claim.position());
@@ -148,7 +194,9 @@ public final class TicketLifecycle {
               + ref
               + " of "
               + member.mention()
-              + " was cancelled; claim released, roles removed: "
+              + " "
+              + why
+              + "; claim released, roles removed: "
               + names(remove),
           false);
       return true;
@@ -158,7 +206,9 @@ public final class TicketLifecycle {
               + ref
               + " of "
               + member.mention()
-              + " was cancelled; claim released but removing roles failed ("
+              + " "
+              + why
+              + "; claim released but removing roles failed ("
               + e.system()
               + "): "
               + names(remove),
@@ -168,9 +218,9 @@ public final class TicketLifecycle {
   }
 
   /**
-   * The roles a member's confirmed claims give right now: tickets still valid in the index (not
-   * cancelled), union of their mappings and extra roles. Claims on orders the index does not hold
-   * yet count with their order's extra roles only.
+   * The roles a member's confirmed claims give right now: tickets still valid in the index (in a
+   * valid state, not cancelled), union of their mappings and extra roles. Claims on orders the
+   * index does not hold yet count with their order's extra roles only.
    */
   public Set<RoleRef> rolesOf(MemberId member) {
     Set<RoleRef> all = new HashSet<>();
@@ -182,33 +232,186 @@ public final class TicketLifecycle {
 
   /**
    * Gives a member who left and rejoined the roles of their claims at once (no nickname change) and
-   * audits it. Returns the roles granted; empty when the member holds no valid ticket.
+   * audits it. Returns the roles granted; empty when the member holds no valid ticket. When the
+   * roles cannot be applied, organizers are alerted and {@link #reconcile} tries again.
    *
-   * @throws GatewayException when the roles could not be applied
+   * @throws GatewayException when the roles could not be applied (a retry is scheduled)
    */
   public Set<RoleRef> rolesOnRejoin(MemberId member) {
     Set<RoleRef> granted = rolesOf(member);
-    if (!granted.isEmpty()) {
-      roles.grant(member, granted, Optional.empty());
-      audit.record(
-          "↩️ " + member.mention() + " rejoined; roles restored: " + names(granted), false);
+    if (granted.isEmpty()) {
+      restoreRetries.remove(member);
+      return granted;
     }
+    try {
+      roles.grant(member, granted, Optional.empty());
+    } catch (GatewayException e) {
+      if (restoreRetries.add(member)) {
+        audit.record(
+            "⚠️ "
+                + member.mention()
+                + " rejoined but restoring their roles failed ("
+                + e.system()
+                + "): "
+                + names(granted)
+                + "; confbot keeps trying",
+            true);
+      }
+      throw e;
+    }
+    restoreRetries.remove(member);
+    audit.record("↩️ " + member.mention() + " rejoined; roles restored: " + names(granted), false);
     return granted;
   }
 
   /**
-   * Drops reservations that were never confirmed (a crash between reserve and confirm), so the
-   * attendee can register again. Call on start.
+   * Finishes what a crash or an outage left half-done, checking Discord rather than trusting the
+   * store. Run it periodically (confbot: every minute).
    *
-   * @param olderThan only reservations at least this old are dropped (in-flight ones are younger)
-   * @return how many were dropped
+   * <p>A reservation older than {@code grace} that was never confirmed (a crash between granting
+   * the roles and confirming the claim, or between reserving and granting): if the ticket is no
+   * longer valid it is released (its roles removed under {@link CancellationPolicy#REVOKE}); if the
+   * member left the server it is released; if the member has every role of the ticket it is
+   * confirmed; otherwise the roles are granted again and it is confirmed. A reservation on an order
+   * the index does not know yet waits for the next sync; one Discord cannot be asked about now
+   * waits for the next run (organizers are alerted once). Every change is audited.
+   *
+   * <p>A member whose roles could not be restored on rejoining gets them now.
+   *
+   * @param grace reservations younger than this are registrations still in flight: left alone
+   * @throws GatewayException when the claim store fails
    */
-  public int reconcileStaleReservations(Duration olderThan) {
-    int dropped = claims.dropUnconfirmedBefore(clock.instant().minus(olderThan));
-    if (dropped > 0) {
-      audit.record("🧹 dropped " + dropped + " unfinished registration(s) from before", false);
+  public ReconcileReport reconcile(Duration grace) {
+    synchronized (lock) {
+      ReconcileReport.Builder report = new ReconcileReport.Builder();
+      Instant cutoff = clock.instant().minus(grace);
+      for (ClaimStore.Claim claim : claims.all()) {
+        if (!claim.confirmed() && claim.at().isBefore(cutoff)) {
+          finish(claim, report);
+        }
+      }
+      for (MemberId member : List.copyOf(restoreRetries)) {
+        retryRestore(member, report);
+      }
+      return report.build();
     }
-    return dropped;
+  }
+
+  private void finish(ClaimStore.Claim claim, ReconcileReport.Builder report) {
+    PositionKey key = claim.position();
+    MemberId member = claim.member();
+    String ref = ref(key);
+    Optional<IndexedOrder> indexed = index.find(key.order());
+    if (indexed.isEmpty()) {
+      report.waiting(key);
+      return;
+    }
+    Order order = indexed.get().order();
+    Optional<Position> position = positionIn(order, key.position());
+    Set<RoleRef> wanted = position.map(mapping::rolesFor).orElse(Set.of());
+    boolean valid =
+        !order.testMode()
+            && validStates.contains(order.status())
+            && position.isPresent()
+            && !position.get().canceled()
+            && !wanted.isEmpty();
+    try {
+      if (!valid) {
+        claims.release(key);
+        Set<RoleRef> remove = new TreeSet<>(RoleMapping::compareRefs);
+        if (policy == CancellationPolicy.REVOKE) {
+          remove.addAll(wanted.isEmpty() ? mapping.extraRolesFor(key.order()) : wanted);
+          remove.removeAll(rolesOf(member));
+          if (!remove.isEmpty()) {
+            roles.revoke(member, remove);
+          }
+        }
+        report.released(key);
+        audit.record(
+            "🧹 unfinished registration of "
+                + ref
+                + " by "
+                + member.mention()
+                + " released: the ticket is no longer valid"
+                + (remove.isEmpty() ? "" : "; roles removed: " + names(remove)),
+            false);
+        unfinishedAlerted.remove(key);
+        return;
+      }
+      Optional<Set<RoleRef>> held = roles.rolesHeld(member, wanted);
+      if (held.isEmpty()) {
+        claims.release(key);
+        report.released(key);
+        audit.record(
+            "🧹 unfinished registration of "
+                + ref
+                + " by "
+                + member.mention()
+                + " released: the member left the server",
+            false);
+      } else if (held.get().containsAll(wanted)) {
+        if (claims.confirm(key, member, clock.instant())) {
+          report.confirmed(key);
+          audit.record(
+              "✅ registration of "
+                  + ref
+                  + " by "
+                  + member.mention()
+                  + " finished: the roles were applied, the confirmation was missing",
+              false);
+        }
+      } else {
+        roles.grant(member, wanted, Optional.empty());
+        if (claims.confirm(key, member, clock.instant())) {
+          report.regranted(key);
+          audit.record(
+              "🔧 registration of "
+                  + ref
+                  + " by "
+                  + member.mention()
+                  + " finished; roles applied again: "
+                  + names(wanted),
+              false);
+        }
+      }
+      unfinishedAlerted.remove(key);
+    } catch (GatewayException e) {
+      report.waiting(key);
+      if (unfinishedAlerted.add(key)) {
+        audit.record(
+            "⚠️ could not finish the registration of "
+                + ref
+                + " by "
+                + member.mention()
+                + " ("
+                + e.system()
+                + " failed); confbot keeps trying",
+            true);
+      }
+    }
+  }
+
+  private void retryRestore(MemberId member, ReconcileReport.Builder report) {
+    Set<RoleRef> wanted = rolesOf(member);
+    try {
+      Optional<Set<RoleRef>> held =
+          wanted.isEmpty() ? Optional.empty() : roles.rolesHeld(member, wanted);
+      if (held.isPresent() && !held.get().containsAll(wanted)) {
+        roles.grant(member, wanted, Optional.empty());
+      }
+      restoreRetries.remove(member);
+      if (held.isPresent()) {
+        report.restored(member);
+        audit.record(
+            "↩️ roles of " + member.mention() + " restored on a retry: " + names(wanted), false);
+      }
+    } catch (GatewayException e) {
+      // still failing: organizers were alerted when it first failed; the next run tries again
+    }
+  }
+
+  private static String ref(PositionKey key) {
+    return key.order().redacted() + "-" + key.position();
   }
 
   private static Optional<Position> positionIn(Order order, int number) {
@@ -221,7 +424,7 @@ public final class TicketLifecycle {
       return mapping.extraRolesFor(key.order());
     }
     Order o = order.get().order();
-    if (o.status() == OrderStatus.CANCELED || o.testMode()) {
+    if (!validStates.contains(o.status()) || o.testMode()) {
       return Set.of();
     }
     return positionIn(o, key.position())

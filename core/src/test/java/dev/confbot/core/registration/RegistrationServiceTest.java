@@ -533,7 +533,9 @@ class RegistrationServiceTest {
     }
 
     @Override
-    public void confirm(PositionKey position, MemberId member, Instant now) {}
+    public boolean confirm(PositionKey position, MemberId member, Instant now) {
+      return false;
+    }
 
     @Override
     public Optional<Claim> release(PositionKey position) {
@@ -553,11 +555,6 @@ class RegistrationServiceTest {
     @Override
     public List<Claim> all() {
       return List.of();
-    }
-
-    @Override
-    public int dropUnconfirmedBefore(Instant cutoff) {
-      return 0;
     }
   }
 }

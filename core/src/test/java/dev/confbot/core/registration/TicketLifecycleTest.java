@@ -21,7 +21,6 @@ import dev.confbot.core.testing.RecordingAuditSink;
 import dev.confbot.core.testing.RecordingRoleGateway;
 import dev.confbot.core.testing.TestClock;
 import dev.confbot.core.testing.TestData;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,6 +117,71 @@ class TicketLifecycleTest {
   }
 
   @Test
+  void revokesWhenAClaimedOrderIsNoLongerPaid() {
+    // given: the payment was reversed, pretix marks the order pending again
+    Order unpaid =
+        TestData.withStatus(index.find(TYJEL_1.order()).orElseThrow().order(), OrderStatus.PENDING);
+    // when
+    SyncReport report = lifecycle.applyChanges(changes(unpaid));
+    // then
+    assertThat(report.canceledClaims()).containsExactly(TYJEL_1);
+    assertThat(report.revoked()).containsExactly(TYJEL_1);
+    assertThat(discord.rolesOf(ALICE)).isEmpty();
+    assertThat(claims.claimOf(TYJEL_1)).isEmpty();
+    assertThat(audit.last()).contains("TY…-1", "no longer paid", "roles removed");
+  }
+
+  @Test
+  void revokesWhenAClaimedOrderExpired() {
+    // given
+    Order expired =
+        TestData.withStatus(index.find(TYJEL_1.order()).orElseThrow().order(), OrderStatus.EXPIRED);
+    // when
+    SyncReport report = lifecycle.applyFull(new Snapshot(List.of(expired), "c1"));
+    // then
+    assertThat(report.revoked()).containsExactly(TYJEL_1);
+    assertThat(discord.rolesOf(ALICE)).isEmpty();
+    assertThat(audit.last()).contains("expired");
+  }
+
+  @Test
+  void onlyAlertsForAnUnpaidOrderWhenConfiguredSo() {
+    // given
+    lifecycle = lifecycle(CancellationPolicy.ALERT_ONLY);
+    Order unpaid =
+        TestData.withStatus(index.find(TYJEL_1.order()).orElseThrow().order(), OrderStatus.PENDING);
+    // when
+    SyncReport report = lifecycle.applyChanges(changes(unpaid));
+    // then
+    assertThat(report.revoked()).isEmpty();
+    assertThat(discord.rolesOf(ALICE)).containsExactlyInAnyOrder(ATTENDEES, ON_SITE);
+    assertThat(audit.alerts()).singleElement().asString().contains("no longer paid", "roles kept");
+  }
+
+  @Test
+  void keepsAPendingOrderWhenPendingOrdersMayRegister() {
+    // given
+    lifecycle =
+        new TicketLifecycle(
+            index,
+            claims,
+            discord,
+            TestData.roleMapping(),
+            audit,
+            clock,
+            CancellationPolicy.REVOKE,
+            Set.of(OrderStatus.PAID, OrderStatus.PENDING));
+    Order unpaid =
+        TestData.withStatus(index.find(TYJEL_1.order()).orElseThrow().order(), OrderStatus.PENDING);
+    // when
+    SyncReport report = lifecycle.applyChanges(changes(unpaid));
+    // then
+    assertThat(report.canceledClaims()).isEmpty();
+    assertThat(discord.rolesOf(ALICE)).containsExactlyInAnyOrder(ATTENDEES, ON_SITE);
+    assertThat(lifecycle.rolesOf(ALICE)).containsExactlyInAnyOrder(ATTENDEES, ON_SITE);
+  }
+
+  @Test
   void onlyAlertsOnceWhenConfiguredSo() {
     // given
     lifecycle = lifecycle(CancellationPolicy.ALERT_ONLY);
@@ -197,20 +261,6 @@ class TicketLifecycleTest {
             CancellationPolicy.REVOKE);
     // then
     assertThat(fresh.rolesOf(ALICE)).containsExactly(organizers);
-  }
-
-  @Test
-  void dropsStaleUnconfirmedReservationsOnStart() {
-    // given: a crash left a reservation without roles
-    claims.reserve(new PositionKey(new OrderCode("DLSSW"), 1), BOB, clock.instant());
-    clock.advance(Duration.ofMinutes(30));
-    // when
-    int dropped = lifecycle.reconcileStaleReservations(Duration.ofMinutes(15));
-    RegistrationResult retry = registration.register(BOB, "DLSSW", "José Müller-Lüdenscheidt");
-    // then
-    assertThat(dropped).isEqualTo(1);
-    assertThat(retry.code()).isEqualTo(OutcomeCode.REGISTERED);
-    assertThat(claims.claimOf(TYJEL_1)).isPresent();
   }
 
   @Test

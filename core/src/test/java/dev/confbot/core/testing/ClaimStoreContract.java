@@ -7,7 +7,6 @@ import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.ClaimStore.Reservation;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +99,51 @@ public abstract class ClaimStoreContract {
   }
 
   @Test
+  void confirmReportsWhetherTheMemberNowHoldsAConfirmedClaim() {
+    // given
+    store.reserve(TICKET, ALICE, T0);
+    // when
+    boolean byOther = store.confirm(TICKET, BOB, T0.plusSeconds(1));
+    boolean byHolder = store.confirm(TICKET, ALICE, T0.plusSeconds(2));
+    boolean again = store.confirm(TICKET, ALICE, T0.plusSeconds(3));
+    // then
+    assertThat(byOther).isFalse();
+    assertThat(byHolder).isTrue();
+    assertThat(again).isTrue();
+    assertThat(store.claimOf(TICKET))
+        .contains(new ClaimStore.Claim(TICKET, ALICE, T0.plusSeconds(2), true));
+  }
+
+  @Test
+  void confirmDoesNotResurrectAReservationReleasedInBetween() {
+    // given: reserved, then released (an organizer, a cancellation or the reconcile) before the
+    // registration got to confirm it
+    store.reserve(TICKET, ALICE, T0);
+    store.release(TICKET);
+    // when
+    boolean confirmed = store.confirm(TICKET, ALICE, T0.plusSeconds(5));
+    // then: the release wins and the position is free for whoever has the ticket
+    assertThat(confirmed).isFalse();
+    assertThat(store.claimOf(TICKET)).isEmpty();
+    assertThat(store.claimsOf(ALICE)).isEmpty();
+    assertThat(store.reserve(TICKET, BOB, T0.plusSeconds(6))).isEqualTo(Reservation.RESERVED);
+  }
+
+  @Test
+  void confirmLeavesAPositionTakenByAnotherMemberAfterARelease() {
+    // given
+    store.reserve(TICKET, ALICE, T0);
+    store.release(TICKET);
+    store.reserve(TICKET, BOB, T0.plusSeconds(1));
+    // when
+    boolean confirmed = store.confirm(TICKET, ALICE, T0.plusSeconds(2));
+    // then
+    assertThat(confirmed).isFalse();
+    assertThat(store.claimOf(TICKET))
+        .contains(new ClaimStore.Claim(TICKET, BOB, T0.plusSeconds(1), false));
+  }
+
+  @Test
   void releaseFreesThePositionAndReturnsTheClaim() {
     // given
     store.reserve(TICKET, ALICE, T0);
@@ -115,23 +159,6 @@ public abstract class ClaimStoreContract {
   @Test
   void releasingAFreePositionReturnsNothing() {
     assertThat(store.release(TICKET)).isEmpty();
-  }
-
-  @Test
-  void dropsOnlyOldUnconfirmedReservations() {
-    // given
-    store.reserve(TICKET, ALICE, T0);
-    store.reserve(OTHER_TICKET, BOB, T0);
-    store.confirm(OTHER_TICKET, BOB, T0);
-    PositionKey young = new PositionKey(new OrderCode("XJ7Q2"), 3);
-    store.reserve(young, BOB, T0.plus(Duration.ofMinutes(10)));
-    // when
-    int dropped = store.dropUnconfirmedBefore(T0.plus(Duration.ofMinutes(5)));
-    // then
-    assertThat(dropped).isEqualTo(1);
-    assertThat(store.claimOf(TICKET)).isEmpty();
-    assertThat(store.claimOf(OTHER_TICKET)).isPresent();
-    assertThat(store.claimOf(young)).isPresent();
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.confbot.core.model.MemberId;
 import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.RoleGateway;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +28,16 @@ public final class RecordingRoleGateway implements RoleGateway {
   private final Map<MemberId, String> nicknames = new ConcurrentHashMap<>();
   private final List<Grant> grants = new CopyOnWriteArrayList<>();
   private final List<Revoke> revokes = new CopyOnWriteArrayList<>();
+  private final Set<MemberId> absent = ConcurrentHashMap.newKeySet();
   private volatile boolean failing;
 
   @Override
   public void grant(MemberId member, Set<RoleRef> granted, Optional<String> nickname) {
     if (failing) {
       throw new GatewayException("discord", "simulated outage", null);
+    }
+    if (absent.contains(member)) {
+      throw new GatewayException("discord", "member " + member + " not found", null);
     }
     grants.add(new Grant(member, Set.copyOf(granted), nickname));
     roles.computeIfAbsent(member, m -> ConcurrentHashMap.newKeySet()).addAll(granted);
@@ -51,6 +56,19 @@ public final class RecordingRoleGateway implements RoleGateway {
     }
   }
 
+  @Override
+  public Optional<Set<RoleRef>> rolesHeld(MemberId member, Set<RoleRef> wanted) {
+    if (failing) {
+      throw new GatewayException("discord", "simulated outage", null);
+    }
+    if (absent.contains(member)) {
+      return Optional.empty();
+    }
+    Set<RoleRef> held = new HashSet<>(roles.getOrDefault(member, Set.of()));
+    held.retainAll(wanted);
+    return Optional.of(Set.copyOf(held));
+  }
+
   /** Makes every following call fail with a {@link GatewayException} (or succeed again). */
   public void failing(boolean fail) {
     this.failing = fail;
@@ -66,9 +84,31 @@ public final class RecordingRoleGateway implements RoleGateway {
     return Optional.ofNullable(nicknames.get(member));
   }
 
-  /** Simulates a member leaving the server: their roles are gone. */
+  /** Simulates a member leaving the server (and maybe rejoining): their roles are gone. */
   public void leave(MemberId member) {
     roles.remove(member);
+  }
+
+  /**
+   * Simulates a member who left and is not back: their roles are gone, grants fail and {@link
+   * #rolesHeld} answers "not on the server" until they {@link #rejoin}.
+   */
+  public void away(MemberId member) {
+    roles.remove(member);
+    absent.add(member);
+  }
+
+  /** Simulates a member who was {@link #away} joining again, with no roles. */
+  public void rejoin(MemberId member) {
+    absent.remove(member);
+  }
+
+  /** Simulates a role being taken away outside confbot (an organizer, another bot). */
+  public void takeAway(MemberId member, RoleRef role) {
+    Set<RoleRef> held = roles.get(member);
+    if (held != null) {
+      held.remove(role);
+    }
   }
 
   /** Every grant call, in order. */
