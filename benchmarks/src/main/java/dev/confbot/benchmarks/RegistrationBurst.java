@@ -57,10 +57,10 @@ import java.util.stream.Collectors;
  */
 public final class RegistrationBurst {
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final Product[] PRODUCTS = {
+  static final Product[] PRODUCTS = {
     TestData.BUSINESS, TestData.ONLINE, TestData.SPEAKER, TestData.STUDENT
   };
-  private static final String[] ROLES = {
+  static final String[] ROLES = {
     "Attendees", "On-site", "Online", "Speakers", "Sponsors", "Volunteers", "Tutorials"
   };
 
@@ -123,61 +123,84 @@ public final class RegistrationBurst {
       throws InterruptedException {
     System.out.println();
     System.out.println("== " + label);
-    FakeGuild guild = FakeGuild.named("PyConBurst");
-    for (int i = 0; i < ROLES.length; i++) {
-      guild.role(ROLES[i], 20 - i, 0, 0);
-    }
-    guild.textChannel("registration").textChannel("registration-log");
-    List<Order> orders = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      guild.member("member" + i);
-      orders.add(TestData.paid(code(i), name(i), PRODUCTS[i % PRODUCTS.length]));
-    }
-    FakeTicketSource tickets = new FakeTicketSource().putAll(orders);
-    TicketIndex index = new TicketIndex();
-    index.replaceAll(tickets.fullSync());
+    List<Order> orders = orders(count);
     InMemoryClaimStore claims = new InMemoryClaimStore();
     RoleMapping mapping = TestData.roleMapping();
-    try (FakeDiscord fake = FakeDiscord.start(guild)) {
-      DiscordBot bot =
-          new DiscordBot(
-              new DiscordSettings(
-                  fake.token(), fake.guildId(), fake.baseUrl(), fake.gatewayUrl(), false),
-              new GuildSetup(
-                  "registration",
-                  Map.of("log channel", "registration-log"),
-                  mapping.allRoles(),
-                  false),
-              List.of(),
-              List.of());
-      DiscordRoleGateway roles = new DiscordRoleGateway(bot::guild);
-      DiscordAuditSink audit = new DiscordAuditSink(bot::guild, "registration-log");
-      Clock clock = Clock.systemUTC();
-      RegistrationService service =
-          new RegistrationService(
-              index,
-              tickets,
-              claims,
-              roles,
-              mapping,
-              audit,
-              clock,
-              RegistrationSettings.defaults(),
-              RegistrationMessages.ENGLISH);
-      TicketLifecycle lifecycle =
-          new TicketLifecycle(
-              index, claims, roles, mapping, audit, clock, CancellationPolicy.REVOKE);
-      List<String> problems =
-          bot.start(new ServiceRegistrationDesk(service, lifecycle, RegistrationMessages.ENGLISH));
-      if (!problems.isEmpty()) {
-        throw new IllegalStateException("guild problems: " + problems);
-      }
+    try (FakeDiscord fake = FakeDiscord.start(guild(count))) {
+      DiscordBot bot = startConfbot(fake, orders, claims);
       try {
         return measure(fake, claims, mapping, orders, count, spreadSeconds);
       } finally {
         bot.stop();
       }
     }
+  }
+
+  /** The burst's guild: the mapping's roles, two channels and members member0 … member(N-1). */
+  static FakeGuild guild(int count) {
+    FakeGuild guild = FakeGuild.named("PyConBurst");
+    for (int i = 0; i < ROLES.length; i++) {
+      guild.role(ROLES[i], 20 - i, 0, 0);
+    }
+    guild.textChannel("registration").textChannel("registration-log");
+    for (int i = 0; i < count; i++) {
+      guild.member("member" + i);
+    }
+    return guild;
+  }
+
+  /** One paid order per member, cycling through four ticket types. */
+  static List<Order> orders(int count) {
+    List<Order> orders = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      orders.add(TestData.paid(code(i), name(i), PRODUCTS[i % PRODUCTS.length]));
+    }
+    return orders;
+  }
+
+  /**
+   * Starts confbot's registration stack (JDA, DiscordBot, RegistrationService with an in-memory
+   * ticket index and the claim store) against the fake; stop the returned bot afterwards.
+   */
+  static DiscordBot startConfbot(FakeDiscord fake, List<Order> orders, InMemoryClaimStore claims) {
+    FakeTicketSource tickets = new FakeTicketSource().putAll(orders);
+    TicketIndex index = new TicketIndex();
+    index.replaceAll(tickets.fullSync());
+    RoleMapping mapping = TestData.roleMapping();
+    DiscordBot bot =
+        new DiscordBot(
+            new DiscordSettings(
+                fake.token(), fake.guildId(), fake.baseUrl(), fake.gatewayUrl(), false),
+            new GuildSetup(
+                "registration",
+                Map.of("log channel", "registration-log"),
+                mapping.allRoles(),
+                false),
+            List.of(),
+            List.of());
+    DiscordRoleGateway roles = new DiscordRoleGateway(bot::guild);
+    DiscordAuditSink audit = new DiscordAuditSink(bot::guild, "registration-log");
+    Clock clock = Clock.systemUTC();
+    RegistrationService service =
+        new RegistrationService(
+            index,
+            tickets,
+            claims,
+            roles,
+            mapping,
+            audit,
+            clock,
+            RegistrationSettings.defaults(),
+            RegistrationMessages.ENGLISH);
+    TicketLifecycle lifecycle =
+        new TicketLifecycle(index, claims, roles, mapping, audit, clock, CancellationPolicy.REVOKE);
+    List<String> problems =
+        bot.start(new ServiceRegistrationDesk(service, lifecycle, RegistrationMessages.ENGLISH));
+    if (!problems.isEmpty()) {
+      bot.stop();
+      throw new IllegalStateException("guild problems: " + problems);
+    }
+    return bot;
   }
 
   private static Outcome measure(
@@ -265,7 +288,7 @@ public final class RegistrationBurst {
   }
 
   /** Nearest-rank percentile of sorted nanosecond values, in milliseconds. */
-  private static double percentileMs(List<Long> sortedNanos, int percentile) {
+  static double percentileMs(List<Long> sortedNanos, int percentile) {
     if (sortedNanos.isEmpty()) {
       return 0;
     }
@@ -274,7 +297,7 @@ public final class RegistrationBurst {
   }
 
   /** A distinct valid order code per member: {@code B} and four letters (never test mode). */
-  private static String code(int i) {
+  static String code(int i) {
     char[] c = new char[5];
     c[0] = 'B';
     int n = i;
@@ -285,7 +308,7 @@ public final class RegistrationBurst {
     return new String(c);
   }
 
-  private static String name(int i) {
+  static String name(int i) {
     return "Ada " + code(i).substring(1) + " Lovelace";
   }
 }

@@ -553,7 +553,9 @@ public final class FakeDiscord implements AutoCloseable {
 
   /**
    * The member submits a modal (interaction type 5) in the guild's first text channel; each value
-   * is sent as a text input wrapped in a Label, as Discord does.
+   * is sent as a text input wrapped in a Label, as Discord does; if the bot opened this modal with
+   * (deprecated) action rows, the inputs come back in action rows instead, as Discord echoes the
+   * layout the modal was sent with (discord.py 2.2 reads only that).
    *
    * @param values input custom id → typed value, in order
    */
@@ -572,7 +574,16 @@ public final class FakeDiscord implements AutoCloseable {
     synchronized (state.lock) {
       List<Object> components = new ArrayList<>();
       int id = 1;
+      boolean actionRows = state.actionRowModals.contains(customId);
       for (Map.Entry<String, String> value : values.entrySet()) {
+        if (actionRows) {
+          Map<String, @Nullable Object> input =
+              Json.map(
+                  "type", 4, "id", id + 1, "custom_id", value.getKey(), "value", value.getValue());
+          components.add(Json.map("type", 1, "id", id, "components", List.of(input)));
+          id += 2;
+          continue;
+        }
         components.add(
             Json.map(
                 "type",

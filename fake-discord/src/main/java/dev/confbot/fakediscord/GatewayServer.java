@@ -1,5 +1,6 @@
 package dev.confbot.fakediscord;
 
+import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -9,10 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Deflater;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -22,13 +25,42 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The fake gateway (events/gateway) on Java-WebSocket: HELLO, IDENTIFY → READY + GUILD_CREATE,
- * heartbeat ACKs, RESUME with replay of missed dispatches, and injected dispatches.
+ * heartbeat ACKs, RESUME with replay of missed dispatches, and injected dispatches. A connection
+ * opened with {@code compress=zlib-stream} (discord.py's default) gets every payload as a binary
+ * frame of one zlib stream, each flushed with Z_SYNC_FLUSH, as Discord sends them.
  */
 final class GatewayServer extends WebSocketServer implements Dispatcher {
   private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
   static final int HEARTBEAT_INTERVAL_MS = 41_250;
   private static final int REPLAY_LIMIT = 10_000;
   private static final long PRIVILEGED = GUILD_MEMBERS | MESSAGE_CONTENT | (1L << 8);
+
+  /** The zlib stream of each connection that asked for {@code compress=zlib-stream}. */
+  private static final Map<WebSocket, Deflater> ZLIB_STREAMS = new ConcurrentHashMap<>();
+
+  /** Sends a payload: as text, or compressed into the connection's zlib stream. */
+  static void send(WebSocket connection, String payload) {
+    Deflater stream = ZLIB_STREAMS.get(connection);
+    if (stream == null) {
+      connection.send(payload);
+      return;
+    }
+    synchronized (stream) {
+      if (!connection.isOpen()) {
+        return; // closed: onClose ends the stream under this lock
+      }
+      stream.setInput(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      int n;
+      do {
+        n = stream.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+        out.write(buffer, 0, n);
+      } while (n == buffer.length);
+      // inside the lock: the client inflates the frames in the order they were compressed
+      connection.send(out.toByteArray());
+    }
+  }
 
   /** A gateway session: survives a dropped connection until resumed or invalidated. */
   private static final class Session {
@@ -53,7 +85,7 @@ final class GatewayServer extends WebSocketServer implements Dispatcher {
       }
       WebSocket current = connection;
       if (current != null && current.isOpen()) {
-        current.send(frame);
+        send(current, frame);
       }
     }
 
@@ -62,7 +94,7 @@ final class GatewayServer extends WebSocketServer implements Dispatcher {
       int replayed = 0;
       for (Map.Entry<Integer, String> frame : replay) {
         if (frame.getKey() > lastSeq) {
-          resumed.send(frame.getValue());
+          send(resumed, frame.getValue());
           replayed++;
         }
       }
@@ -209,8 +241,13 @@ final class GatewayServer extends WebSocketServer implements Dispatcher {
 
   @Override
   public void onOpen(WebSocket connection, ClientHandshake handshake) {
-    log.debug("fake-discord gateway connection from {}", handshake.getResourceDescriptor());
-    connection.send(
+    String resource = handshake.getResourceDescriptor();
+    log.debug("fake-discord gateway connection from {}", resource);
+    if (resource.matches(".*[?&]compress=zlib-stream(&.*)?$")) {
+      ZLIB_STREAMS.put(connection, new Deflater());
+    }
+    send(
+        connection,
         Json.write(Json.map("op", 10, "d", Json.map("heartbeat_interval", HEARTBEAT_INTERVAL_MS))));
   }
 
@@ -226,7 +263,7 @@ final class GatewayServer extends WebSocketServer implements Dispatcher {
     int op = (int) frame.number("op", -1);
     Json.Obj data = frame.object("d").orElse(new Json.Obj(Json.map()));
     if (op == 1) {
-      connection.send("{\"op\":11}");
+      send(connection, "{\"op\":11}");
     } else if (op == 2) {
       identify(connection, data);
     } else if (op == 6) {
@@ -283,7 +320,7 @@ final class GatewayServer extends WebSocketServer implements Dispatcher {
       }
     }
     if (found == null || !data.string("token", "").replaceFirst("^Bot ", "").equals(token)) {
-      connection.send("{\"op\":9,\"d\":false}");
+      send(connection, "{\"op\":9,\"d\":false}");
       return;
     }
     resumes.incrementAndGet();
@@ -321,6 +358,12 @@ final class GatewayServer extends WebSocketServer implements Dispatcher {
 
   @Override
   public void onClose(WebSocket connection, int code, String reason, boolean remote) {
+    Deflater stream = ZLIB_STREAMS.remove(connection);
+    if (stream != null) {
+      synchronized (stream) {
+        stream.end();
+      }
+    }
     Session session = connection.getAttachment();
     if (session == null) {
       return;

@@ -40,6 +40,7 @@ public final class InteractionHandle {
 
   private final CompletableFuture<Duration> ack = new CompletableFuture<>();
   private final CompletableFuture<Boolean> answered = new CompletableFuture<>();
+  private volatile long answeredNanos;
   private final CompletableFuture<FakeModal> modal = new CompletableFuture<>();
   private final CompletableFuture<List<FakeChoice>> choices = new CompletableFuture<>();
 
@@ -136,6 +137,16 @@ public final class InteractionHandle {
     synchronized (lock) {
       return answer == null ? Optional.empty() : Optional.of(snapshots.apply(answer));
     }
+  }
+
+  /**
+   * The latency from dispatch to the bot's answer (see {@link #awaitAnswer}), empty while there is
+   * none.
+   */
+  public Optional<Duration> answerLatency() {
+    return answered.isDone()
+        ? Optional.of(Duration.ofNanos(answeredNanos - dispatchedNanos))
+        : Optional.empty();
   }
 
   /** Waits for the modal the bot opened (callback type 9). */
@@ -251,18 +262,25 @@ public final class InteractionHandle {
     if (answer == null) {
       answer = original;
     }
-    answered.complete(true);
+    complete();
   }
 
   void answeredWith(MessageData message) {
     if (answer == null) {
       answer = message;
     }
-    answered.complete(true);
+    complete();
   }
 
   void followedUp(MessageData message) {
     followUps.add(message);
     answeredWith(message);
+  }
+
+  private void complete() {
+    if (!answered.isDone()) {
+      answeredNanos = System.nanoTime();
+      answered.complete(true);
+    }
   }
 }

@@ -437,7 +437,13 @@ final class RestApi {
         if (handle.type() == 5) {
           throw DiscordError.invalidBody("a modal submit cannot be answered with a modal");
         }
-        handle.modalOpened(modal(data));
+        FakeModal opened = modal(data);
+        if (data.objects("components").stream().allMatch(c -> c.number("type", 0) == 1)) {
+          state.actionRowModals.add(opened.customId());
+        } else {
+          state.actionRowModals.remove(opened.customId());
+        }
+        handle.modalOpened(opened);
       } else {
         throw DiscordError.invalidBody("unsupported interaction callback type " + type);
       }

@@ -53,6 +53,12 @@ final class State {
   final Map<Long, DmChannelData> dmChannels = new LinkedHashMap<>();
   final Set<Long> dmsClosed = new HashSet<>();
 
+  /**
+   * Custom ids of the modals the bot opened with (deprecated) action rows instead of Labels: their
+   * submissions come back in action rows, as Discord echoes the layout the modal was sent with.
+   */
+  final Set<String> actionRowModals = new HashSet<>();
+
   /** User JSON of members who left, by id: users still exist and can be DMed (and refuse it). */
   final Map<Long, Map<String, @Nullable Object>> formerMembers = new LinkedHashMap<>();
 
