@@ -2,6 +2,7 @@ package dev.confbot.adapter.discord;
 
 import dev.confbot.core.model.Embed;
 import dev.confbot.core.model.OutgoingMessage;
+import dev.confbot.core.model.WebLink;
 import dev.confbot.core.port.Announcer;
 import dev.confbot.core.port.GatewayException;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts the core's rendered messages to Discord: to a text channel of the conference guild (by
@@ -36,6 +39,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * GatewayException} with system {@code "discord"}.
  */
 public final class DiscordAnnouncer implements Announcer {
+  private static final Logger log = LoggerFactory.getLogger(DiscordAnnouncer.class);
+
   private static final Pattern WEBHOOK_PATH =
       Pattern.compile("^https?://[^\\s/]+(?:/[^\\s]*)?/webhooks/(\\d{1,20})/([\\w.-]+)/?$");
 
@@ -121,11 +126,19 @@ public final class DiscordAnnouncer implements Announcer {
     }
   }
 
-  /** The Discord embed for a core embed: title (linked), description, colour, fields, footer. */
+  /**
+   * The Discord embed for a core embed: title (linked), description, colour, fields, footer. A
+   * title link Discord would refuse ({@link WebLink#valid}) is left out, so that one bad session
+   * URL never costs the whole message.
+   */
   static MessageEmbed toDiscord(Embed embed) {
     EmbedBuilder builder = new EmbedBuilder();
     if (!embed.title().isBlank()) {
-      builder.setTitle(embed.title(), embed.url());
+      Optional<String> url = WebLink.valid(embed.url());
+      if (url.isEmpty() && embed.url() != null) {
+        log.warn("embed \"{}\": link left out (not an http(s) URL Discord accepts)", embed.title());
+      }
+      builder.setTitle(embed.title(), url.orElse(null));
     }
     if (!embed.description().isBlank()) {
       builder.setDescription(embed.description());

@@ -2,6 +2,7 @@ package dev.confbot.adapter.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.confbot.core.model.Embed;
 import dev.confbot.core.model.OutgoingMessage;
@@ -157,6 +158,27 @@ class DiscordAnnouncerTest {
         .map(DiscordAnnouncer.WebhookId::id)
         .contains("123456789012345678");
     assertThat(DiscordAnnouncer.parseWebhook("programme")).isEmpty();
+  }
+
+  @Test
+  void leavesOutOnlyTheLinkDiscordWouldRefuse() {
+    // given: one session whose pretalx URL lacks its scheme, one that is fine
+    Embed bad =
+        new Embed(
+            "Packaging workshop",
+            "pycon.example/talk/WS1",
+            "Wheels and more",
+            0x3498DB,
+            List.of(new Embed.Field("Room", "Terrace 2A", true)),
+            "10:00 Prague time");
+    // when
+    announcer().send(new OutgoingMessage("terrace-2a", "Starting soon", List.of(bad, CARD)));
+    // then: the message goes out with both cards; only the bad link is missing
+    assertThat(last("terrace-2a").embeds())
+        .extracting(FakeEmbed::title, FakeEmbed::url)
+        .containsExactly(
+            tuple("Packaging workshop", null),
+            tuple("Opening keynote", "https://pycon.example/talk/KEY"));
   }
 
   private FakeMessage last(String channel) {
