@@ -93,8 +93,9 @@ import org.jspecify.annotations.Nullable;
  * NotificationScheduler}, {@link DirectMessenger}, {@link ReminderService}, {@link
  * ReminderScheduler}, {@link ChannelTopics}, {@link RoomTopicUpdater} (started by {@link Confbot}
  * only with {@code room_topics = true}), an optional {@link ScheduleSource} and the shared {@link
- * ScheduledExecutorService} (ticket sync, notifications, schedule refresh) plus one timer thread
- * each for reminders and room topics. No I/O happens here; {@link Confbot} starts things.
+ * ScheduledExecutorService} (ticket sync, schedule refresh) plus one timer thread each for
+ * programme notifications, reminders and room topics. No I/O happens here; {@link Confbot} starts
+ * things.
  */
 final class AppModule extends AbstractModule {
   private final ConfbotConfig config;
@@ -129,6 +130,13 @@ final class AppModule extends AbstractModule {
         });
   }
 
+  /**
+   * The programme notifications' own timer thread: a hung pretix sync or a slow schedule refresh on
+   * the shared timer never delays a due notification.
+   */
+  static final Key<ScheduledExecutorService> NOTIFICATION_TIMER =
+      Key.get(ScheduledExecutorService.class, Names.named("notification-timer"));
+
   /** The session reminders' own timer thread: their DMs never delay programme notifications. */
   static final Key<ScheduledExecutorService> REMINDER_TIMER =
       Key.get(ScheduledExecutorService.class, Names.named("reminder-timer"));
@@ -136,6 +144,13 @@ final class AppModule extends AbstractModule {
   /** The room topics' own timer thread: topic edits never delay programme notifications. */
   static final Key<ScheduledExecutorService> TOPIC_TIMER =
       Key.get(ScheduledExecutorService.class, Names.named("topic-timer"));
+
+  @Provides
+  @Singleton
+  @Named("notification-timer")
+  ScheduledExecutorService notificationTimer() {
+    return singleTimer("confbot-notifications");
+  }
 
   @Provides
   @Singleton
@@ -453,7 +468,7 @@ final class AppModule extends AbstractModule {
       Announcer announcer,
       AuditSink audit,
       Clock clock,
-      ScheduledExecutorService executor,
+      @Named("notification-timer") ScheduledExecutorService executor,
       Texts texts) {
     return new NotificationScheduler(
         new NotificationPlanner(settings),

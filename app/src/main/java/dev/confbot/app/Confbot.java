@@ -212,6 +212,7 @@ final class Confbot implements AutoCloseable {
         "stop the command workers",
         () -> injector.getInstance(AppModule.ORGANIZER_WORKERS).shutdownNow());
     step("stop the timers", () -> stopTimer(Key.get(ScheduledExecutorService.class)));
+    step("stop the notification timer", () -> stopTimer(AppModule.NOTIFICATION_TIMER));
     step("stop the reminder timer", () -> stopTimer(AppModule.REMINDER_TIMER));
     if (config.notifications().roomTopics()) {
       step("stop the room topic timer", () -> stopTimer(AppModule.TOPIC_TIMER));

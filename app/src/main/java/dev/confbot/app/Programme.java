@@ -44,15 +44,22 @@ final class Programme {
     return Optional.ofNullable(lastChange.get());
   }
 
-  /** Refreshes now; a short line for the organizer who asked. */
+  /**
+   * Refreshes now; a short line for the organizer who asked. A schedule held back because it
+   * dropped most upcoming sessions is accepted: the organizer was alerted and asks deliberately.
+   */
   String reload() {
     ScheduleRefreshTask refreshTask = task.get();
     if (refreshTask == null) {
       return "no schedule source is configured.";
     }
-    boolean changed = refreshTask.refresh();
+    boolean held = refreshTask.heldBack().isPresent();
+    boolean changed = held ? refreshTask.refreshAcceptingHeldBack() : refreshTask.refresh();
     Schedule schedule = latest.get();
     int sessions = schedule == null ? 0 : schedule.sessions().size();
+    if (held && changed) {
+      return "the held-back schedule was accepted; " + sessions + " sessions planned anew.";
+    }
     return changed
         ? "the schedule changed; " + sessions + " sessions planned anew."
         : "no change; " + sessions + " sessions.";

@@ -103,6 +103,9 @@ final class Entities {
     @Nullable Instant editedAt;
     @Nullable Map<String, @Nullable Object> interactionMetadata;
 
+    /** The create request's {@code nonce} (a string or an integer), echoed on the message. */
+    @Nullable Object nonce;
+
     MessageData(
         long id,
         long channelId,

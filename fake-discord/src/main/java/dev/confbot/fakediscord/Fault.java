@@ -27,6 +27,29 @@ public sealed interface Fault {
   }
 
   /**
+   * The request is carried out (a message is stored, a role given) but its answer is lost: the
+   * client gets {@code httpStatus} instead, as when a proxy times out or fails after Discord did
+   * the work. The client cannot tell whether anything happened.
+   */
+  static Fault responseLost(int httpStatus) {
+    return new ResponseLost(httpStatus);
+  }
+
+  /**
+   * A lost answer after the work was done.
+   *
+   * @param httpStatus the error status the client sees, 500–599
+   */
+  record ResponseLost(int httpStatus) implements Fault {
+    /** Rejects statuses that are no server error. */
+    public ResponseLost {
+      if (httpStatus < 500 || httpStatus > 599) {
+        throw new IllegalArgumentException("httpStatus must be 500-599: " + httpStatus);
+      }
+    }
+  }
+
+  /**
    * A rate limit answer.
    *
    * @param retryAfter how long the client must wait

@@ -8,6 +8,7 @@ import dev.confbot.fakediscord.Entities.MessageData;
 import dev.confbot.fakediscord.Entities.RoleData;
 import dev.confbot.fakediscord.Entities.WebhookData;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -1002,12 +1003,65 @@ final class RestApi {
         state.requireBotPermission(Permissions.ATTACH_FILES);
       }
       MessageLimits.check(payload, true, files.size());
+      Object nonce = nonce(payload);
+      if (nonce != null && payload.bool("enforce_nonce", false)) {
+        MessageData earlier = sameNonce(channel.id, state.botId, nonce);
+        if (earlier != null) {
+          return ApiResponse.json(state.messageJson(earlier));
+        }
+      }
       MessageData message = state.newMessage(channel.id, state.bot());
       state.applyMessagePayload(message, payload, files, true);
       message.flags &= ~64L;
+      message.nonce = nonce;
       state.storeAndAnnounce(message);
       return ApiResponse.json(state.messageJson(message));
     }
+  }
+
+  /** How long Discord remembers a nonce for {@code enforce_nonce} ("the past few minutes"). */
+  static final Duration NONCE_WINDOW = Duration.ofMinutes(5);
+
+  /**
+   * The {@code nonce} of a create-message payload: an integer (int64) or a string of at most 25
+   * characters, as the OpenAPI's {@code MessageCreateRequest} allows; null when absent.
+   */
+  private static @Nullable Object nonce(Json.Obj payload) {
+    Optional<Object> value = payload.value("nonce");
+    if (value.isEmpty()) {
+      return null;
+    }
+    Object nonce = value.get();
+    if (nonce instanceof Number) {
+      double number = ((Number) nonce).doubleValue();
+      if (number != Math.rint(number)) {
+        throw DiscordError.invalidBody("nonce: must be an integer or a string");
+      }
+      return ((Number) nonce).longValue();
+    }
+    if (nonce instanceof String) {
+      if (((String) nonce).length() > 25) {
+        throw DiscordError.invalidBody("nonce: must be 25 or fewer in length.");
+      }
+      return nonce;
+    }
+    throw DiscordError.invalidBody("nonce: must be an integer or a string");
+  }
+
+  /**
+   * A message of the author in the channel with the same nonce, created within {@link
+   * #NONCE_WINDOW} (lock held); Discord returns it instead of creating a duplicate.
+   */
+  private @Nullable MessageData sameNonce(long channelId, long authorId, Object nonce) {
+    Instant since = state.clock.instant().minus(NONCE_WINDOW);
+    for (MessageData message : state.messages.getOrDefault(channelId, Map.of()).values()) {
+      if (message.authorId == authorId
+          && nonce.equals(message.nonce)
+          && !message.timestamp.isBefore(since)) {
+        return message;
+      }
+    }
+    return null;
   }
 
   /**

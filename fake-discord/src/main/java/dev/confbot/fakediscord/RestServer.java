@@ -166,11 +166,17 @@ final class RestServer {
       return new ApiResponse(401, "{\"message\":\"401: Unauthorized\",\"code\":0}", Map.of());
     }
     Optional<Fault> fault = takeFault(request);
-    if (fault.isPresent()) {
+    if (fault.isPresent() && !(fault.get() instanceof Fault.ResponseLost)) {
       return faultResponse(fault.get(), request);
     }
     try {
-      return route.get().getKey().handler().handle(request, route.get().getValue());
+      ApiResponse handled = route.get().getKey().handler().handle(request, route.get().getValue());
+      if (fault.isPresent()) {
+        log.info(
+            "fake-discord handled {} {} and loses its answer", request.method(), request.path());
+        return faultResponse(fault.get(), request);
+      }
+      return handled;
     } catch (DiscordError e) {
       log.debug(
           "fake-discord answers {} {} with {} {}",
@@ -223,6 +229,13 @@ final class RestServer {
       headers.put("X-RateLimit-Bucket", "fake-" + Integer.toHexString(request.path().hashCode()));
       headers.put("X-RateLimit-Scope", "user");
       return new ApiResponse(429, body, headers);
+    }
+    if (fault instanceof Fault.ResponseLost) {
+      int status = ((Fault.ResponseLost) fault).httpStatus();
+      return new ApiResponse(
+          status,
+          Json.write(Json.map("message", status + ": Internal Server Error", "code", 0)),
+          Map.of());
     }
     if (fault instanceof Fault.Status) {
       Fault.Status status = (Fault.Status) fault;

@@ -512,6 +512,9 @@ final class State {
     if (message.interactionMetadata != null) {
       json.put("interaction_metadata", message.interactionMetadata);
     }
+    if (message.nonce != null) {
+      json.put("nonce", message.nonce);
+    }
     return json;
   }
 

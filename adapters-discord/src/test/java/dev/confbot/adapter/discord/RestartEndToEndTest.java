@@ -151,9 +151,18 @@ class RestartEndToEndTest {
     DiscordAnnouncer discord =
         new DiscordAnnouncer(conference.bot()::jda, conference.fake.guildId(), Map.of());
     Announcer timed =
-        (OutgoingMessage message) -> {
-          discord.send(message);
-          sent.add(message.channel() + "@" + clock.instant().atZone(PRAGUE).toLocalTime());
+        new Announcer() {
+          @Override
+          public Delivery send(OutgoingMessage message, String nonce) {
+            Delivery delivery = discord.send(message, nonce);
+            sent.add(message.channel() + "@" + clock.instant().atZone(PRAGUE).toLocalTime());
+            return delivery;
+          }
+
+          @Override
+          public Presence find(OutgoingMessage message, String nonce) {
+            return discord.find(message, nonce);
+          }
         };
     return new NotificationScheduler(
         new NotificationPlanner(settings),

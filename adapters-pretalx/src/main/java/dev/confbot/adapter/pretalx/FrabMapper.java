@@ -117,7 +117,7 @@ final class FrabMapper {
             context.name(talk.get("type")).orElse(null),
             context.level(talk).orElse(null),
             context.text(talk.get("language")).orElse(null),
-            context.text(talk.get("url")).orElse(null),
+            context.link(talk.get("url"), code.get()).orElse(null),
             false));
   }
 

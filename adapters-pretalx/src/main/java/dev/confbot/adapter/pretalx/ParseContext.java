@@ -1,5 +1,6 @@
 package dev.confbot.adapter.pretalx;
 
+import dev.confbot.core.model.WebLink;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -38,6 +39,22 @@ final class ParseContext {
   /** Multilingual or plain text. */
   Optional<String> text(JsonValue value) {
     return value.text(language);
+  }
+
+  /**
+   * A link of the session {@code code} when it is an absolute http(s) URL Discord takes ({@link
+   * WebLink#valid}); any other text is left out with a warning, the session is kept.
+   */
+  Optional<String> link(JsonValue value, String code) {
+    Optional<String> text = text(value);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> link = WebLink.valid(text.get());
+    if (link.isEmpty()) {
+      warn("session " + code + ": link left out (not an absolute http(s) URL Discord accepts)");
+    }
+    return link;
   }
 
   /**

@@ -120,7 +120,7 @@ final class RestMapper {
         context.name(submission.get("submission_type")).orElse(null),
         context.level(submission).orElse(null),
         context.text(submission.get("content_locale")).orElse(null),
-        context.text(submission.get("url")).orElse(null),
+        context.link(submission.get("url"), code).orElse(null),
         false);
   }
 

@@ -65,6 +65,22 @@ public final class ScheduleRefreshTask implements Runnable {
     return true;
   }
 
+  /**
+   * Why a received schedule is held back (it dropped most upcoming sessions); empty when none is.
+   */
+  public Optional<String> heldBack() {
+    return source.heldBack();
+  }
+
+  /**
+   * Refreshes now accepting a held-back schedule (an organizer confirmed the cancellations); true
+   * when a changed schedule was handed on.
+   */
+  public synchronized boolean refreshAcceptingHeldBack() {
+    source.acceptHeldBack();
+    return refresh();
+  }
+
   @Override
   public void run() {
     try {

@@ -6,6 +6,7 @@ import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.ScheduleCache;
 import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.schedule.Schedule;
+import dev.confbot.core.schedule.ScheduleShrink;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,6 +48,12 @@ sealed class ScheduleRefresher implements ScheduleSource
 
   private boolean cacheLoaded;
   private @Nullable Instant outageSince;
+
+  /** The payload hash of the schedule held back as implausible, and why (for organizers). */
+  private volatile @Nullable String heldHash;
+
+  private volatile @Nullable String heldWhy;
+  private boolean acceptShrink;
 
   ScheduleRefresher(
       PayloadFetcher fetcher,
@@ -113,6 +120,16 @@ sealed class ScheduleRefresher implements ScheduleSource
   private Schedule received(PayloadFetcher.Fresh fresh, @Nullable Current before) {
     String hash = sha256(fresh.payload());
     if (before != null && before.status().sha256().equals(hash)) {
+      if (heldHash != null) {
+        audit.record(
+            "pretalx serves schedule version "
+                + before.status().version()
+                + " again, the one in force; the held-back schedule is dropped",
+            false);
+        heldHash = null;
+        heldWhy = null;
+        acceptShrink = false;
+      }
       Current same = withValidators(before, fresh.etag(), fresh.lastModified(), false);
       if (before.status().stale()
           || !Objects.equals(before.etag(), fresh.etag())
@@ -131,6 +148,29 @@ sealed class ScheduleRefresher implements ScheduleSource
     }
     Instant now = clock.instant();
     Schedule schedule = parsed.schedule();
+    if (before != null) {
+      Optional<ScheduleShrink> shrink = ScheduleShrink.of(before.schedule(), schedule, now);
+      if (shrink.isPresent() && !acceptShrink) {
+        return holdBack(before, schedule, shrink.get(), hash);
+      }
+      if (heldHash != null) {
+        audit.record(
+            shrink.isPresent()
+                ? "pretalx schedule version "
+                    + schedule.version()
+                    + " accepted by an organizer although "
+                    + shrink.get().describe()
+                : "pretalx schedule version "
+                    + schedule.version()
+                    + " looks normal again ("
+                    + schedule.sessions().size()
+                    + " sessions) and is in force",
+            false);
+      }
+    }
+    acceptShrink = false;
+    heldHash = null;
+    heldWhy = null;
     log.info(
         "pretalx schedule {} ({}): {} sessions, {} skipped",
         schedule.version(),
@@ -144,6 +184,42 @@ sealed class ScheduleRefresher implements ScheduleSource
             new SourceStatus(hash, schedule.version(), parsed.format(), now, false),
             fresh.etag(),
             fresh.lastModified()));
+  }
+
+  /**
+   * Keeps the schedule in force (and the cache) when a new one lost most upcoming sessions,
+   * alerting the organizers once per such payload. The validators stay those of the schedule in
+   * force, so every refresh fetches the payload again and a normal one is taken as soon as it
+   * appears.
+   */
+  private Schedule holdBack(Current before, Schedule received, ScheduleShrink shrink, String hash) {
+    String why =
+        "pretalx schedule version "
+            + received.version()
+            + " is held back: "
+            + shrink.describe()
+            + ". The previous schedule (version "
+            + before.status().version()
+            + ") stays in force and no cancellations are announced; once pretalx serves a"
+            + " complete schedule it is taken. If the sessions really were cancelled, run"
+            + " /schedule reload to accept it.";
+    if (!hash.equals(heldHash)) {
+      audit.record(why, true);
+    }
+    log.warn("pretalx schedule held back: {}", shrink.describe());
+    heldHash = hash;
+    heldWhy = why;
+    return recovered(before);
+  }
+
+  @Override
+  public Optional<String> heldBack() {
+    return Optional.ofNullable(heldWhy);
+  }
+
+  @Override
+  public synchronized void acceptHeldBack() {
+    acceptShrink = true;
   }
 
   private static Current withValidators(

@@ -28,7 +28,8 @@ class FileScheduleSourceTest {
 
   @Test
   void readsAFrabFileAndParsesItAgainOnlyWhenItChanges(@TempDir Path directory) throws IOException {
-    // given
+    // given: after the conference, so that the file losing its talks is no suspicious shrink
+    clock.set(Instant.parse("2025-04-25T08:00:00Z"));
     Path file = directory.resolve("schedule.json");
     Files.writeString(file, Fixtures.read("pyconfx-2025-frab.json"), StandardCharsets.UTF_8);
     FileScheduleSource source = source(file);
@@ -45,9 +46,28 @@ class FileScheduleSourceTest {
     assertThat(unchanged).isSameAs(first);
     assertThat(changed.sessions()).extracting(Session::isBreak).containsExactly(true);
     assertThat(source.status().orElseThrow().format()).isEqualTo(ScheduleFormat.REST_EXPANDED);
-    assertThat(source.lastChange()).contains(Instant.parse("2025-04-20T08:05:00Z"));
+    assertThat(source.lastChange()).contains(Instant.parse("2025-04-25T08:05:00Z"));
     assertThat(source.revision())
         .contains(ScheduleRefresher.sha256(Fixtures.read("pretalx-one-break.json")));
+  }
+
+  @Test
+  void holdsBackAFileThatSuddenlyLosesItsTalks(@TempDir Path directory) throws IOException {
+    // given: five days before the conference
+    Path file = directory.resolve("schedule.json");
+    Files.writeString(file, Fixtures.read("pyconfx-2025-frab.json"), StandardCharsets.UTF_8);
+    FileScheduleSource source = source(file);
+    Schedule full = source.fetch();
+    // when: the file is overwritten with a schedule holding only a break
+    clock.advance(Duration.ofMinutes(5));
+    Files.writeString(file, Fixtures.read("pretalx-one-break.json"), StandardCharsets.UTF_8);
+    Schedule after = source.fetch();
+    // then
+    assertThat(after).isSameAs(full);
+    assertThat(audit.alerts())
+        .singleElement()
+        .asString()
+        .contains("drops 6 of the 6 upcoming sessions (0 sessions left)");
   }
 
   @Test

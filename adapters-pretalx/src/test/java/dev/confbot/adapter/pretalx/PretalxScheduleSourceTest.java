@@ -40,6 +40,7 @@ class PretalxScheduleSourceTest {
 
   private static final String PATH = "/api/events/europython-2023/schedules/latest/";
   private static final String LEGACY = Fixtures.read("europython-2023-schedule-legacy.json");
+  private static final String PARTIAL = Fixtures.read("europython-2023-schedule-partial.json");
   private static final String JULY_1 = Fixtures.read("pretalx-schedule-response-20230701.json");
   private static final String JULY_14 = Fixtures.read("pretalx-schedule-response-20230714.json");
   private static final String TOKEN = "s3cr3t-t0ken-value";
@@ -160,6 +161,65 @@ class PretalxScheduleSourceTest {
         .containsExactly("break-2184-20230717T1100");
     assertThat(source.status().orElseThrow().version()).isEqualTo("0.11");
     assertThat(cache.load().orElseThrow().payload()).isEqualTo(JULY_14);
+  }
+
+  @Test
+  void holdsBackAScheduleThatSuddenlyLosesMostSessionsAndAlertsOnce() {
+    // given: the full programme is in force
+    PretalxScheduleSource source = source();
+    stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(LEGACY).withHeader("ETag", "\"v4\"")));
+    Schedule full = source.fetch();
+    String revision = source.revision().orElseThrow();
+    // when: pretalx serves a half export, twice
+    stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(PARTIAL).withHeader("ETag", "\"v5\"")));
+    clock.advance(Duration.ofMinutes(5));
+    Schedule first = source.fetch();
+    clock.advance(Duration.ofMinutes(5));
+    Schedule second = source.fetch();
+    // then: the full schedule stays in force, also in the cache, with one alert naming the counts
+    assertThat(first).isSameAs(full);
+    assertThat(second).isSameAs(full);
+    assertThat(source.revision()).contains(revision);
+    assertThat(cache.load().orElseThrow().payload()).isEqualTo(LEGACY);
+    assertThat(audit.alerts())
+        .singleElement()
+        .asString()
+        .contains("version 5 is held back")
+        .contains("drops 144 of the 184 upcoming sessions (40 sessions left)")
+        .contains("previous schedule (version 0.23) stays in force");
+    assertThat(source.heldBack()).isPresent();
+    // and every refresh asks anew, with the ETag of the schedule in force
+    verify(2, getRequestedFor(urlPathEqualTo(PATH)).withHeader("If-None-Match", equalTo("v4")));
+
+    // when: pretalx serves a complete schedule again (a new version)
+    stubFor(
+        get(urlPathEqualTo(PATH))
+            .willReturn(okJson(LEGACY.replace("\"version\":\"0.23\"", "\"version\":\"0.24\""))));
+    Schedule normal = source.fetch();
+    // then: it is taken
+    assertThat(normal.version()).isEqualTo("0.24");
+    assertThat(normal.sessions()).hasSize(full.sessions().size());
+    assertThat(source.heldBack()).isEmpty();
+    assertThat(audit.notices()).anySatisfy(n -> assertThat(n).contains("looks normal again"));
+    assertThat(audit.alerts()).hasSize(1);
+  }
+
+  @Test
+  void holdsBackAnEmptyScheduleUntilAnOrganizerAcceptsIt() {
+    // given
+    PretalxScheduleSource source = source();
+    stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(LEGACY)));
+    Schedule full = source.fetch();
+    stubFor(
+        get(urlPathEqualTo(PATH)).willReturn(okJson(Fixtures.read("pretalx-empty-schedule.json"))));
+    assertThat(source.fetch()).isSameAs(full);
+    // when: an organizer confirms
+    source.acceptHeldBack();
+    Schedule accepted = source.fetch();
+    // then
+    assertThat(accepted.sessions()).isEmpty();
+    assertThat(source.heldBack()).isEmpty();
+    assertThat(audit.notices()).anySatisfy(n -> assertThat(n).contains("accepted by an organizer"));
   }
 
   @Test

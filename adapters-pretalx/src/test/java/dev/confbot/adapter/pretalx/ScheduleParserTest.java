@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.schedule.Room;
@@ -404,6 +405,35 @@ class ScheduleParserTest {
       assertThat(parsed.warnings()).isEmpty();
       assertThat(schedule.zone()).isEqualTo(BERLIN);
       assertThat(schedule.version()).isEqualTo("1.4");
+    }
+
+    @Test
+    void leavesOutOnlyALinkDiscordWouldRefuseAndKeepsTheTalk() {
+      // given: the keynote's URL came out relative, the tutorial's with a stray space
+      String json =
+          Fixtures.read("pyconfx-2025-frab.json")
+              .replace(
+                  "\"https://pretalx.example.org/pyconfx-2025/talk/KEYN01/\"",
+                  "\"/pyconfx-2025/talk/KEYN01/\"")
+              .replace(
+                  "\"https://pretalx.example.org/pyconfx-2025/talk/TUT003/\"",
+                  "\"https://pretalx.example.org/pyconfx-2025/talk/ TUT003/\"");
+      // when
+      ParsedSchedule broken = ScheduleParser.parseWithReport(json, PRAGUE, "en");
+      // then: every talk is there, only the two links are missing
+      assertThat(broken.schedule().sessions())
+          .extracting(Session::code, Session::url)
+          .containsExactly(
+              tuple("KEYN01", null),
+              tuple("TUT003", null),
+              tuple("TLK002", "https://pretalx.example.org/pyconfx-2025/talk/TLK002/"),
+              tuple("SOC004", "https://pretalx.example.org/pyconfx-2025/talk/SOC004/"),
+              tuple("TLK005", "https://pretalx.example.org/pyconfx-2025/talk/TLK005/"),
+              tuple("SPR006", "https://pretalx.example.org/pyconfx-2025/talk/SPR006/"));
+      assertThat(broken.warnings())
+          .containsExactly(
+              "session KEYN01: link left out (not an absolute http(s) URL Discord accepts)",
+              "session TUT003: link left out (not an absolute http(s) URL Discord accepts)");
     }
 
     @Test

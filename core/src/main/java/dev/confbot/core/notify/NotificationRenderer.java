@@ -2,6 +2,7 @@ package dev.confbot.core.notify;
 
 import dev.confbot.core.model.Embed;
 import dev.confbot.core.model.OutgoingMessage;
+import dev.confbot.core.model.WebLink;
 import dev.confbot.core.notify.Labels.Label;
 import dev.confbot.core.notify.NotificationSettings.ColourBy;
 import dev.confbot.core.schedule.Room;
@@ -143,10 +144,12 @@ public final class NotificationRenderer {
     }
     settings
         .livestream(session)
+        .flatMap(WebLink::valid)
         .ifPresent(url -> fields.add(field(Label.LIVESTREAM, link(Label.WATCH, url))));
     String qa = settings.qaUrlTemplate();
     if (qa != null) {
-      fields.add(field(Label.QUESTIONS, link(Label.ASK, Templates.fill(qa, session))));
+      WebLink.valid(Templates.fill(qa, session))
+          .ifPresent(url -> fields.add(field(Label.QUESTIONS, link(Label.ASK, url))));
     }
     String footer =
         labels.format(
@@ -202,7 +205,7 @@ public final class NotificationRenderer {
   private @Nullable String sessionUrl(Session session) {
     String template = settings.sessionUrlTemplate();
     String url = template != null ? Templates.fill(template, session) : session.url();
-    return url == null || url.isBlank() ? null : url;
+    return WebLink.valid(url).orElse(null);
   }
 
   private String roomText(Room room) {

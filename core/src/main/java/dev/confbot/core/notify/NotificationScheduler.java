@@ -10,12 +10,16 @@ import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.ScheduleChange;
 import dev.confbot.core.schedule.Session;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +38,20 @@ import org.jspecify.annotations.Nullable;
  * the {@link Announcer}, recording every message in the {@link NotificationLog}.
  *
  * <p>Ledger order, per message: {@code markSending(keys)} → {@code send} → {@code markSent(keys)}.
- * A send that throws {@link GatewayException} certainly failed: the claims are cleared and the
- * message is retried after {@link #RETRY_DELAY} while the late grace allows. A {@code SENDING}
- * entry that outlives its process (crash or kill during a send) is treated as sent, whatever its
- * age: the request was most likely on the wire, and the product promises that a restart never
- * repeats a message, which outweighs the rare loss. {@link #start} reports such in-doubt entries to
- * the organizers once so that they can check the channel.
+ * Every message is sent with a nonce derived from its ledger keys ({@link #nonceOf}), the same on
+ * every attempt. A send that throws {@link GatewayException} certainly failed: the claims are
+ * cleared and the message is retried after {@link #RETRY_DELAY} while the late grace allows. A send
+ * whose outcome is unknown ({@link Announcer.Delivery#UNCERTAIN}: timeout, server error, lost
+ * response) is never repeated blind: the claims stay, and after {@link #CHECK_DELAY} the scheduler
+ * asks the {@link Announcer} whether the message is in its channel ({@link Announcer#find}). Found:
+ * recorded as sent. Absent: sent again (same nonce) if still within the late grace and before the
+ * session starts, else skipped with an alert. A check that fails is repeated until then, and the
+ * message is then treated as sent with an alert; a channel whose messages cannot be read at all (a
+ * webhook) is treated as sent at once, with an alert asking the organizers to check. A {@code
+ * SENDING} entry that outlives its process (crash or kill during a send) is treated as sent,
+ * whatever its age: the request was most likely on the wire, and the product promises that a
+ * restart never repeats a message, which outweighs the rare loss. {@link #start} reports such
+ * in-doubt entries to the organizers once so that they can check the channel.
  *
  * <p>It never dies: a failing delivery, a session that cannot be rendered or a failing ledger is
  * logged, alerted once through the {@link AuditSink}, and the rest of the plan goes on. All work
@@ -49,6 +61,9 @@ public final class NotificationScheduler implements AutoCloseable {
 
   /** How long (clock time) a failed delivery waits before it is tried again. */
   public static final Duration RETRY_DELAY = Duration.ofSeconds(20);
+
+  /** How long (clock time) after a send with an unknown outcome the channel is checked. */
+  public static final Duration CHECK_DELAY = Duration.ofSeconds(10);
 
   /** The longest sleep (clock time) between two wake-ups, even when nothing is due. */
   public static final Duration MAX_SLEEP = Duration.ofMinutes(10);
@@ -72,6 +87,7 @@ public final class NotificationScheduler implements AutoCloseable {
   private final Set<Key> poisoned = new HashSet<>();
   private final Map<Key, Instant> retryAt = new HashMap<>();
   private final Map<Key, ScheduleChange> pendingChanges = new LinkedHashMap<>();
+  private final Map<String, InDoubt> inDoubt = new LinkedHashMap<>();
   private final OnceAlerts alerted;
   private long sent;
   private long late;
@@ -90,6 +106,26 @@ public final class NotificationScheduler implements AutoCloseable {
 
   /** A message sent later than this after its due instant counts as late. */
   public static final Duration LATE_AFTER = Duration.ofSeconds(1);
+
+  /**
+   * A message whose delivery is in doubt: its keys stay claimed ({@code SENDING}) until a check of
+   * the channel settles it.
+   *
+   * @param deadline the last instant at which the message may still be sent again
+   * @param checkAt when the channel is checked (next)
+   */
+  private record InDoubt(
+      OutgoingMessage message,
+      String nonce,
+      List<Key> keys,
+      List<Session> sessions,
+      Instant due,
+      Instant deadline,
+      Instant checkAt) {
+    InDoubt checkAgainAt(Instant at) {
+      return new InDoubt(message, nonce, keys, sessions, due, deadline, at);
+    }
+  }
 
   /**
    * A scheduler; nothing happens before {@link #start}.
@@ -199,6 +235,7 @@ public final class NotificationScheduler implements AutoCloseable {
       if (current != null) {
         Instant now = clock.instant();
         retryAt.values().removeIf(at -> !at.isAfter(now));
+        settleInDoubt(now);
         for (PlannedNotification notification : planner.due(current, this::handled, now)) {
           deliver(notification);
         }
@@ -230,7 +267,9 @@ public final class NotificationScheduler implements AutoCloseable {
           "wake", "programme notifications hit an error and will retry: " + e.getMessage(), e);
       next = Optional.of(now.plus(RETRY_DELAY));
     }
-    for (Instant retry : retryAt.values()) {
+    List<Instant> retries = new ArrayList<>(retryAt.values());
+    inDoubt.values().forEach(doubt -> retries.add(doubt.checkAt()));
+    for (Instant retry : retries) {
       if (next.isEmpty() || retry.isBefore(next.get())) {
         next = Optional.of(retry);
       }
@@ -383,12 +422,28 @@ public final class NotificationScheduler implements AutoCloseable {
           Level.INFO, "notification in {0} partly sent elsewhere; re-planning", message.channel());
       return;
     }
+    String nonce = nonceOf(keys);
+    Instant deadline = due.plus(planner.settings().lateGrace());
+    for (Session session : sessions) {
+      if (session.startInstant().isBefore(deadline)) {
+        deadline = session.startInstant();
+      }
+    }
+    attempt(new InDoubt(message, nonce, keys, sessions, due, deadline, due));
+  }
+
+  /**
+   * Sends a claimed message once: records it when delivered, releases it for a retry when it
+   * certainly failed, and keeps it claimed for a check of the channel when the outcome is unknown.
+   */
+  private void attempt(InDoubt claim) {
+    Announcer.Delivery delivery;
     try {
-      announcer.send(message);
+      delivery = announcer.send(claim.message(), claim.nonce());
     } catch (GatewayException e) {
-      claimed.forEach(ledger::clearSending);
+      claim.keys().forEach(ledger::clearSending);
       Instant retry = clock.instant().plus(RETRY_DELAY);
-      keys.forEach(key -> retryAt.put(key, retry));
+      claim.keys().forEach(key -> retryAt.put(key, retry));
       failed++;
       alerted.alert(
           DELIVERY,
@@ -398,8 +453,122 @@ public final class NotificationScheduler implements AutoCloseable {
           e);
       return;
     }
+    if (delivery == Announcer.Delivery.UNCERTAIN) {
+      failed++;
+      inDoubt.put(claim.nonce(), claim.checkAgainAt(clock.instant().plus(CHECK_DELAY)));
+      LOG.log(
+          Level.WARNING,
+          "notification to {0} may not have arrived (outcome unknown); checking the channel"
+              + " before sending it again",
+          claim.message().channel());
+      return;
+    }
+    recordSent(claim.message(), claim.keys(), claim.sessions(), claim.due());
+  }
+
+  /** Checks the channels of the messages in doubt whose check is due, and settles each. */
+  private void settleInDoubt(Instant now) {
+    for (InDoubt doubt : List.copyOf(inDoubt.values())) {
+      if (doubt.checkAt().isAfter(now)) {
+        continue;
+      }
+      inDoubt.remove(doubt.nonce());
+      try {
+        settle(doubt, now);
+      } catch (RuntimeException e) {
+        // the ledger failed, or a bug: keep the claim in doubt and look again later (the deadline
+        // bounds how long a message can stay in doubt)
+        inDoubt.put(doubt.nonce(), doubt.checkAgainAt(now.plus(RETRY_DELAY)));
+        alerted.alert(
+            "settle",
+            "a programme notification in doubt could not be settled (" + e + "); retrying",
+            e);
+      }
+    }
+  }
+
+  private void settle(InDoubt doubt, Instant now) {
+    String channel = doubt.message().channel();
+    Announcer.Presence presence;
+    try {
+      presence = announcer.find(doubt.message(), doubt.nonce());
+    } catch (RuntimeException e) {
+      presence = Announcer.Presence.UNKNOWN;
+    }
+    if (presence == Announcer.Presence.FOUND) {
+      LOG.log(Level.INFO, "notification to {0} had arrived after all", channel);
+      recordSent(doubt.message(), doubt.keys(), doubt.sessions(), doubt.due());
+    } else if (presence == Announcer.Presence.ABSENT) {
+      if (now.isAfter(doubt.deadline())) {
+        doubt.keys().forEach(ledger::clearSending);
+        doubt.keys().forEach(poisoned::add);
+        skipped++;
+        alerted.alert(
+            "in doubt " + doubt.nonce(),
+            "a programme notification to "
+                + channel
+                + " ("
+                + codes(doubt)
+                + ") did not arrive and it is too late to send it now; it is skipped",
+            null);
+      } else {
+        attempt(doubt);
+      }
+    } else if (presence == Announcer.Presence.UNKNOWN && now.isBefore(doubt.deadline())) {
+      inDoubt.put(doubt.nonce(), doubt.checkAgainAt(now.plus(CHECK_DELAY)));
+    } else if (presence == Announcer.Presence.UNKNOWN
+        || presence == Announcer.Presence.UNCHECKABLE) {
+      markTreatedAsSent(doubt);
+      alerted.alert(
+          "in doubt " + doubt.nonce(),
+          "a programme notification to "
+              + channel
+              + " ("
+              + codes(doubt)
+              + ") may not have arrived and the channel could not be checked; it is not sent"
+              + " again so that it never shows twice: please check the channel",
+          null);
+    } else {
+      throw new AssertionError(presence);
+    }
+  }
+
+  private void markTreatedAsSent(InDoubt doubt) {
     Instant at = clock.instant();
-    for (Key key : claimed) {
+    for (Key key : doubt.keys()) {
+      ledger.markSent(key, at);
+      recorded.add(key);
+    }
+  }
+
+  private static String codes(InDoubt doubt) {
+    return doubt.keys().stream().map(Key::sessionCode).reduce((a, b) -> a + ", " + b).orElse("");
+  }
+
+  /**
+   * The nonce of the message for these ledger keys: {@code "cb"} and 23 hex digits of the SHA-256
+   * of the keys, so that every attempt at the same message carries the same nonce.
+   */
+  static String nonceOf(List<Key> keys) {
+    StringBuilder text = new StringBuilder();
+    keys.stream()
+        .map(k -> k.sessionCode() + "\n" + k.channel() + "\n" + k.start())
+        .sorted()
+        .forEach(line -> text.append(line).append('\n'));
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return ("cb" + HexFormat.of().formatHex(hash)).substring(0, Announcer.NONCE_MAX);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private void recordSent(
+      OutgoingMessage message, List<Key> keys, List<Session> sessions, Instant due) {
+    Instant at = clock.instant();
+    for (Key key : keys) {
       ledger.markSent(key, at);
       recorded.add(key);
     }

@@ -20,4 +20,20 @@ public interface ScheduleSource {
   default Optional<String> revision() {
     return Optional.empty();
   }
+
+  /**
+   * Why the last schedule received was held back instead of returned by {@link #fetch()} (it
+   * dropped most upcoming sessions at once, see {@code ScheduleShrink}), for organizers; empty when
+   * nothing is held back or the source never holds anything back.
+   */
+  default Optional<String> heldBack() {
+    return Optional.empty();
+  }
+
+  /**
+   * Lets the next {@link #fetch()} accept a schedule that would be held back, once: an organizer
+   * confirmed that the sessions really were cancelled. Does nothing for sources that never hold
+   * anything back.
+   */
+  default void acceptHeldBack() {}
 }

@@ -137,6 +137,38 @@ class NotificationRendererTest {
   }
 
   @Test
+  void leavesOutOnlyTheLinksDiscordWouldRefuse() {
+    // given: pretalx gave a relative session URL, the livestream link has a space, the Q&A
+    // template fills to something that is no http(s) URL
+    Session relative =
+        new Session(
+            "A",
+            "Talk A",
+            List.of("Speaker A"),
+            "About A.",
+            at("2023-07-19T10:30"),
+            Duration.ofMinutes(30),
+            FORUM,
+            null,
+            null,
+            null,
+            null,
+            "/ep2023/talk/A/",
+            false);
+    NotificationSettings broken =
+        NotificationSettings.defaults()
+            .withLivestreams(
+                Map.of("Forum Hall", Map.of(LocalDate.of(2023, 7, 19), "https://live.example/a b")))
+            .withUrlTemplates(null, "qa.example/{code}");
+    // when
+    Embed embed = new NotificationRenderer(broken).embed(relative);
+    // then: the card is there with its other details, without the three links
+    assertThat(embed.url()).isNull();
+    assertThat(fields(embed)).containsOnlyKeys("Start", "Room", "Duration");
+    assertThat(embed.title()).isEqualTo("Talk A");
+  }
+
+  @Test
   void coloursByTrackWhenConfigured() {
     // given
     NotificationSettings byTrack =

@@ -7,10 +7,13 @@ import static dev.confbot.core.notify.Sessions.at;
 import static dev.confbot.core.notify.Sessions.movedTo;
 import static dev.confbot.core.notify.Sessions.schedule;
 import static dev.confbot.core.notify.Sessions.talk;
+import static dev.confbot.core.port.NotificationLog.State.SENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.confbot.core.model.OutgoingMessage;
 import dev.confbot.core.port.Announcer;
+import dev.confbot.core.port.Announcer.Delivery;
+import dev.confbot.core.port.Announcer.Presence;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.NotificationLog;
@@ -203,6 +206,112 @@ class NotificationSchedulerTest {
     assertThat(audit.lines).contains("programme notifications are delivered again");
     assertThat(scheduler.stats()).isEqualTo(new NotificationScheduler.Stats(1, 1, 2, 0));
     assertThat(ledger.entries(NotificationLog.State.SENDING)).isEmpty();
+  }
+
+  @Test
+  void checksTheChannelInsteadOfResendingWhenTheOutcomeIsUnknownAndTheMessageArrived() {
+    // given: Discord stores the message but the response is lost
+    Session a = talk("A", at("2023-07-19T10:30"), SOUTH);
+    announcer.uncertainNext(1, true);
+    NotificationScheduler scheduler = scheduler(clock);
+    // when
+    scheduler.start(schedule(a));
+    executor.runUntil(at("2023-07-19T11:00").toInstant());
+    // then: one message, a check, no second send
+    Key key = PlannedNotification.key(a, "programme");
+    String nonce = NotificationScheduler.nonceOf(List.of(key));
+    assertThat(announcer.sent).hasSize(1);
+    assertThat(announcer.calls).containsExactly("send " + nonce, "find " + nonce);
+    assertThat(ledger.entry(key)).hasValueSatisfying(e -> assertThat(e.state()).isEqualTo(SENT));
+    assertThat(audit.alerts()).isEmpty();
+    assertThat(scheduler.stats().sent()).isEqualTo(1);
+  }
+
+  @Test
+  void resendsAnUncertainDeliveryOnlyAfterTheCheckFindsItAbsent() {
+    // given: the send times out before Discord stored anything
+    Session a = talk("A", at("2023-07-19T10:30"), SOUTH);
+    announcer.uncertainNext(1, false);
+    // when
+    scheduler(clock).start(schedule(a));
+    executor.runUntil(at("2023-07-19T11:00").toInstant());
+    // then: send, check, the same message again with the same nonce
+    String nonce = NotificationScheduler.nonceOf(List.of(PlannedNotification.key(a, "programme")));
+    assertThat(announcer.calls).containsExactly("send " + nonce, "find " + nonce, "send " + nonce);
+    assertThat(announcer.sent)
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.at())
+                    .isEqualTo(
+                        at("2023-07-19T10:25")
+                            .toInstant()
+                            .plus(NotificationScheduler.CHECK_DELAY)));
+    assertThat(ledger.entries(NotificationLog.State.SENDING)).isEmpty();
+    assertThat(audit.alerts()).isEmpty();
+  }
+
+  @Test
+  void treatsAnUncertainDeliveryToAnUncheckableChannelAsSentAndAlerts() {
+    // given: a webhook channel (no history to read) and an unknown outcome
+    Session a = talk("A", at("2023-07-19T10:30"), SOUTH);
+    announcer.uncertainNext(1, false);
+    announcer.presence = Presence.UNCHECKABLE;
+    // when
+    scheduler(clock).start(schedule(a));
+    executor.runUntil(at("2023-07-19T11:00").toInstant());
+    // then: never sent again, recorded so that a restart does not send it either
+    assertThat(announcer.calls).hasSize(2).last().asString().startsWith("find ");
+    Key key = PlannedNotification.key(a, "programme");
+    assertThat(ledger.entry(key)).hasValueSatisfying(e -> assertThat(e.state()).isEqualTo(SENT));
+    assertThat(audit.alerts())
+        .singleElement()
+        .asString()
+        .contains("programme (A)")
+        .contains("please check the channel");
+  }
+
+  @Test
+  void keepsCheckingWhileTheCheckFailsAndNeverResendsBlind() {
+    // given: the outcome is unknown and reading the channel fails until the session starts
+    Session a = talk("A", at("2023-07-19T10:30"), SOUTH);
+    announcer.uncertainNext(1, false);
+    announcer.presence = Presence.UNKNOWN;
+    // when
+    scheduler(clock).start(schedule(a));
+    executor.runUntil(at("2023-07-19T11:00").toInstant());
+    // then: one send, checks until the late grace ended, then one alert
+    assertThat(announcer.calls.stream().filter(c -> c.startsWith("send "))).hasSize(1);
+    assertThat(announcer.calls.stream().filter(c -> c.startsWith("find "))).hasSizeGreaterThan(1);
+    assertThat(audit.alerts()).singleElement().asString().contains("could not be checked");
+    assertThat(ledger.entries(NotificationLog.State.SENDING)).isEmpty();
+  }
+
+  @Test
+  void skipsAnUncertainDeliveryFoundAbsentAfterTheLateGrace() {
+    // given: no late grace, so an absent message cannot be sent again
+    Session a = talk("A", at("2023-07-19T10:30"), SOUTH);
+    announcer.uncertainNext(1, false);
+    NotificationScheduler scheduler = scheduler(SETTINGS.withLateGrace(Duration.ZERO));
+    // when
+    scheduler.start(schedule(a));
+    executor.runUntil(at("2023-07-19T11:00").toInstant());
+    // then
+    assertThat(announcer.calls).hasSize(2);
+    assertThat(announcer.sent).isEmpty();
+    assertThat(audit.alerts()).singleElement().asString().contains("too late");
+    assertThat(ledger.isRecorded(PlannedNotification.key(a, "programme"))).isFalse();
+  }
+
+  @Test
+  void givesTheSameMessageTheSameNonceOfAtMost25Characters() {
+    Key one = new Key("A", "programme", Instant.parse("2023-07-19T08:30:00Z"));
+    Key two = new Key("B", "programme", Instant.parse("2023-07-19T08:30:00Z"));
+    assertThat(NotificationScheduler.nonceOf(List.of(one, two)))
+        .hasSize(25)
+        .startsWith("cb")
+        .isEqualTo(NotificationScheduler.nonceOf(List.of(two, one)))
+        .isNotEqualTo(NotificationScheduler.nonceOf(List.of(one)));
   }
 
   @Test
@@ -461,8 +570,28 @@ class NotificationSchedulerTest {
       failUntil = until;
     }
 
+    /**
+     * The next {@code count} sends end with an unknown outcome; {@code stored} says whether the
+     * platform kept the message anyway (the response was lost) or dropped it.
+     */
+    void uncertainNext(int count, boolean stored) {
+      uncertain = count;
+      storeUncertain = stored;
+    }
+
+    /** What {@link #find} answers instead of looking (null: look at what was stored). */
+    @org.jspecify.annotations.Nullable Presence presence;
+
+    private int uncertain;
+    private boolean storeUncertain;
+    final List<String> nonces = new ArrayList<>();
+
+    /** Every call in order: "send <nonce>" or "find <nonce>". */
+    final List<String> calls = new ArrayList<>();
+
     @Override
-    public void send(OutgoingMessage message) {
+    public Delivery send(OutgoingMessage message, String nonce) {
+      calls.add("send " + nonce);
       if (failures > 0 || clock.instant().isBefore(failUntil)) {
         failures--;
         throw new GatewayException("discord", "HTTP 503", null);
@@ -470,7 +599,26 @@ class NotificationSchedulerTest {
       if (explodeOn.test(message)) {
         throw new IllegalStateException("unexpected");
       }
+      if (uncertain > 0) {
+        uncertain--;
+        if (storeUncertain) {
+          sent.add(new Sent(message, clock.instant()));
+          nonces.add(nonce);
+        }
+        return Delivery.UNCERTAIN;
+      }
       sent.add(new Sent(message, clock.instant()));
+      nonces.add(nonce);
+      return Delivery.DELIVERED;
+    }
+
+    @Override
+    public Presence find(OutgoingMessage message, String nonce) {
+      calls.add("find " + nonce);
+      if (presence != null) {
+        return presence;
+      }
+      return nonces.contains(nonce) ? Presence.FOUND : Presence.ABSENT;
     }
 
     /** One ledger-style key per announced session (or change) in send order. */
