@@ -40,6 +40,7 @@ import dev.confbot.core.notify.NotificationRenderer;
 import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.notify.NotificationSettings;
 import dev.confbot.core.port.Announcer;
+import dev.confbot.core.port.AttemptLog;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ChannelTopics;
 import dev.confbot.core.port.ClaimStore;
@@ -49,6 +50,7 @@ import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.port.TicketSource;
+import dev.confbot.core.registration.OrderLookup;
 import dev.confbot.core.registration.RegistrationMessages;
 import dev.confbot.core.registration.RegistrationService;
 import dev.confbot.core.registration.RoleMapping;
@@ -115,6 +117,7 @@ final class AppModule extends AbstractModule {
     bind(SqliteSettings.class).toInstance(Wiring.sqliteSettings(config));
     bind(PretixSettings.class).toInstance(Wiring.pretixSettings(config.pretix()));
     bind(NotificationSettings.class).toInstance(Wiring.notificationSettings(config));
+    bind(OrderLookup.Settings.class).toInstance(OrderLookup.Settings.defaults());
   }
 
   @Provides
@@ -387,24 +390,32 @@ final class AppModule extends AbstractModule {
         audit, clock, SYNC_FAILURES_BEFORE_ALERT, stale.compareTo(atLeast) < 0 ? atLeast : stale);
   }
 
+  /** Direct pretix lookups on their own bounded executor; {@link Confbot#close} stops it. */
+  @Provides
+  @Singleton
+  OrderLookup orderLookup(
+      TicketIndex index, TicketSource source, Clock clock, OrderLookup.Settings settings) {
+    return OrderLookup.start(index, source, clock, settings);
+  }
+
   @Provides
   @Singleton
   RegistrationService registrationService(
-      TicketIndex index,
-      TicketSource source,
+      OrderLookup orders,
       ClaimStore claims,
       RoleGateway roles,
       RoleMapping mapping,
       AuditSink audit,
+      AttemptLog attempts,
       Clock clock,
       RegistrationMessages messages) {
     return new RegistrationService(
-        index,
-        source,
+        orders,
         claims,
         roles,
         mapping,
         audit,
+        attempts,
         clock,
         Wiring.registrationSettings(config.registration()),
         messages);

@@ -15,6 +15,7 @@ import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.port.TicketIndexStore;
+import dev.confbot.core.registration.OrderLookup;
 import dev.confbot.core.registration.ReconcileReport;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
@@ -205,6 +206,7 @@ final class Confbot implements AutoCloseable {
           () -> injector.getInstance(RoomTopicUpdater.class).close());
     }
     step("stop Discord", () -> injector.getInstance(DiscordBot.class).stop());
+    step("stop the pretix order lookups", () -> injector.getInstance(OrderLookup.class).close());
     step(
         "stop the notification scheduler",
         () -> injector.getInstance(NotificationScheduler.class).close());

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #start} logs in, waits until the guild is loaded, validates it, switches the
  * registration message online (editing the existing one, never reposting) and registers the slash
- * commands; {@link #stop} marks registration offline, lets in-flight registrations finish and shuts
- * JDA down. Both block; call them from the application's lifecycle thread, never from a JDA
- * callback. A stopped bot is not restarted: create a new one.
+ * commands; {@link #stop} answers the registrations still queued (the bot is restarting, submit
+ * again), marks registration offline, lets in-flight registrations finish and shuts JDA down (its
+ * queued answers are still sent). Both block; call them from the application's lifecycle thread,
+ * never from a JDA callback. A stopped bot is not restarted: create a new one.
  *
  * <p>The registration form runs on a bounded pool of {@value #WORKERS} named worker threads with a
  * queue of {@value #QUEUE} submissions; beyond that members are asked to retry.
@@ -174,14 +175,19 @@ public final class DiscordBot {
   }
 
   /**
-   * Marks registration offline (the button disabled), waits up to {@link #STOP_WAIT} for
-   * registrations in progress, and shuts JDA down (waiting up to {@link #STOP_WAIT} again).
-   * Harmless when not started or already stopped.
+   * Answers the registrations still queued ("the bot is restarting, please submit again" in the
+   * member's language), marks registration offline (the button disabled), waits up to {@link
+   * #STOP_WAIT} for registrations in progress, and shuts JDA down (waiting up to {@link #STOP_WAIT}
+   * again). Harmless when not started or already stopped.
    */
   public synchronized void stop() {
     JDA client = jda;
     if (client == null) {
       return;
+    }
+    ThreadPoolExecutor pool = workers;
+    if (pool != null) {
+      refuseQueued(pool);
     }
     Guild guild = client.getGuildById(settings.guildId());
     if (guild != null) {
@@ -195,10 +201,8 @@ public final class DiscordBot {
                 }
               });
     }
-    ThreadPoolExecutor pool = workers;
     try {
       if (pool != null) {
-        pool.shutdown();
         if (!pool.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
           log.warn("{} registration(s) still running at shutdown", pool.getActiveCount());
           pool.shutdownNow();
@@ -248,6 +252,35 @@ public final class DiscordBot {
   /** The id of the registration message shown at start, if it could be shown. */
   public Optional<Long> registrationMessageId() {
     return Optional.ofNullable(registrationMessageId);
+  }
+
+  /**
+   * Takes no new work and answers every registration still waiting for a worker ("the bot is
+   * restarting, please submit again") instead of dropping it; the ones running go on.
+   */
+  private static void refuseQueued(ThreadPoolExecutor pool) {
+    pool.shutdown();
+    List<Runnable> queued = new ArrayList<>();
+    pool.getQueue().drainTo(queued);
+    int refused = 0;
+    for (Runnable task : queued) {
+      if (task instanceof RegistrationListener.Submission) {
+        ((RegistrationListener.Submission) task).refuse();
+        refused++;
+      }
+    }
+    if (!queued.isEmpty()) {
+      log.info(
+          "Stopping: {} queued registration(s) asked to submit again, {} other task(s) dropped",
+          refused,
+          queued.size() - refused);
+    }
+  }
+
+  /** Submissions waiting for a worker (for tests). */
+  synchronized int queuedTasks() {
+    ThreadPoolExecutor pool = workers;
+    return pool == null ? 0 : pool.getQueue().size();
   }
 
   private static ThreadPoolExecutor newWorkers() {

@@ -15,6 +15,7 @@ import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
 import org.jspecify.annotations.Nullable;
@@ -109,22 +110,7 @@ public final class RegistrationListener extends ListenerAdapter {
     TextBundle bundle = texts.forLocale(locale);
     event.deferReply(true).queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
     try {
-      workers.execute(
-          () -> {
-            String answer;
-            try {
-              answer = desk.register(memberId, order, name, locale);
-            } catch (RuntimeException e) {
-              log.error("Registration of member {} failed unexpectedly", memberId, e);
-              answer = bundle.get(TextKeys.FAILED);
-            }
-            event
-                .getHook()
-                .editOriginal(answer)
-                .queue(
-                    ok -> {},
-                    e -> log.warn("Answer to member {} not delivered: {}", memberId, e.toString()));
-          });
+      workers.execute(new Submission(event.getHook(), memberId, order, name, locale, bundle));
     } catch (RejectedExecutionException e) {
       boolean stopping = workers.isShutdown();
       log.warn(
@@ -155,6 +141,60 @@ public final class RegistrationListener extends ListenerAdapter {
           });
     } catch (RejectedExecutionException e) {
       log.warn("Queue full; roles of returning member {} not restored", memberId);
+    }
+  }
+
+  /**
+   * A submitted form waiting for (or running on) a worker: answers by editing the deferred reply.
+   * One still queued when the bot stops is {@linkplain #refuse refused} with an answer instead of
+   * being dropped.
+   */
+  final class Submission implements Runnable {
+    private final InteractionHook hook;
+    private final long memberId;
+    private final String order;
+    private final String name;
+    private final Locale locale;
+    private final TextBundle bundle;
+
+    Submission(
+        InteractionHook hook,
+        long memberId,
+        String order,
+        String name,
+        Locale locale,
+        TextBundle bundle) {
+      this.hook = hook;
+      this.memberId = memberId;
+      this.order = order;
+      this.name = name;
+      this.locale = locale;
+      this.bundle = bundle;
+    }
+
+    @Override
+    public void run() {
+      String answer;
+      try {
+        answer = desk.register(memberId, order, name, locale);
+      } catch (RuntimeException e) {
+        log.error("Registration of member {} failed unexpectedly", memberId, e);
+        answer = bundle.get(TextKeys.FAILED);
+      }
+      answer(answer);
+    }
+
+    /** Tells the member the bot is restarting and to submit again; the form was not handled. */
+    void refuse() {
+      log.info("Registration of member {} not handled: the bot is stopping", memberId);
+      answer(bundle.get(TextKeys.RESTARTING));
+    }
+
+    private void answer(String text) {
+      hook.editOriginal(text)
+          .queue(
+              ok -> {},
+              e -> log.warn("Answer to member {} not delivered: {}", memberId, e.toString()));
     }
   }
 

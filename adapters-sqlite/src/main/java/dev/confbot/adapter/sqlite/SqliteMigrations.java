@@ -96,7 +96,17 @@ public final class SqliteMigrations {
                     PRIMARY KEY (member_id, session_code)
                   ) WITHOUT ROWID""",
                   "CREATE INDEX reminders_pending ON reminders (session_code, created_at)"
-                      + " WHERE sent_at IS NULL")));
+                      + " WHERE sent_at IS NULL")),
+          new Migration(
+              6,
+              "failed registration attempts",
+              List.of(
+                  """
+                  CREATE TABLE failed_attempts (
+                    member_id INTEGER NOT NULL,
+                    at        TEXT    NOT NULL
+                  )""",
+                  "CREATE INDEX failed_attempts_by_time ON failed_attempts (at)")));
 
   private SqliteMigrations() {}
 }

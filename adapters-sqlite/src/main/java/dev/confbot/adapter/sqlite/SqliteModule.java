@@ -3,6 +3,7 @@ package dev.confbot.adapter.sqlite;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.confbot.core.jobs.JobLedger;
+import dev.confbot.core.port.AttemptLog;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.NotificationLog;
 import dev.confbot.core.port.ReminderStore;
@@ -18,6 +19,7 @@ import jakarta.inject.Singleton;
  *   <li>{@link NotificationLog} to {@link SqliteNotificationLog},
  *   <li>{@link JobLedger} to {@link SqliteJobLedger},
  *   <li>{@link ReminderStore} to {@link SqliteReminderStore},
+ *   <li>{@link AttemptLog} to {@link SqliteAttemptLog},
  *   <li>and provides the {@link SqliteDatabase} itself.
  * </ul>
  *
@@ -33,6 +35,7 @@ public final class SqliteModule extends AbstractModule {
     bind(NotificationLog.class).to(SqliteNotificationLog.class).in(Singleton.class);
     bind(JobLedger.class).to(SqliteJobLedger.class).in(Singleton.class);
     bind(ReminderStore.class).to(SqliteReminderStore.class).in(Singleton.class);
+    bind(AttemptLog.class).to(SqliteAttemptLog.class).in(Singleton.class);
   }
 
   @Provides

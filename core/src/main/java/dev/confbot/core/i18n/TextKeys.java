@@ -32,6 +32,12 @@ public final class TextKeys {
   /** Ephemeral answer when the registration queue is full. */
   public static final String BUSY = "discord.busy";
 
+  /**
+   * Ephemeral answer to a registration that was still queued when the bot stopped (it was not
+   * handled; the member should submit again).
+   */
+  public static final String RESTARTING = "discord.restarting";
+
   /** Ephemeral answer when registering failed unexpectedly (no stack trace reaches a member). */
   public static final String FAILED = "discord.failed";
 

@@ -2,10 +2,10 @@ package dev.confbot.core.registration;
 
 import dev.confbot.core.model.MemberId;
 import dev.confbot.core.model.Order;
-import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.OrderStatus;
 import dev.confbot.core.model.Position;
 import dev.confbot.core.model.RoleRef;
+import dev.confbot.core.port.AttemptLog;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.GatewayException;
@@ -24,7 +24,6 @@ import dev.confbot.core.registration.RegistrationResult.TestMode;
 import dev.confbot.core.registration.RegistrationResult.TicketsUnavailable;
 import dev.confbot.core.registration.RegistrationResult.TooManyAttempts;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,22 +34,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Registers a Discord member with a pretix ticket: parses the order code, finds the order (index
- * first, then the ticket source directly, with a short negative cache), selects the position by
- * name, reserves the claim, applies the roles and confirms the claim. Every attempt ends in one
- * {@link RegistrationResult} and one audit line; nothing is thrown for expected failures.
+ * Registers a Discord member with a pretix ticket: parses the order code, finds the order ({@link
+ * OrderLookup}: index first, then the ticket source directly within a deadline, with a short
+ * negative cache), selects the position by name, reserves the claim, applies the roles and confirms
+ * the claim. Every attempt ends in one {@link RegistrationResult} and one audit line; nothing is
+ * thrown for expected failures.
  *
  * <p>Thread-safe: many workers may call {@link #register} at once; of concurrent submissions for
- * one ticket by different accounts exactly one wins (the claim store decides).
+ * one ticket by different accounts exactly one wins (the claim store decides); one account's
+ * concurrent submissions claim one after the other, and together they never get past the
+ * failed-attempt limit.
  */
 public final class RegistrationService {
-  private static final int NEGATIVE_CACHE_LIMIT = 10_000;
   private static final System.Logger LOG = System.getLogger(RegistrationService.class.getName());
 
-  private final TicketIndex index;
-  private final TicketSource source;
+  private final OrderLookup orders;
   private final ClaimStore claims;
   private final RoleGateway roles;
   private final RoleMapping mapping;
@@ -59,13 +60,14 @@ public final class RegistrationService {
   private final RegistrationSettings settings;
   private final RegistrationMessages messages;
   private final AttemptLimiter limiter;
-  private final ConcurrentHashMap<OrderCode, Instant> unknownUntil = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<MemberId, MemberLock> memberLocks = new ConcurrentHashMap<>();
   private final Map<OutcomeCode, LongAdder> outcomes = new EnumMap<>(OutcomeCode.class);
   private final Object alertLock = new Object();
   private Instant lastUnavailableAlert = Instant.MIN; // guarded by alertLock
 
   /**
-   * Creates the service.
+   * Creates the service with its own {@link OrderLookup} (default lookup settings, the negative
+   * cache TTL of {@code settings}) and failed attempts counted in memory only.
    *
    * @param index the shared ticket index (kept current by {@link TicketLifecycle})
    * @param source pretix, asked directly on an index miss
@@ -87,8 +89,47 @@ public final class RegistrationService {
       Clock clock,
       RegistrationSettings settings,
       RegistrationMessages messages) {
-    this.index = index;
-    this.source = source;
+    this(
+        OrderLookup.start(
+            index,
+            source,
+            clock,
+            OrderLookup.Settings.defaults().withCacheTtl(settings.negativeCacheTtl())),
+        claims,
+        roles,
+        mapping,
+        audit,
+        new InMemoryAttemptLog(),
+        clock,
+        settings,
+        messages);
+  }
+
+  /**
+   * Creates the service.
+   *
+   * @param orders finds orders: the shared ticket index, then pretix with a deadline
+   * @param claims who holds which position
+   * @param roles applies roles and nickname
+   * @param mapping ticket → roles
+   * @param audit organizer log lines
+   * @param attempts where failed attempts are kept across restarts (read once, here)
+   * @param clock time for the attempt limiter and claims
+   * @param settings tunables, see {@link RegistrationSettings#defaults()}; the negative cache TTL
+   *     is {@code orders}' own
+   * @param messages texts for audit lines (attendee texts are chosen by the caller)
+   */
+  public RegistrationService(
+      OrderLookup orders,
+      ClaimStore claims,
+      RoleGateway roles,
+      RoleMapping mapping,
+      AuditSink audit,
+      AttemptLog attempts,
+      Clock clock,
+      RegistrationSettings settings,
+      RegistrationMessages messages) {
+    this.orders = orders;
     this.claims = claims;
     this.roles = roles;
     this.mapping = mapping;
@@ -97,7 +138,8 @@ public final class RegistrationService {
     this.settings = settings;
     this.messages = messages;
     this.limiter =
-        new AttemptLimiter(settings.maxFailedAttempts(), settings.failedAttemptWindow(), clock);
+        new AttemptLimiter(
+            settings.maxFailedAttempts(), settings.failedAttemptWindow(), clock, attempts);
     for (OutcomeCode code : OutcomeCode.values()) {
       outcomes.put(code, new LongAdder());
     }
@@ -119,17 +161,20 @@ public final class RegistrationService {
    */
   public RegistrationResult register(MemberId member, String rawCode, String typedName) {
     RegistrationResult result;
-    try {
-      result = attempt(member, rawCode, typedName);
-    } catch (RuntimeException e) {
-      // a port broke its contract (threw something other than GatewayException): the attendee
-      // still gets a clear answer and the organizers an alert
-      result = new TicketsUnavailable("confbot (" + e.getClass().getSimpleName() + ")");
+    AttemptLimiter.Admission admission = limiter.admit(member);
+    if (admission instanceof AttemptLimiter.Blocked) {
+      result = new TooManyAttempts(((AttemptLimiter.Blocked) admission).retryIn());
+    } else {
+      try {
+        result = attempt(member, rawCode, typedName);
+      } catch (RuntimeException e) {
+        // a port broke its contract (threw something other than GatewayException): the attendee
+        // still gets a clear answer and the organizers an alert
+        result = new TicketsUnavailable("confbot (" + e.getClass().getSimpleName() + ")");
+      }
+      ((AttemptLimiter.Admitted) admission).finish(result.code().countsAsFailedAttempt());
     }
     Objects.requireNonNull(outcomes.get(result.code())).increment();
-    if (result.code().countsAsFailedAttempt()) {
-      limiter.recordFailure(member);
-    }
     try {
       audit.record(messages.logLine(member, result), shouldAlert(result));
     } catch (RuntimeException e) {
@@ -140,10 +185,6 @@ public final class RegistrationService {
   }
 
   private RegistrationResult attempt(MemberId member, String rawCode, String typedName) {
-    Optional<Duration> blocked = limiter.blockedFor(member);
-    if (blocked.isPresent()) {
-      return new TooManyAttempts(blocked.get());
-    }
     ParsedCode parsed = OrderCodeParser.parse(rawCode);
     if (parsed instanceof ParsedCode.Invalid) {
       return new InvalidCode(((ParsedCode.Invalid) parsed).reason());
@@ -152,16 +193,15 @@ public final class RegistrationService {
     if (code.testMode()) {
       return new TestMode(code.code());
     }
-    IndexedOrder order;
-    try {
-      Optional<IndexedOrder> found = lookUp(code.code());
-      if (found.isEmpty()) {
-        return new OrderNotFound(code.code());
-      }
-      order = found.get();
-    } catch (GatewayException e) {
-      return new TicketsUnavailable(e.system());
+    OrderLookup.Answer found =
+        orders.find(code.code(), !settings.allowedStates().contains(OrderStatus.PENDING));
+    if (found instanceof OrderLookup.Answer.Unknown) {
+      return new OrderNotFound(code.code());
     }
+    if (found instanceof OrderLookup.Answer.Unverifiable) {
+      return new TicketsUnavailable(((OrderLookup.Answer.Unverifiable) found).system());
+    }
+    IndexedOrder order = ((OrderLookup.Answer.Known) found).order();
     Order o = order.order();
     if (o.testMode()) {
       return new TestMode(o.code());
@@ -173,47 +213,6 @@ public final class RegistrationService {
       return new OrderNotPaid(o.code(), o.status());
     }
     return selectAndClaim(member, order, code.position(), NameMatcher.canonical(typedName));
-  }
-
-  /** Index first; on a miss the source directly (cached negatively for a short while). */
-  private Optional<IndexedOrder> lookUp(OrderCode code) {
-    Optional<IndexedOrder> indexed = index.find(code);
-    if (indexed.isPresent()) {
-      IndexedOrder order = indexed.get();
-      if (order.order().status() == OrderStatus.PENDING
-          && !settings.allowedStates().contains(OrderStatus.PENDING)) {
-        return Optional.of(refreshed(order));
-      }
-      return indexed;
-    }
-    Instant now = clock.instant();
-    Instant until = unknownUntil.get(code);
-    if (until != null && now.isBefore(until)) {
-      return Optional.empty();
-    }
-    Optional<Order> fetched = source.order(code);
-    if (fetched.isEmpty()) {
-      if (unknownUntil.size() >= NEGATIVE_CACHE_LIMIT) {
-        unknownUntil.clear();
-      }
-      unknownUntil.put(code, now.plus(settings.negativeCacheTtl()));
-      return Optional.empty();
-    }
-    unknownUntil.remove(code);
-    return Optional.of(index.put(fetched.get()));
-  }
-
-  /** A pending order may have been paid a minute ago: ask the source, keep the index on failure. */
-  private IndexedOrder refreshed(IndexedOrder order) {
-    try {
-      Optional<Order> fresh = source.order(order.order().code());
-      if (fresh.isPresent()) {
-        return index.put(fresh.get());
-      }
-    } catch (GatewayException e) {
-      // the indexed state is the best answer we have
-    }
-    return order;
   }
 
   private RegistrationResult selectAndClaim(
@@ -235,11 +234,40 @@ public final class RegistrationService {
           ? new OrderCanceled(order.order().code(), false)
           : new NameMismatch(order.order().code());
     }
+    // one member's submissions claim one after the other: a second submission must not see the
+    // first one's reservation as its own while the first may still release it
+    MemberLock lock = lock(member);
     try {
       return claim(member, choose(member, matching, wantedPosition), true);
     } catch (GatewayException e) {
       return new TicketsUnavailable(e.system());
+    } finally {
+      unlock(member, lock);
     }
+  }
+
+  private MemberLock lock(MemberId member) {
+    MemberLock lock =
+        memberLocks.compute(
+            member,
+            (m, held) -> {
+              MemberLock l = held == null ? new MemberLock() : held;
+              l.users++;
+              return l;
+            });
+    lock.lock.lock();
+    return lock;
+  }
+
+  private void unlock(MemberId member, MemberLock lock) {
+    lock.lock.unlock();
+    memberLocks.computeIfPresent(member, (m, held) -> --held.users == 0 ? null : held);
+  }
+
+  /** A member's claim lock and how many threads hold or wait for it (guarded by the map). */
+  private static final class MemberLock {
+    final ReentrantLock lock = new ReentrantLock();
+    int users;
   }
 
   /**

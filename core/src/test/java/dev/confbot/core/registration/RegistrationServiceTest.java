@@ -215,6 +215,23 @@ class RegistrationServiceTest {
   }
 
   @Test
+  void resubmittingAnUnpaidOrderAsksPretixAtMostOncePerCacheInterval() {
+    // when: the member submits the pending, expired and cancelled orders again and again
+    for (int i = 0; i < 6; i++) {
+      assertThat(service.register(ALICE, "FAM9F", "Nils Notpaid").code())
+          .isEqualTo(OutcomeCode.ORDER_NOT_PAID);
+      service.register(ALICE, "HACQW", "Erin Expired");
+      service.register(ALICE, "SRQDS", "Carl Cancelled");
+    }
+    int withinTheCache = pretix.lookups();
+    clock.advance(Duration.ofSeconds(31));
+    service.register(ALICE, "FAM9F", "Nils Notpaid");
+    // then: the pending order was checked once, then again only after the cache interval
+    assertThat(withinTheCache).isEqualTo(1);
+    assertThat(pretix.lookups()).isEqualTo(2);
+  }
+
+  @Test
   void registersAPendingOrderThatWasPaidSinceTheLastSync() {
     // given
     pretix.put(
