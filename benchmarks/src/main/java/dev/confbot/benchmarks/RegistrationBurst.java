@@ -27,6 +27,7 @@ import dev.confbot.fakediscord.FakeGuild;
 import dev.confbot.fakediscord.FakeMember;
 import dev.confbot.fakediscord.FakeMessage;
 import dev.confbot.fakediscord.InteractionHandle;
+import dev.confbot.fakediscord.openapi.OpenApiConformance;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +54,11 @@ import java.util.stream.Collectors;
  * doubled or any member has wrong roles.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
- * dev.confbot.benchmarks.RegistrationBurst [members] [spreadSeconds]} (defaults 300 and 10).
+ * dev.confbot.benchmarks.RegistrationBurst [--openapi] [members] [spreadSeconds]} (defaults 300 and
+ * 10). With {@code --openapi} every HTTP exchange is also checked against Discord's OpenAPI spec
+ * (fake-discord's conformance checks, on a background thread so the fake answers as fast as without
+ * them), each run prints {@code openapi: N exchanges validated, M violations} and any violation
+ * ends with exit status 1; leave it off for the figures in docs/benchmarks.md.
  */
 public final class RegistrationBurst {
   private static final Duration WAIT = Duration.ofSeconds(60);
@@ -63,6 +68,11 @@ public final class RegistrationBurst {
   static final String[] ROLES = {
     "Attendees", "On-site", "Online", "Speakers", "Sponsors", "Volunteers", "Tutorials"
   };
+
+  /** Whether {@code --openapi} was given. */
+  private static boolean openapi;
+
+  private static long openapiViolations;
 
   private RegistrationBurst() {}
 
@@ -102,10 +112,12 @@ public final class RegistrationBurst {
    *
    * @param args optional member count and spread in seconds
    */
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] arguments) throws InterruptedException {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    int members = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-    int spreadSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    List<String> args = new ArrayList<>(List.of(arguments));
+    openapi = args.remove("--openapi");
+    int members = args.size() > 0 ? Integer.parseInt(args.get(0)) : 300;
+    int spreadSeconds = args.size() > 1 ? Integer.parseInt(args.get(1)) : 10;
     System.out.printf(
         Locale.ROOT,
         "Registration burst: %d members, %d cores, Java %s%n",
@@ -114,7 +126,7 @@ public final class RegistrationBurst {
         System.getProperty("java.version"));
     Outcome spread = run("spread over " + spreadSeconds + " s", members, spreadSeconds);
     Outcome atOnce = run("all at once", members, 0);
-    if (!spread.ok() || !atOnce.ok()) {
+    if (!spread.ok() || !atOnce.ok() || openapiViolations > 0) {
       System.exit(1);
     }
   }
@@ -126,12 +138,21 @@ public final class RegistrationBurst {
     List<Order> orders = orders(count);
     InMemoryClaimStore claims = new InMemoryClaimStore();
     RoleMapping mapping = TestData.roleMapping();
-    try (FakeDiscord fake = FakeDiscord.start(guild(count))) {
+    FakeDiscord.Builder builder = FakeDiscord.builder(guild(count));
+    OpenApiConformance.Observer conformance = OpenApiConformance.observer();
+    if (openapi) {
+      // only the checks: the violations are printed below, not thrown when the fake closes
+      builder.observer(conformance::exchanged);
+    }
+    try (FakeDiscord fake = builder.start()) {
       DiscordBot bot = startConfbot(fake, orders, claims);
       try {
         return measure(fake, claims, mapping, orders, count, spreadSeconds);
       } finally {
         bot.stop();
+        if (openapi) {
+          reportOpenApi(conformance);
+        }
       }
     }
   }
@@ -201,6 +222,18 @@ public final class RegistrationBurst {
       throw new IllegalStateException("guild problems: " + problems);
     }
     return bot;
+
+  /** Prints the OpenAPI line of one run (after its checks finished) and any violations. */
+  private static void reportOpenApi(OpenApiConformance.Observer conformance) {
+    conformance.awaitChecks();
+    List<String> violations = conformance.violations();
+    openapiViolations += violations.size();
+    System.out.printf(
+        Locale.ROOT,
+        "openapi: %d exchanges validated, %d violations%n",
+        conformance.exchanges(),
+        violations.size());
+    violations.stream().distinct().limit(20).forEach(v -> System.out.println("  " + v));
   }
 
   private static Outcome measure(

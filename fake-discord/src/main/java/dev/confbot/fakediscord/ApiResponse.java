@@ -17,6 +17,11 @@ record ApiResponse(int status, @Nullable String body, Map<String, String> header
     return new ApiResponse(200, Json.write(value), Map.of());
   }
 
+  /** 201 Created with a JSON body, as Discord answers creating a channel. */
+  static ApiResponse created(@Nullable Object value) {
+    return new ApiResponse(201, Json.write(value), Map.of());
+  }
+
   static ApiResponse noContent() {
     return new ApiResponse(204, null, Map.of());
   }

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -66,6 +67,7 @@ public final class FakeDiscord implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration interactionDeadline = Duration.ofSeconds(3);
     private boolean privilegedIntentsAllowed = true;
+    private final List<ExchangeObserver> observers = new ArrayList<>();
 
     private Builder(FakeGuild guild) {
       this.guild = guild;
@@ -92,6 +94,15 @@ public final class FakeDiscord implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Shows every REST exchange to the observer (in addition to those made by the {@link
+     * ExchangeObserver.Provider}s found on the class path).
+     */
+    public Builder observer(ExchangeObserver value) {
+      observers.add(value);
+      return this;
+    }
+
     /** Starts REST and gateway servers on free loopback ports. */
     public FakeDiscord start() {
       return new FakeDiscord(this);
@@ -103,6 +114,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final RestServer rest;
   private final GatewayServer gateway;
   private final String token;
+  private final List<ExchangeObserver> observers;
   private final SecureRandom random = new SecureRandom();
 
   private FakeDiscord(Builder builder) {
@@ -112,8 +124,13 @@ public final class FakeDiscord implements AutoCloseable {
     this.token = "fake." + state.botId + "." + HexFormat.of().formatHex(secret);
     this.api = new RestApi(state);
     this.gateway = new GatewayServer(state, token, builder.privilegedIntentsAllowed);
+    List<ExchangeObserver> all = new ArrayList<>(builder.observers);
+    for (ExchangeObserver.Provider provider : ServiceLoader.load(ExchangeObserver.Provider.class)) {
+      all.add(provider.create());
+    }
+    this.observers = List.copyOf(all);
     try {
-      this.rest = new RestServer(state, api, token);
+      this.rest = new RestServer(state, api, token, observers);
       gateway.startAndWait();
     } catch (IOException e) {
       throw new UncheckedIOException("fake-discord could not open its REST port", e);
@@ -990,7 +1007,10 @@ public final class FakeDiscord implements AutoCloseable {
     gateway.dropConnections(4000);
   }
 
-  /** Stops both servers. */
+  /**
+   * Stops both servers, then tells the exchange observers; an observer's error (e.g. a failed
+   * conformance check) is thrown from here after all observers were told.
+   */
   @Override
   public void close() {
     try {
@@ -1000,5 +1020,23 @@ public final class FakeDiscord implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     rest.stop();
+    Throwable failure = null;
+    for (ExchangeObserver observer : observers) {
+      try {
+        observer.closed();
+      } catch (RuntimeException | Error e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure instanceof RuntimeException) {
+      throw (RuntimeException) failure;
+    }
+    if (failure instanceof Error) {
+      throw (Error) failure;
+    }
   }
 }

@@ -296,6 +296,16 @@ final class RestApi {
     json.putIfAbsent("options", List.of());
     json.putIfAbsent("default_member_permissions", null);
     json.putIfAbsent("nsfw", false);
+    // JDA sends these enums as decimal strings ("0"); Discord answers them as integers
+    for (String key : List.of("contexts", "integration_types")) {
+      if (json.get(key) instanceof List<?> values) {
+        List<Object> numbers = new ArrayList<>();
+        for (Object value : values) {
+          numbers.add(value == null ? 0 : (long) Double.parseDouble(String.valueOf(value)));
+        }
+        json.put(key, numbers);
+      }
+    }
     if (scope != null) {
       json.put("guild_id", String.valueOf(scope));
     }
@@ -461,27 +471,26 @@ final class RestApi {
       if (!request.flag("with_response")) {
         return ApiResponse.noContent();
       }
-      Map<String, @Nullable Object> resource = Json.map("type", type);
+      Map<String, @Nullable Object> interaction =
+          Json.map(
+              "id",
+              String.valueOf(handle.id()),
+              "type",
+              handle.type(),
+              "response_message_loading",
+              deferred,
+              "response_message_ephemeral",
+              original != null && original.ephemeral());
+      if (original != null) {
+        interaction.put("response_message_id", String.valueOf(original.id));
+      }
+      Map<String, @Nullable Object> answer = Json.map("interaction", interaction);
+      // only a message reply (4) or update (7) creates a resource; deferrals and modals have none
       if (original != null
           && (type == InteractionHandle.REPLY || type == InteractionHandle.UPDATE)) {
-        resource.put("message", state.messageJson(original));
+        answer.put("resource", Json.map("type", type, "message", state.messageJson(original)));
       }
-      return ApiResponse.json(
-          Json.map(
-              "interaction",
-              Json.map(
-                  "id",
-                  String.valueOf(handle.id()),
-                  "type",
-                  handle.type(),
-                  "response_message_id",
-                  original == null ? null : String.valueOf(original.id),
-                  "response_message_loading",
-                  deferred,
-                  "response_message_ephemeral",
-                  original != null && original.ephemeral()),
-              "resource",
-              resource));
+      return ApiResponse.json(answer);
     }
   }
 
@@ -544,11 +553,30 @@ final class RestApi {
 
   private Map<String, @Nullable Object> interactionMetadata(InteractionHandle handle) {
     MemberData member = state.member(handle.memberId());
-    return Json.map(
-        "id", String.valueOf(handle.id()),
-        "type", handle.type(),
-        "user", state.userJson(member),
-        "authorizing_integration_owners", Json.map("0", String.valueOf(state.guildId)));
+    Map<String, @Nullable Object> metadata =
+        Json.map(
+            "id", String.valueOf(handle.id()),
+            "type", handle.type(),
+            "user", state.userJson(member),
+            "authorizing_integration_owners", Json.map("0", String.valueOf(state.guildId)));
+    Long source = handle.sourceMessageId();
+    if (handle.type() == 3 && source != null) {
+      metadata.put("interacted_message_id", String.valueOf(source));
+    } else if (handle.type() == 5) {
+      // the fake does not keep the interaction that opened the modal: a button on the source
+      // message when there is one, else a slash command
+      Map<String, @Nullable Object> trigger =
+          Json.map(
+              "id", String.valueOf(state.ids.next()),
+              "type", source == null ? 2 : 3,
+              "user", state.userJson(member),
+              "authorizing_integration_owners", Json.map("0", String.valueOf(state.guildId)));
+      if (source != null) {
+        trigger.put("interacted_message_id", String.valueOf(source));
+      }
+      metadata.put("triggering_interaction_metadata", trigger);
+    }
+    return metadata;
   }
 
   private void publishIfPublic(MessageData message) {
@@ -952,7 +980,7 @@ final class RestApi {
       state.channels.put(channel.id, channel);
       state.messages.put(channel.id, new LinkedHashMap<>());
       state.dispatch("CHANNEL_CREATE", state.channelJson(channel), Dispatcher.GUILDS, null);
-      return ApiResponse.json(state.channelJson(channel));
+      return ApiResponse.created(state.channelJson(channel));
     }
   }
 

@@ -47,11 +47,14 @@ final class RestServer {
   private final ExecutorService executor;
   private final ConcurrentLinkedQueue<QueuedFault> faults = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<RecordedRequest> recorded = new ConcurrentLinkedQueue<>();
+  private final List<ExchangeObserver> observers;
 
-  RestServer(State state, RestApi api, String token) throws IOException {
+  RestServer(State state, RestApi api, String token, List<ExchangeObserver> observers)
+      throws IOException {
     this.state = state;
     this.api = api;
     this.token = token;
+    this.observers = List.copyOf(observers);
     AtomicInteger threads = new AtomicInteger();
     ThreadFactory factory =
         runnable -> {
@@ -125,14 +128,16 @@ final class RestServer {
               Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse(""),
               body,
               reason == null ? null : decode(reason));
+      boolean[] injected = {false};
       ApiResponse response =
-          answer(request, exchange.getRequestHeaders().getFirst("Authorization"));
+          answer(request, exchange.getRequestHeaders().getFirst("Authorization"), injected);
       String recordedBody;
       try {
         recordedBody = request.jsonText();
       } catch (DiscordError e) {
         recordedBody = "";
       }
+      observe(exchange, body.length == 0 ? "" : recordedBody, response, injected[0]);
       recorded.add(
           new RecordedRequest(
               request.method(),
@@ -148,14 +153,41 @@ final class RestServer {
           exchange.getRequestMethod(),
           exchange.getRequestURI(),
           e);
-      send(
-          exchange,
-          new ApiResponse(
-              500, "{\"message\":\"500: Internal Server Error\",\"code\":0}", Map.of()));
+      ApiResponse failure =
+          new ApiResponse(500, "{\"message\":\"500: Internal Server Error\",\"code\":0}", Map.of());
+      observe(exchange, "", failure, false);
+      send(exchange, failure);
     }
   }
 
-  private ApiResponse answer(ApiRequest request, @Nullable String authorization) {
+  /** Shows the exchange to every observer; a no-op without observers. */
+  private void observe(
+      HttpExchange exchange, String requestJson, ApiResponse response, boolean injectedFault) {
+    if (observers.isEmpty()) {
+      return;
+    }
+    Exchange seen =
+        new Exchange(
+            exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+            exchange.getRequestURI().getRawPath(),
+            Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""),
+            Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse(""),
+            requestJson,
+            Optional.ofNullable(exchange.getRequestHeaders().getFirst("User-Agent")).orElse(""),
+            response.status(),
+            response.status() == 204 ? null : response.body(),
+            injectedFault);
+    for (ExchangeObserver observer : observers) {
+      try {
+        observer.exchanged(seen);
+      } catch (RuntimeException e) {
+        log.error("fake-discord exchange observer failed on {} {}", seen.method(), seen.path(), e);
+      }
+    }
+  }
+
+  private ApiResponse answer(
+      ApiRequest request, @Nullable String authorization, boolean[] injected) {
     Optional<Map.Entry<RestApi.Route, List<String>>> route =
         api.find(request.method(), request.path());
     if (route.isEmpty()) {
@@ -166,6 +198,9 @@ final class RestServer {
       return new ApiResponse(401, "{\"message\":\"401: Unauthorized\",\"code\":0}", Map.of());
     }
     Optional<Fault> fault = takeFault(request);
+    if (fault.isPresent()) {
+      injected[0] = true;
+    }
     if (fault.isPresent() && !(fault.get() instanceof Fault.ResponseLost)) {
       return faultResponse(fault.get(), request);
     }
@@ -255,6 +290,7 @@ final class RestServer {
           if (attachment.id() == attachmentId) {
             byte[] content = attachment.content();
             exchange.getResponseHeaders().set("Content-Type", attachment.contentType());
+            observe(exchange, "", new ApiResponse(200, null, Map.of()), false);
             exchange.sendResponseHeaders(200, content.length);
             try (OutputStream out = exchange.getResponseBody()) {
               out.write(content);
@@ -264,7 +300,10 @@ final class RestServer {
         }
       }
     }
-    send(exchange, new ApiResponse(404, "{\"message\":\"404: Not Found\",\"code\":0}", Map.of()));
+    ApiResponse notFound =
+        new ApiResponse(404, "{\"message\":\"404: Not Found\",\"code\":0}", Map.of());
+    observe(exchange, "", notFound, false);
+    send(exchange, notFound);
   }
 
   private static void send(HttpExchange exchange, ApiResponse response) throws IOException {

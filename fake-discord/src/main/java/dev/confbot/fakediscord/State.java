@@ -355,7 +355,9 @@ final class State {
         "public_flags",
         0,
         "flags",
-        0);
+        0,
+        "primary_guild",
+        null);
   }
 
   Map<String, @Nullable Object> memberJson(MemberData member, boolean withUser) {
@@ -593,6 +595,16 @@ final class State {
             500000,
             "approximate_member_count",
             members.size());
+    // fields Discord's spec requires of every guild object (GuildWithCountsResponse)
+    json.put("home_header", null);
+    json.put("region", "deprecated");
+    json.put("widget_enabled", false);
+    json.put("widget_channel_id", null);
+    json.put("nsfw", false);
+    json.put("max_presences", null);
+    json.put("max_stage_video_channel_users", 50);
+    json.put("max_video_channel_users", 25);
+    json.put("incidents_data", null);
     if (full) {
       List<Object> channelList = new ArrayList<>();
       for (ChannelData channel : channels.values()) {
@@ -624,6 +636,7 @@ final class State {
     Map<String, @Nullable Object> user = userJson(botId, botName, true);
     user.put("verified", true);
     user.put("mfa_enabled", false);
+    user.put("locale", "en-US");
     return user;
   }
 

@@ -354,7 +354,7 @@ class RestRulesTest {
     assertThat(role.statusCode()).isEqualTo(200);
     assertThat(fake.role("Speakers").color()).isEqualTo(255);
     assertThat(adminRole.statusCode()).isEqualTo(403);
-    assertThat(channel.statusCode()).isEqualTo(200);
+    assertThat(channel.statusCode()).as("Discord answers 201 Created").isEqualTo(201);
     assertThat(topic.statusCode()).isEqualTo(200);
     assertThat(fake.channel("room-a").topic()).isEqualTo("Room A");
     assertThat(members.body()).contains("\"alice\"", "\"root\"", "\"confbot\"");
