@@ -222,6 +222,7 @@ public final class RegistrationBurst {
       throw new IllegalStateException("guild problems: " + problems);
     }
     return bot;
+  }
 
   /** Prints the OpenAPI line of one run (after its checks finished) and any violations. */
   private static void reportOpenApi(OpenApiConformance.Observer conformance) {
