@@ -261,5 +261,10 @@ class RegistrationConcurrencyTest {
     public void revoke(MemberId member, Set<RoleRef> removed) {
       recording.revoke(member, removed);
     }
+
+    @Override
+    public Optional<Set<RoleRef>> rolesHeld(MemberId member, Set<RoleRef> roles) {
+      return recording.rolesHeld(member, roles);
+    }
   }
 }
