@@ -88,6 +88,64 @@ class SlowPretixEndToEndTest {
         dir, 1, true, aResponse().withStatus(429).withHeader("Retry-After", "60"));
   }
 
+  /**
+   * With a lookup deadline longer than pretix's hang, more unknown codes than registration workers
+   * would hold every worker (the old, blocking lookup) and the indexed member behind them would
+   * wait out pretix too; the registrations waiting for pretix when the bot stops are told to submit
+   * again.
+   */
+  @Test
+  void lookupsWaitingForPretixHoldNoWorkerAndAreAnsweredWhenTheBotStops(@TempDir Path dir)
+      throws Exception {
+    int waitingMembers = 6; // more than the 4 workers, fewer than the lookup pool and queue
+    FakeGuild guild = DemoCommand.guild();
+    for (int i = 0; i < waitingMembers; i++) {
+      guild.member(unknownMember(i));
+    }
+    List<InteractionHandle> waiting = new ArrayList<>();
+    try (FakeDiscord discord = FakeDiscord.start(guild)) {
+      ConfbotConfig config = config(dir, discord);
+      stubFullSync(dir.resolve("pretix"));
+      OrderLookup.Settings lookups =
+          OrderLookup.Settings.defaults().withDeadline(Duration.ofMinutes(2));
+      try (Confbot bot =
+          Confbot.create(
+              config,
+              new RunOptions(Clock.systemUTC(), discord.baseUrl(), discord.gatewayUrl()),
+              new AbstractModule() {
+                @Override
+                protected void configure() {
+                  bind(OrderLookup.Settings.class).toInstance(lookups);
+                }
+              })) {
+        bot.start();
+        await(() -> bot.lastTicketSync().isPresent());
+        pretix.stubFor(
+            get(urlPathMatching(EVENT + "orders/[A-Z0-9]+/"))
+                .willReturn(aResponse().withStatus(404).withFixedDelay(60_000)));
+        // given: more members waiting for pretix than there are workers
+        for (int i = 0; i < waitingMembers; i++) {
+          waiting.add(submit(discord, discord.member(unknownMember(i)), unknownCode(i), "Jo Doe"));
+        }
+        for (InteractionHandle handle : waiting) {
+          assertThat(handle.awaitAck(WAIT)).isPresent();
+        }
+        // when: a member whose ticket is indexed submits
+        FakeMember guido = discord.member("guido");
+        InteractionHandle indexed = submit(discord, guido, "HXYCT", "Guido van Rossum");
+        // then: answered while pretix still hangs, and nobody waiting has been answered yet
+        assertThat(answer(indexed)).contains("registered with your Speaker ticket");
+        for (InteractionHandle handle : waiting) {
+          assertThat(handle.awaitAnswer(Duration.ZERO)).isEmpty();
+        }
+      }
+      // and when the bot stops, each of them is told to submit again
+      for (InteractionHandle handle : waiting) {
+        assertThat(answer(handle)).contains("The bot is restarting");
+      }
+    }
+  }
+
   private void assertIndexedRegistersAndUnknownCannotBeVerified(
       Path dir, int unknownMembers, boolean indexedFirst, ResponseDefinitionBuilder orderLookup)
       throws Exception {

@@ -53,6 +53,7 @@ public final class DiscordBot {
 
   private volatile @Nullable JDA jda;
   private @Nullable ThreadPoolExecutor workers;
+  private @Nullable RegistrationListener listener;
   private volatile @Nullable Long registrationMessageId;
   private boolean used;
 
@@ -113,11 +114,14 @@ public final class DiscordBot {
     used = true;
     ThreadPoolExecutor pool = newWorkers();
     workers = pool;
+    RegistrationListener registrations =
+        new RegistrationListener(settings.guildId(), desk, pool, texts);
+    listener = registrations;
     JDA client;
     try {
       client =
           JdaFactory.builder(settings)
-              .addEventListeners(new RegistrationListener(settings.guildId(), desk, pool, texts))
+              .addEventListeners(registrations)
               .addEventListeners(extraListeners.toArray())
               .build();
     } catch (InvalidTokenException e) {
@@ -188,6 +192,13 @@ public final class DiscordBot {
     ThreadPoolExecutor pool = workers;
     if (pool != null) {
       refuseQueued(pool);
+    }
+    RegistrationListener registrations = listener;
+    if (registrations != null) {
+      int refused = registrations.refuseWaiting();
+      if (refused > 0) {
+        log.info("Stopping: {} registration(s) waiting for pretix asked to submit again", refused);
+      }
     }
     Guild guild = client.getGuildById(settings.guildId());
     if (guild != null) {
@@ -264,9 +275,10 @@ public final class DiscordBot {
     pool.getQueue().drainTo(queued);
     int refused = 0;
     for (Runnable task : queued) {
-      if (task instanceof RegistrationListener.Submission) {
-        ((RegistrationListener.Submission) task).refuse();
-        refused++;
+      if (task instanceof RegistrationListener.Answerable) {
+        if (((RegistrationListener.Answerable) task).refuse()) {
+          refused++;
+        }
       }
     }
     if (!queued.isEmpty()) {

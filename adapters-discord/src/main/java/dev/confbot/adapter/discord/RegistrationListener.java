@@ -4,8 +4,15 @@ import dev.confbot.core.i18n.TextBundle;
 import dev.confbot.core.i18n.TextKeys;
 import dev.confbot.core.i18n.Texts;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
@@ -25,9 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The registration flow in Discord: the Register button and {@code /register} open the form; a
  * submitted form is acknowledged at once (ephemeral, deferred) and handed to confbot's bounded
- * executor, whose worker answers by editing the deferred reply. JDA's event thread never blocks.
- * The form and the busy/failed/offline answers are in the member's Discord locale (see {@link
- * Texts#forLocale}).
+ * executor, whose worker answers by editing the deferred reply. JDA's event thread never blocks,
+ * and a registration that waits for pretix does not hold a worker while it waits. The form and the
+ * busy/failed/offline answers are in the member's Discord locale (see {@link Texts#forLocale}).
  */
 public final class RegistrationListener extends ListenerAdapter {
   static final String BUTTON_ID = "confbot:register";
@@ -46,6 +53,7 @@ public final class RegistrationListener extends ListenerAdapter {
   private final RegistrationDesk desk;
   private final ExecutorService workers;
   private final Texts texts;
+  private final Set<Submission> waiting = ConcurrentHashMap.newKeySet();
 
   /**
    * @param guildId interactions from other guilds are ignored
@@ -145,17 +153,44 @@ public final class RegistrationListener extends ListenerAdapter {
   }
 
   /**
-   * A submitted form waiting for (or running on) a worker: answers by editing the deferred reply.
-   * One still queued when the bot stops is {@linkplain #refuse refused} with an answer instead of
-   * being dropped.
+   * Answers every submission still waiting for pretix ("the bot is restarting, please submit
+   * again"); call after the workers were shut down, so the rest of those registrations is refused.
+   *
+   * @return how many were answered so
    */
-  final class Submission implements Runnable {
+  int refuseWaiting() {
+    int refused = 0;
+    for (Submission submission : waiting) {
+      if (submission.refuse()) {
+        refused++;
+      }
+    }
+    return refused;
+  }
+
+  /** Work on the registration workers that owes a member an answer if the bot stops first. */
+  interface Answerable extends Runnable {
+    /**
+     * Tells the member the bot is restarting and to submit again; the work will not run.
+     *
+     * @return false when the member had been answered already
+     */
+    boolean refuse();
+  }
+
+  /**
+   * A submitted form waiting for (or running on) a worker: answers by editing the deferred reply,
+   * once. One still queued, or waiting for pretix, when the bot stops is {@linkplain #refuse
+   * refused} with an answer instead of being dropped.
+   */
+  final class Submission implements Answerable {
     private final InteractionHook hook;
     private final long memberId;
     private final String order;
     private final String name;
     private final Locale locale;
     private final TextBundle bundle;
+    private final AtomicBoolean answered = new AtomicBoolean();
 
     Submission(
         InteractionHook hook,
@@ -174,27 +209,83 @@ public final class RegistrationListener extends ListenerAdapter {
 
     @Override
     public void run() {
-      String answer;
+      CompletionStage<String> result;
       try {
-        answer = desk.register(memberId, order, name, locale);
+        result = desk.register(memberId, order, name, locale, this::continueLater);
       } catch (RuntimeException e) {
         log.error("Registration of member {} failed unexpectedly", memberId, e);
-        answer = bundle.get(TextKeys.FAILED);
+        answer(bundle.get(TextKeys.FAILED));
+        return;
       }
-      answer(answer);
+      CompletableFuture<String> future = result.toCompletableFuture();
+      if (!future.isDone()) {
+        waiting.add(this);
+      }
+      future.whenComplete(
+          (text, failure) -> {
+            waiting.remove(this);
+            answer(text != null ? text : answerTo(Objects.requireNonNull(failure)));
+          });
     }
 
-    /** Tells the member the bot is restarting and to submit again; the form was not handled. */
-    void refuse() {
+    /** Runs the rest of this registration on a worker, once what it waited for arrived. */
+    private void continueLater(Runnable rest) {
+      workers.execute(new Continuation(this, rest));
+    }
+
+    private String answerTo(Throwable failure) {
+      Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+      if (cause instanceof RejectedExecutionException) {
+        boolean stopping = workers.isShutdown();
+        log.warn(
+            "Registration of member {} not finished ({}); asked to retry",
+            memberId,
+            stopping ? "bot stopping" : "queue full");
+        return bundle.get(stopping ? TextKeys.RESTARTING : TextKeys.BUSY);
+      }
+      log.error("Registration of member {} failed unexpectedly", memberId, failure);
+      return bundle.get(TextKeys.FAILED);
+    }
+
+    @Override
+    public boolean refuse() {
+      if (answered.get()) {
+        return false;
+      }
       log.info("Registration of member {} not handled: the bot is stopping", memberId);
-      answer(bundle.get(TextKeys.RESTARTING));
+      return answer(bundle.get(TextKeys.RESTARTING));
     }
 
-    private void answer(String text) {
+    private boolean answer(String text) {
+      if (!answered.compareAndSet(false, true)) {
+        return false;
+      }
       hook.editOriginal(text)
           .queue(
               ok -> {},
               e -> log.warn("Answer to member {} not delivered: {}", memberId, e.toString()));
+      return true;
+    }
+  }
+
+  /** The rest of a submission that waited for pretix, queued for a worker. */
+  private static final class Continuation implements Answerable {
+    private final Submission submission;
+    private final Runnable rest;
+
+    Continuation(Submission submission, Runnable rest) {
+      this.submission = submission;
+      this.rest = rest;
+    }
+
+    @Override
+    public void run() {
+      rest.run();
+    }
+
+    @Override
+    public boolean refuse() {
+      return submission.refuse();
     }
   }
 

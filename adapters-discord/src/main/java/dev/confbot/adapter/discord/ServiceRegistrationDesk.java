@@ -2,15 +2,16 @@ package dev.confbot.adapter.discord;
 
 import dev.confbot.core.model.MemberId;
 import dev.confbot.core.registration.RegistrationMessages;
-import dev.confbot.core.registration.RegistrationResult;
 import dev.confbot.core.registration.RegistrationService;
 import dev.confbot.core.registration.TicketLifecycle;
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
  * The {@link RegistrationDesk} over the core: a submitted form goes to {@link
- * RegistrationService#register}, whose result becomes the attendee's text; a returning member gets
+ * RegistrationService#submit}, whose result becomes the attendee's text; a returning member gets
  * the roles of their claims from {@link TicketLifecycle#rolesOnRejoin}. The answer is in the
  * member's language where confbot speaks it.
  */
@@ -48,9 +49,12 @@ public final class ServiceRegistrationDesk implements RegistrationDesk {
   }
 
   @Override
-  public String register(long memberId, String orderCode, String fullName, Locale locale) {
-    RegistrationResult result = service.register(new MemberId(memberId), orderCode, fullName);
-    return messages.apply(locale).attendeeMessage(result);
+  public CompletionStage<String> register(
+      long memberId, String orderCode, String fullName, Locale locale, Executor continueOn) {
+    RegistrationMessages texts = messages.apply(locale);
+    return service
+        .submit(new MemberId(memberId), orderCode, fullName, continueOn)
+        .thenApply(texts::attendeeMessage);
   }
 
   @Override

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 /** The start-up check names every problem of a badly set-up server with its fix. */
@@ -20,7 +22,8 @@ class GuildValidationTest {
   private static final RegistrationDesk NOBODY =
       new RegistrationDesk() {
         @Override
-        public String register(long memberId, String orderCode, String fullName, Locale locale) {
+        public CompletionStage<String> register(
+            long memberId, String orderCode, String fullName, Locale locale, Executor continueOn) {
           throw new AssertionError("no registration expected");
         }
 

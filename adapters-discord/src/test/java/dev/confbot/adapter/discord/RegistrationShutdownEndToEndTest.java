@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -75,7 +78,8 @@ class RegistrationShutdownEndToEndTest {
     private final List<String> handled = new ArrayList<>();
 
     @Override
-    public String register(long memberId, String orderCode, String fullName, Locale locale) {
+    public CompletionStage<String> register(
+        long memberId, String orderCode, String fullName, Locale locale, Executor continueOn) {
       synchronized (this) {
         handled.add(orderCode);
       }
@@ -84,9 +88,9 @@ class RegistrationShutdownEndToEndTest {
         released.await(60, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return "interrupted " + orderCode;
+        return CompletableFuture.completedFuture("interrupted " + orderCode);
       }
-      return "handled " + orderCode;
+      return CompletableFuture.completedFuture("handled " + orderCode);
     }
 
     @Override

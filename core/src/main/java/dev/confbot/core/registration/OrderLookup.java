@@ -3,6 +3,8 @@ package dev.confbot.core.registration;
 import dev.confbot.core.model.Order;
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.OrderStatus;
+import dev.confbot.core.model.Position;
+import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.TicketSource;
 import java.time.Clock;
@@ -11,8 +13,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -20,20 +22,22 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the order behind a code for registration: the {@link TicketIndex} first, which never waits
  * on the ticket source; on a miss (a ticket bought after the last sync, or a typo), and for a
  * pending order that may just have been paid, the ticket source directly.
  *
- * <p>Direct lookups run on a small bounded executor of their own, never on the caller's thread: the
- * caller waits at most the {@linkplain Settings#deadline() deadline} and is then answered "can't
- * verify right now", and when the executor's queue is full it is answered so at once. A slow or
- * rate-limited ticket source thus holds at most the lookup threads, never the registration workers,
- * and attendees whose ticket is indexed are not held up at all. The source's answer is never
- * wasted: when it arrives, even after the caller gave up, it fills the index (order found) or the
- * negative cache (code unknown). One lookup per code runs at a time; callers asking for the same
- * code meanwhile share its answer.
+ * <p>Direct lookups run on a small bounded executor of their own, never on the caller's thread, and
+ * the caller does not wait for them: {@link #find} returns a future that completes with the
+ * source's answer, or with "can't verify right now" at the {@linkplain Settings#deadline()
+ * deadline}, or so at once when the executor's queue is full. A slow or rate-limited ticket source
+ * thus holds at most the lookup threads, never the registration workers, and attendees whose ticket
+ * is indexed are not held up at all. The source's answer is never wasted: when it arrives, even
+ * after the caller gave up, it fills the index (order found) or the negative cache (code unknown).
+ * One lookup per code runs at a time; callers asking for the same code meanwhile share its answer.
  *
  * <p>Unknown codes, and the state of pending orders just checked, are answered from memory for
  * {@linkplain Settings#cacheTtl() a while}, so re-submitting a mistyped code or an unpaid order
@@ -157,43 +161,102 @@ public final class OrderLookup implements AutoCloseable {
   }
 
   /**
-   * Finds the order.
+   * Finds the order. An index hit (and a code known to be unknown) is answered at once, in an
+   * already completed future; a direct lookup completes the future when the source answers, or with
+   * {@link Answer.Unverifiable} at the {@linkplain Settings#deadline() deadline} or at once when
+   * the lookup queue is full. The caller's thread never waits: whoever completes the future (a
+   * lookup thread, or the JDK's timer thread at the deadline) runs the dependent stages that are
+   * not made asynchronous.
    *
    * @param refreshPending whether a pending order from the index is checked at the source (it may
    *     have been paid since the last sync); the indexed state answers when the source does not
-   * @throws RuntimeException what a ticket source that broke its contract threw (not a {@link
-   *     GatewayException})
+   * @return the answer; completes exceptionally only with what a ticket source that broke its
+   *     contract threw (not a {@link GatewayException})
    */
-  Answer find(OrderCode code, boolean refreshPending) {
+  CompletableFuture<Answer> find(OrderCode code, boolean refreshPending) {
     Optional<IndexedOrder> indexed = index.find(code);
     if (indexed.isPresent()) {
       IndexedOrder order = indexed.get();
       if (refreshPending
           && order.order().status() == OrderStatus.PENDING
           && !cached(checkedUntil, code)) {
-        return new Answer.Known(refreshed(order));
+        // a pending order may have been paid a minute ago: ask the source, keep the index otherwise
+        return withinDeadline(
+            lookUp(code), found -> new Answer.Known(found.orElse(order)), new Answer.Known(order));
       }
-      return new Answer.Known(order);
+      return CompletableFuture.completedFuture(new Answer.Known(order));
     }
     if (cached(unknownUntil, code)) {
-      return new Answer.Unknown();
+      return CompletableFuture.completedFuture(new Answer.Unknown());
     }
-    try {
-      Optional<IndexedOrder> fetched = await(lookUp(code));
-      return fetched.isPresent() ? new Answer.Known(fetched.get()) : new Answer.Unknown();
-    } catch (NoAnswer e) {
-      return new Answer.Unverifiable(e.system);
-    }
+    return withinDeadline(
+        lookUp(code),
+        found -> found.isPresent() ? new Answer.Known(found.get()) : new Answer.Unknown(),
+        null);
   }
 
-  /** A pending order may have been paid a minute ago: ask the source, keep the index otherwise. */
-  private IndexedOrder refreshed(IndexedOrder order) {
-    OrderCode code = order.order().code();
-    try {
-      return await(lookUp(code)).orElse(order);
-    } catch (NoAnswer e) {
-      return order; // the indexed state is the best answer we have
+  /**
+   * The lookup's answer, or what stands in for it when the source is late, too busy or fails.
+   *
+   * @param fallback the answer then; null for {@link Answer.Unverifiable} naming the system
+   */
+  private CompletableFuture<Answer> withinDeadline(
+      CompletableFuture<Optional<IndexedOrder>> lookup,
+      Function<Optional<IndexedOrder>, Answer> answer,
+      @Nullable Answer fallback) {
+    // a dependent future of our own: the deadline must not complete the shared in-flight lookup
+    return lookup
+        .thenApply(answer)
+        .orTimeout(deadline.toNanos(), TimeUnit.NANOSECONDS)
+        .handle(
+            (found, failure) -> {
+              if (failure == null) {
+                return found;
+              }
+              String system = failedSystem(failure);
+              return fallback != null ? fallback : new Answer.Unverifiable(system);
+            });
+  }
+
+  /**
+   * The system to name when a lookup gave no usable answer.
+   *
+   * @throws RuntimeException what the source threw when it broke its contract
+   */
+  private String failedSystem(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof TimeoutException) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "pretix gave no answer within {0} for an order lookup; the attendee is asked to retry"
+              + " and the answer, when it comes, is kept",
+          deadline);
+      return "pretix";
     }
+    if (cause instanceof RejectedExecutionException) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Too many order lookups waiting for pretix; the attendee is asked to retry");
+      return "pretix";
+    }
+    if (cause instanceof GatewayException) {
+      return ((GatewayException) cause).system();
+    }
+    if (cause instanceof RuntimeException) {
+      throw (RuntimeException) cause;
+    }
+    throw new IllegalStateException("order lookup failed", cause);
+  }
+
+  /** The indexed position behind a key, without asking the source; empty when not indexed. */
+  Optional<Position> indexed(PositionKey key) {
+    return index
+        .find(key.order())
+        .flatMap(
+            order ->
+                order.order().positions().stream()
+                    .filter(p -> p.key().position() == key.position())
+                    .findFirst());
   }
 
   /** The running lookup for the code, or a new one; a failed future when the queue is full. */
@@ -240,38 +303,6 @@ public final class OrderLookup implements AutoCloseable {
     return Optional.of(index.put(fetched.get()));
   }
 
-  private Optional<IndexedOrder> await(CompletableFuture<Optional<IndexedOrder>> lookup)
-      throws NoAnswer {
-    try {
-      return lookup.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "pretix gave no answer within {0} for an order lookup; the attendee is asked to retry"
-              + " and the answer, when it comes, is kept",
-          deadline);
-      throw new NoAnswer("pretix");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NoAnswer("pretix");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RejectedExecutionException) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "Too many order lookups waiting for pretix; the attendee is asked to retry");
-        throw new NoAnswer("pretix");
-      }
-      if (cause instanceof GatewayException) {
-        throw new NoAnswer(((GatewayException) cause).system());
-      }
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      throw new IllegalStateException("order lookup failed", cause);
-    }
-  }
-
   private boolean cached(ConcurrentHashMap<OrderCode, Instant> cache, OrderCode code) {
     Instant until = cache.get(code);
     return until != null && clock.instant().isBefore(until);
@@ -289,16 +320,5 @@ public final class OrderLookup implements AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
-  }
-
-  /** The source gave no usable answer in time. */
-  private static final class NoAnswer extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final String system;
-
-    NoAnswer(String system) {
-      super(system, null, false, false);
-      this.system = system;
-    }
   }
 }

@@ -13,7 +13,9 @@ public enum OutcomeCode {
   INVALID_CODE,
   NO_ROLES_MAPPED,
   TOO_MANY_ATTEMPTS,
-  TICKETS_UNAVAILABLE;
+  TICKETS_UNAVAILABLE,
+  /** The ticket was released (by an organizer) while the member was registering it. */
+  INTERRUPTED;
 
   /** True for the outcomes that count against the per-account failed-attempt limit (guessing). */
   public boolean countsAsFailedAttempt() {

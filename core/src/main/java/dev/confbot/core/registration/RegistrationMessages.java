@@ -10,6 +10,7 @@ import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.registration.RegistrationResult.AlreadyRegistered;
 import dev.confbot.core.registration.RegistrationResult.ClaimedByOther;
+import dev.confbot.core.registration.RegistrationResult.Interrupted;
 import dev.confbot.core.registration.RegistrationResult.InvalidCode;
 import dev.confbot.core.registration.RegistrationResult.NameMismatch;
 import dev.confbot.core.registration.RegistrationResult.NoRolesMapped;
@@ -184,6 +185,8 @@ public final class RegistrationMessages {
       values.put("minutes", Long.toString(Math.max(1, (seconds + 59) / 60)));
     } else if (r instanceof TicketsUnavailable) {
       values.put("system", ((TicketsUnavailable) r).system());
+    } else if (r instanceof Interrupted) {
+      putPosition(values, ((Interrupted) r).position());
     } else {
       throw new AssertionError(r);
     }
@@ -243,6 +246,9 @@ public final class RegistrationMessages {
             + " mapping");
     m.put("log.TOO_MANY_ATTEMPTS", "⛔ {member}: too many failed attempts, refused");
     m.put("log.TICKETS_UNAVAILABLE", "⚠️ {member}: could not register, {system} is unavailable");
+    m.put(
+        "log.INTERRUPTED",
+        "↩️ {member}: {ref}-{position} was released while they registered it; roles taken back");
     return m;
   }
 

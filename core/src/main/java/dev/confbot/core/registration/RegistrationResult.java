@@ -39,6 +39,9 @@ public sealed interface RegistrationResult {
     if (this instanceof NoRolesMapped) {
       return Optional.of(((NoRolesMapped) this).position());
     }
+    if (this instanceof Interrupted) {
+      return Optional.of(((Interrupted) this).position());
+    }
     return Optional.empty();
   }
 
@@ -196,6 +199,18 @@ public sealed interface RegistrationResult {
     @Override
     public OutcomeCode code() {
       return OutcomeCode.TICKETS_UNAVAILABLE;
+    }
+  }
+
+  /**
+   * The position was released (an organizer's {@code /registration release}, a cancellation) while
+   * the member's roles were being applied: the release wins, the roles just applied were taken back
+   * and the member may submit again.
+   */
+  record Interrupted(PositionKey position) implements RegistrationResult {
+    @Override
+    public OutcomeCode code() {
+      return OutcomeCode.INTERRUPTED;
     }
   }
 }

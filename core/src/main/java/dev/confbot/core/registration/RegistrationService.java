@@ -4,6 +4,7 @@ import dev.confbot.core.model.MemberId;
 import dev.confbot.core.model.Order;
 import dev.confbot.core.model.OrderStatus;
 import dev.confbot.core.model.Position;
+import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.port.AttemptLog;
 import dev.confbot.core.port.AuditSink;
@@ -13,6 +14,7 @@ import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.port.TicketSource;
 import dev.confbot.core.registration.RegistrationResult.AlreadyRegistered;
 import dev.confbot.core.registration.RegistrationResult.ClaimedByOther;
+import dev.confbot.core.registration.RegistrationResult.Interrupted;
 import dev.confbot.core.registration.RegistrationResult.InvalidCode;
 import dev.confbot.core.registration.RegistrationResult.NameMismatch;
 import dev.confbot.core.registration.RegistrationResult.NoRolesMapped;
@@ -27,12 +29,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -153,27 +160,79 @@ public final class RegistrationService {
   }
 
   /**
-   * Handles one form submission. Never throws for bad input or failing systems.
+   * Handles one form submission and waits for its result. Never throws for bad input or failing
+   * systems. A direct lookup at the ticket source runs on the lookup threads, and what follows it
+   * on the thread that completes it; workers that must not wait use {@link #submit}.
    *
    * @param member the Discord account submitting the form
    * @param rawCode the order code as typed
    * @param typedName the full name as typed
    */
   public RegistrationResult register(MemberId member, String rawCode, String typedName) {
-    RegistrationResult result;
+    return submit(member, rawCode, typedName, Runnable::run).join();
+  }
+
+  /**
+   * Handles one form submission without waiting on the ticket source: what the ticket index answers
+   * (most submissions) is handled on the calling thread and returned completed; a code the index
+   * does not hold is looked up at the source and the rest of the registration (claim, roles, audit
+   * line) runs on {@code continueOn} once the source answered or the lookup deadline passed. The
+   * calling thread is thus free for the next submission while pretix is slow.
+   *
+   * @param member the Discord account submitting the form
+   * @param rawCode the order code as typed
+   * @param typedName the full name as typed
+   * @param continueOn runs the rest of a registration that waited for the ticket source
+   * @return the result; it completes exceptionally only with a {@link
+   *     java.util.concurrent.RejectedExecutionException} (as the cause of a {@link
+   *     java.util.concurrent.CompletionException}) when {@code continueOn} refused the rest of the
+   *     registration, which then did not happen (nothing was claimed or counted)
+   */
+  public CompletableFuture<RegistrationResult> submit(
+      MemberId member, String rawCode, String typedName, Executor continueOn) {
     AttemptLimiter.Admission admission = limiter.admit(member);
     if (admission instanceof AttemptLimiter.Blocked) {
-      result = new TooManyAttempts(((AttemptLimiter.Blocked) admission).retryIn());
-    } else {
-      try {
-        result = attempt(member, rawCode, typedName);
-      } catch (RuntimeException e) {
-        // a port broke its contract (threw something other than GatewayException): the attendee
-        // still gets a clear answer and the organizers an alert
-        result = new TicketsUnavailable("confbot (" + e.getClass().getSimpleName() + ")");
-      }
-      ((AttemptLimiter.Admitted) admission).finish(result.code().countsAsFailedAttempt());
+      return CompletableFuture.completedFuture(
+          finish(member, new TooManyAttempts(((AttemptLimiter.Blocked) admission).retryIn())));
     }
+    AttemptLimiter.Admitted admitted = (AttemptLimiter.Admitted) admission;
+    CompletableFuture<RegistrationResult> attempt;
+    try {
+      attempt = attempt(member, rawCode, typedName, continueOn);
+    } catch (RuntimeException e) {
+      attempt = CompletableFuture.failedFuture(e);
+    }
+    return attempt.handle(
+        (result, failure) -> {
+          if (failure != null && rejected(failure)) {
+            admitted.finish(false);
+            throw failure instanceof CompletionException
+                ? (CompletionException) failure
+                : new CompletionException(failure);
+          }
+          RegistrationResult done =
+              failure == null
+                  ? result
+                  // a port broke its contract (threw something other than GatewayException): the
+                  // attendee still gets a clear answer and the organizers an alert
+                  : new TicketsUnavailable(
+                      "confbot (" + unwrap(failure).getClass().getSimpleName() + ")");
+          admitted.finish(done.code().countsAsFailedAttempt());
+          return finish(member, done);
+        });
+  }
+
+  private static boolean rejected(Throwable failure) {
+    return unwrap(failure) instanceof RejectedExecutionException;
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure.getCause();
+    return failure instanceof CompletionException && cause != null ? cause : failure;
+  }
+
+  /** Counts the outcome and writes the audit line. */
+  private RegistrationResult finish(MemberId member, RegistrationResult result) {
     Objects.requireNonNull(outcomes.get(result.code())).increment();
     try {
       audit.record(messages.logLine(member, result), shouldAlert(result));
@@ -184,17 +243,28 @@ public final class RegistrationService {
     return result;
   }
 
-  private RegistrationResult attempt(MemberId member, String rawCode, String typedName) {
+  private CompletableFuture<RegistrationResult> attempt(
+      MemberId member, String rawCode, String typedName, Executor continueOn) {
     ParsedCode parsed = OrderCodeParser.parse(rawCode);
     if (parsed instanceof ParsedCode.Invalid) {
-      return new InvalidCode(((ParsedCode.Invalid) parsed).reason());
+      return CompletableFuture.completedFuture(
+          new InvalidCode(((ParsedCode.Invalid) parsed).reason()));
     }
     ParsedCode.Valid code = (ParsedCode.Valid) parsed;
     if (code.testMode()) {
-      return new TestMode(code.code());
+      return CompletableFuture.completedFuture(new TestMode(code.code()));
     }
-    OrderLookup.Answer found =
+    CompletableFuture<OrderLookup.Answer> found =
         orders.find(code.code(), !settings.allowedStates().contains(OrderStatus.PENDING));
+    if (found.isDone()) {
+      // the index answered: go on here, no hand-over to another thread
+      return found.thenApply(answer -> decide(member, code, answer, typedName));
+    }
+    return found.thenApplyAsync(answer -> decide(member, code, answer, typedName), continueOn);
+  }
+
+  private RegistrationResult decide(
+      MemberId member, ParsedCode.Valid code, OrderLookup.Answer found, String typedName) {
     if (found instanceof OrderLookup.Answer.Unknown) {
       return new OrderNotFound(code.code());
     }
@@ -317,7 +387,9 @@ public final class RegistrationService {
         throw new GatewayException("store", "claim store answered inconsistently", null);
       case ALREADY_HELD:
         roles.grant(member, granted, nickname);
-        claims.confirm(position.key(), member, clock.instant());
+        if (!claims.confirm(position.key(), member, clock.instant())) {
+          return interrupted(member, position.key(), granted);
+        }
         return new AlreadyRegistered(position.key(), position.product(), granted);
       case RESERVED:
         try {
@@ -328,10 +400,33 @@ public final class RegistrationService {
               ? (GatewayException) e
               : new GatewayException("discord", "granting roles failed", e);
         }
-        claims.confirm(position.key(), member, clock.instant());
+        if (!claims.confirm(position.key(), member, clock.instant())) {
+          return interrupted(member, position.key(), granted);
+        }
         return new Registered(position.key(), position.product(), granted);
     }
     throw new AssertionError(reservation);
+  }
+
+  /**
+   * The claim was released while the roles were being applied (the release wins): takes back the
+   * roles just granted that none of the member's other tickets gives.
+   */
+  private RegistrationResult interrupted(MemberId member, PositionKey key, Set<RoleRef> granted) {
+    Set<RoleRef> remove = new HashSet<>(granted);
+    for (ClaimStore.Claim other : claims.claimsOf(member)) {
+      if (!other.position().equals(key)) {
+        remove.removeAll(
+            orders
+                .indexed(other.position())
+                .map(mapping::rolesFor)
+                .orElseGet(() -> mapping.extraRolesFor(other.position().order())));
+      }
+    }
+    if (!remove.isEmpty()) {
+      roles.revoke(member, remove);
+    }
+    return new Interrupted(key);
   }
 
   private boolean shouldAlert(RegistrationResult result) {

@@ -55,6 +55,7 @@ class RegistrationMessagesTest {
     all.add(new TooManyAttempts(Duration.ofSeconds(61)));
     all.add(new TicketsUnavailable("pretix"));
     all.add(new TicketsUnavailable("discord"));
+    all.add(new RegistrationResult.Interrupted(KEY));
     return all;
   }
 

@@ -5,6 +5,7 @@ import static dev.confbot.core.testing.TestData.BOB;
 import static dev.confbot.core.testing.TestData.BUSINESS;
 import static dev.confbot.core.testing.TestData.CAROL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.confbot.core.model.MemberId;
 import dev.confbot.core.model.OrderCode;
@@ -22,9 +23,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -221,6 +227,61 @@ class RegistrationSlowPretixTest {
     // then: the attendee is answered although the lookup still hangs
     assertThat(missed.get(30, TimeUnit.SECONDS)).isEqualTo(new TicketsUnavailable("pretix"));
     assertThat(pretix.hanging()).isEqualTo(1);
+  }
+
+  @Test
+  void submitFreesTheCallingThreadWhilePretixHangsAndContinuesOnTheGivenExecutor()
+      throws Exception {
+    // given: a generous deadline, and an executor that keeps what it is given
+    RegistrationService service = service(LONG_WAIT);
+    BlockingQueue<Runnable> continued = new LinkedBlockingQueue<>();
+    // when: a code the index lacks, then an indexed one, from the same (calling) thread
+    CompletableFuture<RegistrationResult> missed =
+        service.submit(ALICE, "NEWW7", "Fresh Buyer", continued::add);
+    pretix.awaitEntered(1);
+    CompletableFuture<RegistrationResult> indexed =
+        service.submit(BOB, "TYJEL", "Paula Larsen", continued::add);
+    // then: the indexed ticket is registered at once; the miss waits for pretix, not the thread
+    assertThat(indexed.getNow(null))
+        .extracting(RegistrationResult::code)
+        .isEqualTo(OutcomeCode.REGISTERED);
+    assertThat(missed).isNotDone();
+    assertThat(continued).isEmpty();
+    // when: pretix answers, the rest of the registration is handed to the executor
+    pretix.release();
+    Runnable rest = continued.poll(30, TimeUnit.SECONDS);
+    assertThat(rest).isNotNull();
+    assertThat(missed).isNotDone();
+    rest.run();
+    // then
+    assertThat(missed.getNow(null))
+        .extracting(RegistrationResult::code)
+        .isEqualTo(OutcomeCode.REGISTERED);
+    assertThat(discord.rolesOf(ALICE)).isNotEmpty();
+  }
+
+  @Test
+  void aRefusedContinuationFailsTheSubmissionWithoutCountingIt() throws Exception {
+    // given: an executor that refuses (full, or the bot stopping)
+    RegistrationService service = service(LONG_WAIT);
+    Executor refusing =
+        task -> {
+          throw new RejectedExecutionException("stopping");
+        };
+    // when
+    CompletableFuture<RegistrationResult> missed =
+        service.submit(ALICE, "NEWW7", "Fresh Buyer", refusing);
+    pretix.awaitEntered(1);
+    pretix.release();
+    // then: the caller learns that nothing happened; no outcome, no audit line, no roles
+    assertThatThrownBy(() -> missed.get(30, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(RejectedExecutionException.class);
+    assertThat(audit.lines()).isEmpty();
+    assertThat(discord.rolesOf(ALICE)).isEmpty();
+    assertThat(claims.all()).isEmpty();
+    for (OutcomeCode code : OutcomeCode.values()) {
+      assertThat(service.outcomeCount(code)).isZero();
+    }
   }
 
   private void awaitQueued(int count) throws InterruptedException {
