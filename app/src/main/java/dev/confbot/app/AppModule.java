@@ -46,6 +46,7 @@ import dev.confbot.core.port.ChannelTopics;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.DirectMessenger;
 import dev.confbot.core.port.NotificationLog;
+import dev.confbot.core.port.PendingRestores;
 import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.port.ScheduleSource;
@@ -366,7 +367,8 @@ final class AppModule extends AbstractModule {
       RoleGateway roles,
       RoleMapping mapping,
       AuditSink audit,
-      Clock clock) {
+      Clock clock,
+      PendingRestores pendingRestores) {
     return new TicketLifecycle(
         index,
         claims,
@@ -375,7 +377,8 @@ final class AppModule extends AbstractModule {
         audit,
         clock,
         Wiring.cancellationPolicy(config.registration()),
-        Wiring.registrationSettings(config.registration()).allowedStates());
+        Wiring.registrationSettings(config.registration()).allowedStates(),
+        pendingRestores);
   }
 
   /** Sync failures in a row after which organizers are alerted and /healthz reports "degraded". */

@@ -106,7 +106,16 @@ public final class SqliteMigrations {
                     member_id INTEGER NOT NULL,
                     at        TEXT    NOT NULL
                   )""",
-                  "CREATE INDEX failed_attempts_by_time ON failed_attempts (at)")));
+                  "CREATE INDEX failed_attempts_by_time ON failed_attempts (at)")),
+          new Migration(
+              7,
+              "pending role restores",
+              List.of(
+                  """
+                  CREATE TABLE pending_restores (
+                    member_id INTEGER NOT NULL PRIMARY KEY,
+                    since     TEXT    NOT NULL
+                  ) WITHOUT ROWID""")));
 
   private SqliteMigrations() {}
 }

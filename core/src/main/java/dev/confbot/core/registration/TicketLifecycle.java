@@ -10,6 +10,7 @@ import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.GatewayException;
+import dev.confbot.core.port.PendingRestores;
 import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.port.TicketSource;
 import java.time.Clock;
@@ -44,7 +45,7 @@ public final class TicketLifecycle {
   private final Set<OrderStatus> validStates;
   private final Set<PositionKey> alerted = ConcurrentHashMap.newKeySet();
   private final Set<PositionKey> unfinishedAlerted = ConcurrentHashMap.newKeySet();
-  private final Set<MemberId> restoreRetries = ConcurrentHashMap.newKeySet();
+  private final PendingRestores restoreRetries;
   private final Object lock = new Object();
 
   /**
@@ -77,6 +78,37 @@ public final class TicketLifecycle {
       Clock clock,
       CancellationPolicy policy,
       Set<OrderStatus> validStates) {
+    this(
+        index,
+        claims,
+        roles,
+        mapping,
+        audit,
+        clock,
+        policy,
+        validStates,
+        new InMemoryPendingRestores());
+  }
+
+  /**
+   * Creates the lifecycle with the members whose roles are still to be restored kept in {@code
+   * pendingRestores} (persistent in the bot, so a restart does not forget them).
+   *
+   * @param validStates the order states whose tickets give roles (the registration's allowed
+   *     states); a claimed order that leaves them is handled like a cancelled one
+   * @param pendingRestores members who rejoined while their roles could not be given back
+   */
+  public TicketLifecycle(
+      TicketIndex index,
+      ClaimStore claims,
+      RoleGateway roles,
+      RoleMapping mapping,
+      AuditSink audit,
+      Clock clock,
+      CancellationPolicy policy,
+      Set<OrderStatus> validStates,
+      PendingRestores pendingRestores) {
+    this.restoreRetries = pendingRestores;
     this.validStates = Set.copyOf(validStates);
     if (this.validStates.isEmpty() || this.validStates.contains(OrderStatus.CANCELED)) {
       throw new IllegalArgumentException("valid states must be non-empty and exclude cancelled");
@@ -246,7 +278,7 @@ public final class TicketLifecycle {
     try {
       roles.grant(member, granted, Optional.empty());
     } catch (GatewayException e) {
-      if (restoreRetries.add(member)) {
+      if (restoreRetries.add(member, clock.instant())) {
         audit.record(
             "⚠️ "
                 + member.mention()
@@ -290,7 +322,7 @@ public final class TicketLifecycle {
           finish(claim, report);
         }
       }
-      for (MemberId member : List.copyOf(restoreRetries)) {
+      for (MemberId member : restoreRetries.members()) {
         retryRestore(member, report);
       }
       return report.build();

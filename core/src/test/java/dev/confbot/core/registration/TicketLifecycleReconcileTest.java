@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -225,6 +226,39 @@ class TicketLifecycleReconcileTest {
     assertThat(after.restored()).isEmpty();
     assertThat(discord.rolesOf(BOB)).containsExactlyInAnyOrder(ATTENDEES, ON_SITE);
     assertThat(audit.last()).contains("restored on a retry");
+  }
+
+  @Test
+  void retriesARejoinGrantThatFailedBeforeARestart() {
+    // given: Bob's roles could not be restored when he rejoined, and the bot restarts
+    InMemoryPendingRestores pending = new InMemoryPendingRestores();
+    TicketLifecycle before = persistent(pending);
+    registration.register(BOB, "DLSSW", DLSSW_NAME);
+    discord.leave(BOB);
+    discord.failing(true);
+    assertThatThrownBy(() -> before.rolesOnRejoin(BOB)).isInstanceOf(GatewayException.class);
+    discord.failing(false);
+    audit.clear();
+    // when: the new process's first reconcile runs
+    ReconcileReport report = persistent(pending).reconcile(GRACE);
+    // then: the roles are back, without a second alert, and the retry is done
+    assertThat(report.restored()).containsExactly(BOB);
+    assertThat(discord.rolesOf(BOB)).containsExactlyInAnyOrder(ATTENDEES, ON_SITE);
+    assertThat(audit.alerts()).isEmpty();
+    assertThat(pending.members()).isEmpty();
+  }
+
+  private TicketLifecycle persistent(InMemoryPendingRestores pending) {
+    return new TicketLifecycle(
+        index,
+        claims,
+        discord,
+        TestData.roleMapping(),
+        audit,
+        clock,
+        CancellationPolicy.REVOKE,
+        Set.of(OrderStatus.PAID),
+        pending);
   }
 
   @Test
