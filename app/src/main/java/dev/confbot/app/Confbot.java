@@ -140,7 +140,7 @@ final class Confbot implements AutoCloseable {
         new ScheduleRefreshTask(
             source.get(),
             schedule -> {
-              programme.accept(schedule, scheduler, clock);
+              programme.accept(schedule, source.get().previousRun(), scheduler, clock);
               reminders.wakeNow();
             });
     programme.attach(task);

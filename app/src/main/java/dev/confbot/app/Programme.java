@@ -25,12 +25,24 @@ final class Programme {
     task.set(refreshTask);
   }
 
-  /** A first or changed schedule: remember it and hand it to the scheduler. */
-  void accept(Schedule schedule, NotificationScheduler scheduler, Clock clock) {
+  /**
+   * A first or changed schedule: remember it and hand it to the scheduler. The first one is
+   * compared with the schedule the previous run left in force, so changes made while the bot was
+   * down are announced.
+   */
+  void accept(
+      Schedule schedule,
+      Optional<Schedule> previousRun,
+      NotificationScheduler scheduler,
+      Clock clock) {
     boolean first = latest.getAndSet(schedule) == null;
     lastChange.set(clock.instant());
     if (first) {
-      scheduler.start(schedule);
+      if (previousRun.isPresent() && !previousRun.get().equals(schedule)) {
+        scheduler.start(schedule, previousRun.get());
+      } else {
+        scheduler.start(schedule);
+      }
     } else {
       scheduler.scheduleChanged(schedule);
     }

@@ -47,6 +47,10 @@ sealed class ScheduleRefresher implements ScheduleSource
   private volatile @Nullable Current current;
 
   private boolean cacheLoaded;
+
+  /** The schedule read from the cache at the first fetch: what the previous run left in force. */
+  private volatile @Nullable Schedule previousRun;
+
   private @Nullable Instant outageSince;
 
   /** The payload hash of the schedule held back as implausible, and why (for organizers). */
@@ -72,7 +76,9 @@ sealed class ScheduleRefresher implements ScheduleSource
   public synchronized Schedule fetch() {
     if (!cacheLoaded) {
       cacheLoaded = true;
-      current = fromCache().orElse(null);
+      Current cached = fromCache().orElse(null);
+      current = cached;
+      previousRun = cached == null ? null : cached.schedule();
     }
     Current before = current;
     PayloadFetcher.Result result;
@@ -96,6 +102,12 @@ sealed class ScheduleRefresher implements ScheduleSource
       return received(fresh, before);
     }
     throw new AssertionError(result);
+  }
+
+  /** The schedule read from the cache at the first fetch, if there was one. */
+  @Override
+  public Optional<Schedule> previousRun() {
+    return Optional.ofNullable(previousRun);
   }
 
   /** The SHA-256 of the payload (for a file: its content) behind the last returned schedule. */

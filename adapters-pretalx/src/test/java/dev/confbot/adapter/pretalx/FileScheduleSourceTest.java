@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,25 @@ class FileScheduleSourceTest {
     assertThat(source.lastChange()).contains(Instant.parse("2025-04-25T08:05:00Z"));
     assertThat(source.revision())
         .contains(ScheduleRefresher.sha256(Fixtures.read("pretalx-one-break.json")));
+  }
+
+  @Test
+  void tellsTheScheduleThePreviousRunLeftInForce(@TempDir Path directory) throws IOException {
+    // given: a previous run saved the frab schedule in the cache, then the file changed
+    clock.set(Instant.parse("2025-04-25T08:00:00Z"));
+    Path file = directory.resolve("schedule.json");
+    Files.writeString(file, Fixtures.read("pyconfx-2025-frab.json"), StandardCharsets.UTF_8);
+    Schedule before = source(file).fetch();
+    Files.writeString(file, Fixtures.read("pretalx-one-session.json"), StandardCharsets.UTF_8);
+    // when: this run's source fetches for the first time
+    FileScheduleSource restarted = source(file);
+    Optional<Schedule> unknownYet = restarted.previousRun();
+    Schedule now = restarted.fetch();
+    // then
+    assertThat(unknownYet).isEmpty();
+    assertThat(restarted.previousRun()).contains(before);
+    assertThat(now).isNotEqualTo(before);
+    assertThat(source(directory.resolve("other.json")).previousRun()).isEmpty();
   }
 
   @Test

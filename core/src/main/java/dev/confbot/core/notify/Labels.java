@@ -37,7 +37,16 @@ public final class Labels {
     FOOTER,
     CHANGE_MOVED,
     CHANGE_CANCELLED,
-    CHANGE_ADDED;
+    CHANGE_ADDED,
+    /** A session that kept its time and room; the details follow. */
+    CHANGE_UPDATED,
+    /** Appended to a move or update whose title changed; {@code {old_title}}. */
+    CHANGE_TITLE,
+    /**
+     * Appended to a move or update whose speakers changed; {@code {speakers}}, {@code
+     * {old_speakers}}.
+     */
+    CHANGE_SPEAKERS;
 
     /** The snake_case key of the label, e.g. {@code main_header}. */
     public String key() {

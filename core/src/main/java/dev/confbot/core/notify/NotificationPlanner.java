@@ -5,11 +5,15 @@ import dev.confbot.core.port.NotificationLog;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.ScheduleChange;
 import dev.confbot.core.schedule.Session;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +105,8 @@ public final class NotificationPlanner {
         ScheduleChange.Moved moved = (ScheduleChange.Moved) change;
         relevant = relevant || settings.announces(moved.before());
         future = future || moved.before().startInstant().isAfter(now);
+      } else if (change instanceof ScheduleChange.Updated) {
+        relevant = relevant || settings.announces(((ScheduleChange.Updated) change).before());
       }
       if (relevant && future) {
         result.add(change);
@@ -111,7 +117,8 @@ public final class NotificationPlanner {
 
   /**
    * The ledger key of a change announcement in the given channel, so each is announced once: the
-   * code with a suffix naming the change (and the new room for moves), and the relevant start.
+   * code with a suffix naming the change (and the new room for moves, a digest of the new title and
+   * speakers for updates), and the relevant start.
    */
   public static NotificationLog.Key changeKey(ScheduleChange change, String channel) {
     Session session = change.session();
@@ -122,6 +129,9 @@ public final class NotificationPlanner {
       suffix = "#cancelled";
     } else if (change instanceof ScheduleChange.Moved) {
       suffix = "#moved:" + session.room().id();
+    } else if (change instanceof ScheduleChange.Updated) {
+      // each distinct new title and speaker list is announced once
+      suffix = "#updated:" + digest(session.title() + "\n" + String.join("\n", session.speakers()));
     } else {
       throw new AssertionError(change);
     }
@@ -175,5 +185,16 @@ public final class NotificationPlanner {
   private static PlannedNotification notification(
       Kind kind, String channel, Instant minute, Duration lead, List<Session> sessions) {
     return new PlannedNotification(kind, channel, minute.minus(lead), minute, sessions);
+  }
+
+  /** The first 12 hex digits of the text's SHA-256 (short, stable across runs). */
+  private static String digest(String text) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 }

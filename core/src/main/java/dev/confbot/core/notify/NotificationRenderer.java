@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -115,19 +116,53 @@ public final class NotificationRenderer {
       Session before = ((ScheduleChange.Moved) change).before();
       line =
           labels.format(
-              Label.CHANGE_MOVED,
-              Map.of(
-                  "title", plain(session.title()),
-                  "time", timestamp(session.startInstant(), "f"),
-                  "room", session.room().name(),
-                  "old_time", timestamp(before.startInstant(), "f"),
-                  "old_room", before.room().name()));
+                  Label.CHANGE_MOVED,
+                  Map.of(
+                      "title", plain(session.title()),
+                      "time", timestamp(session.startInstant(), "f"),
+                      "room", session.room().name(),
+                      "old_time", timestamp(before.startInstant(), "f"),
+                      "old_room", before.room().name()))
+              + details(before, session);
+    } else if (change instanceof ScheduleChange.Updated) {
+      Session before = ((ScheduleChange.Updated) change).before();
+      line =
+          labels.format(
+                  Label.CHANGE_UPDATED,
+                  Map.of(
+                      "title", plain(session.title()),
+                      "time", timestamp(session.startInstant(), "f"),
+                      "room", session.room().name()))
+              + details(before, session);
     } else {
       throw new AssertionError(change);
     }
     List<Embed> embeds =
         change instanceof ScheduleChange.Cancelled ? List.of() : List.of(embed(session));
     return new OutgoingMessage(channel, cut(line, OutgoingMessage.CONTENT_MAX), embeds);
+  }
+
+  /** What else changed about a moved or updated session: its title, its speakers. */
+  private String details(Session before, Session now) {
+    StringBuilder out = new StringBuilder();
+    if (!before.title().equals(now.title())) {
+      out.append(labels.format(Label.CHANGE_TITLE, Map.of("old_title", plain(before.title()))));
+    }
+    if (!before.speakers().equals(now.speakers())) {
+      out.append(
+          labels.format(
+              Label.CHANGE_SPEAKERS,
+              Map.of(
+                  "speakers", speakerList(now.speakers()),
+                  "old_speakers", speakerList(before.speakers()))));
+    }
+    return out.toString();
+  }
+
+  private String speakerList(List<String> speakers) {
+    return speakers.isEmpty()
+        ? "–"
+        : speakers.stream().map(NotificationRenderer::plain).collect(Collectors.joining(", "));
   }
 
   /** The card of one session; every text is cut to Discord's limits. */

@@ -183,6 +183,22 @@ public final class NotificationScheduler implements AutoCloseable {
   }
 
   /**
+   * Starts with the given schedule, first queueing for the schedule-updates channel what changed
+   * since {@code previousRun} (the schedule the bot's previous run left in force): sessions moved,
+   * renamed, given other speakers, cancelled or added while the bot was down. Changes announced
+   * before the restart (the ledger has them) are not announced again; changes of sessions already
+   * over are not announced at all.
+   */
+  public synchronized void start(Schedule initial, Schedule previousRun) {
+    if (closed) {
+      schedule = null;
+      scheduleChanged(previousRun);
+      scheduleChanged(initial);
+    }
+    start(initial);
+  }
+
+  /**
    * Replaces the schedule (after a refresh): the plan follows at once, and moved, cancelled and
    * added sessions are queued for the schedule-updates channel. Harmless when nothing changed.
    * Before {@link #start} (or after {@link #close}) it only remembers the schedule and its changes.

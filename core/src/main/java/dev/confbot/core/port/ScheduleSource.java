@@ -22,6 +22,16 @@ public interface ScheduleSource {
   }
 
   /**
+   * The schedule the previous run of the bot left in force, as this source kept it (the pretalx
+   * sources: their cache of the last good payload), read when this process fetched first; empty
+   * before the first {@link #fetch()}, when nothing was kept, or for sources that keep nothing. The
+   * bot compares it with the first schedule fetched to announce what changed while it was down.
+   */
+  default Optional<Schedule> previousRun() {
+    return Optional.empty();
+  }
+
+  /**
    * Why the last schedule received was held back instead of returned by {@link #fetch()} (it
    * dropped most upcoming sessions at once, see {@code ScheduleShrink}), for organizers; empty when
    * nothing is held back or the source never holds anything back.

@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * A change between two published versions of the schedule, as attendees care about it: a session
- * moved (in time or room), cancelled, or added. Sessions are matched by code; breaks are ignored
- * (their codes are derived from room and start, so a moved break is not recognisable).
+ * moved (in time or room), renamed or given other speakers, cancelled, or added. Sessions are
+ * matched by code; breaks are ignored (their codes are derived from room and start, so a moved
+ * break is not recognisable).
  */
 public sealed interface ScheduleChange {
 
@@ -40,13 +41,44 @@ public sealed interface ScheduleChange {
     public boolean roomChanged() {
       return !before.room().equals(session.room());
     }
+
+    /** True when the title changed too. */
+    public boolean titleChanged() {
+      return !before.title().equals(session.title());
+    }
+
+    /** True when the speakers changed too. */
+    public boolean speakersChanged() {
+      return !before.speakers().equals(session.speakers());
+    }
+  }
+
+  /**
+   * A session that kept its start and room but whose title or speakers changed.
+   *
+   * @param before the session as it was
+   * @param session the session as it is now
+   */
+  record Updated(Session before, Session session) implements ScheduleChange {
+
+    /** True when the title changed. */
+    public boolean titleChanged() {
+      return !before.title().equals(session.title());
+    }
+
+    /** True when the speakers changed. */
+    public boolean speakersChanged() {
+      return !before.speakers().equals(session.speakers());
+    }
   }
 
   /**
    * The changes from {@code before} to {@code after}, ordered by the start of the session (as it is
    * now, or as it was for cancellations), then code. Sessions are matched by code; a session with
-   * several slots (a two-part tutorial) is matched slot by slot in start order. Changes of title,
-   * abstract or speakers are not reported.
+   * several slots (a two-part tutorial) is matched slot by slot in start order. A session that
+   * moved is one {@link Moved} (which also tells whether its title or speakers changed); one that
+   * only got another title or other speakers is {@link Updated}. Changes of the abstract, track or
+   * other details are not reported.
    */
   static List<ScheduleChange> between(Schedule before, Schedule after) {
     Map<String, List<Session>> old = byCode(before);
@@ -62,6 +94,9 @@ public sealed interface ScheduleChange {
         } else if (!was.get(i).startInstant().equals(session.startInstant())
             || !Objects.equals(was.get(i).room(), session.room())) {
           changes.add(new Moved(was.get(i), session));
+        } else if (!was.get(i).title().equals(session.title())
+            || !was.get(i).speakers().equals(session.speakers())) {
+          changes.add(new Updated(was.get(i), session));
         }
       }
     }

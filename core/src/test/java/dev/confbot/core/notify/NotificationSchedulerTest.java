@@ -468,6 +468,44 @@ class NotificationSchedulerTest {
   }
 
   @Test
+  void announcesAtStartWhatChangedWhileTheBotWasDownOnceAndOnlyForSessionsToCome() {
+    // given: the previous run left this schedule in force and announced nothing
+    Session moved = talk("MOVED", at("2023-07-19T11:00"), FORUM);
+    Session renamed = talk("RENAMED", at("2023-07-19T12:00"), FORUM);
+    Session over = talk("OVER", at("2023-07-19T07:00"), FORUM);
+    Session gone = talk("GONE", at("2023-07-19T14:00"), TERRACE);
+    Schedule previousRun = schedule(moved, renamed, over, gone);
+    Schedule now =
+        schedule(
+            movedTo(moved, at("2023-07-19T11:30"), TERRACE),
+            Sessions.retitled(renamed, "A better title", List.of("Ada Lovelace")),
+            Sessions.retitled(over, "Renamed after it ended", over.speakers()));
+    // when: the bot starts at 08:00, and again (a second restart, same schedules)
+    NotificationScheduler scheduler = scheduler(clock);
+    scheduler.start(now, previousRun);
+    executor.runUntil(at("2023-07-19T08:01").toInstant());
+    scheduler.close();
+    NotificationScheduler again = scheduler(clock);
+    again.start(now, previousRun);
+    executor.runUntil(at("2023-07-19T08:02").toInstant());
+    // then: the move, the new title and speakers, the cancellation, once each; nothing about the
+    // session that is over
+    List<String> updates =
+        announcer.sent.stream()
+            .filter(s -> s.message().channel().equals("schedule-updates"))
+            .map(s -> s.message().content())
+            .toList();
+    assertThat(updates).hasSize(3);
+    assertThat(updates.get(0)).startsWith("📅 Moved: **");
+    assertThat(updates.get(1))
+        .startsWith("✏️ Changed: **A better title**")
+        .contains("title was “Talk RENAMED”")
+        .contains("speakers now Ada Lovelace (was ");
+    assertThat(updates.get(2)).startsWith("❌ Cancelled:");
+    assertThat(updates).noneMatch(u -> u.contains("Renamed after it ended"));
+  }
+
+  @Test
   void convertsSimulatedWaitsIntoRealDelays() {
     // given: a rehearsal at 60x starting 08:00 event time
     TestClock real = new TestClock(Instant.parse("2026-11-26T07:00:00Z"));

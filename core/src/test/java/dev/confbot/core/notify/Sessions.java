@@ -91,6 +91,24 @@ final class Sessions {
         s.isBreak());
   }
 
+  /** The session with another title and speakers, same time and room. */
+  static Session retitled(Session s, String title, List<String> speakers) {
+    return new Session(
+        s.code(),
+        title,
+        speakers,
+        s.abstractText(),
+        s.start(),
+        s.duration(),
+        s.room(),
+        s.track(),
+        s.type(),
+        s.level(),
+        s.language(),
+        s.url(),
+        s.isBreak());
+  }
+
   static Schedule schedule(Session... sessions) {
     return new Schedule("v1", PRAGUE, Arrays.asList(sessions));
   }

@@ -62,6 +62,49 @@ class ScheduleChangeTest {
   }
 
   @Test
+  void reportsANewTitleOrOtherSpeakersAsAnUpdateAndAlongsideAMove() {
+    // given
+    Session talk = session("T", TEN, FORUM);
+    Session renamed = withTitleAndSpeakers(talk, "New title", talk.speakers());
+    Session otherSpeakers = withTitleAndSpeakers(talk, talk.title(), List.of("Grace Hopper"));
+    Session movedAndRenamed =
+        withTitleAndSpeakers(session("T", TEN.plusHours(1), TERRACE), "New title", talk.speakers());
+    // when
+    ScheduleChange title = ScheduleChange.between(schedule(talk), schedule(renamed)).get(0);
+    ScheduleChange speakers =
+        ScheduleChange.between(schedule(talk), schedule(otherSpeakers)).get(0);
+    ScheduleChange move = ScheduleChange.between(schedule(talk), schedule(movedAndRenamed)).get(0);
+    // then
+    assertThat(title).isEqualTo(new ScheduleChange.Updated(talk, renamed));
+    assertThat(((ScheduleChange.Updated) title).titleChanged()).isTrue();
+    assertThat(((ScheduleChange.Updated) title).speakersChanged()).isFalse();
+    assertThat(((ScheduleChange.Updated) speakers).speakersChanged()).isTrue();
+    assertThat(((ScheduleChange.Updated) speakers).titleChanged()).isFalse();
+    assertThat(move).isInstanceOf(ScheduleChange.Moved.class);
+    ScheduleChange.Moved moved = (ScheduleChange.Moved) move;
+    assertThat(moved.titleChanged()).isTrue();
+    assertThat(moved.speakersChanged()).isFalse();
+    assertThat(moved.timeChanged() && moved.roomChanged()).isTrue();
+  }
+
+  private static Session withTitleAndSpeakers(Session s, String title, List<String> speakers) {
+    return new Session(
+        s.code(),
+        title,
+        speakers,
+        s.abstractText(),
+        s.start(),
+        s.duration(),
+        s.room(),
+        s.track(),
+        s.type(),
+        s.level(),
+        s.language(),
+        s.url(),
+        s.isBreak());
+  }
+
+  @Test
   void findsNothingBetweenEqualSchedules() {
     // given
     Schedule schedule = schedule(session("A", TEN, FORUM));
