@@ -27,7 +27,6 @@ import dev.confbot.adapter.pretix.PretixModule;
 import dev.confbot.adapter.pretix.PretixSettings;
 import dev.confbot.adapter.sqlite.SqliteModule;
 import dev.confbot.adapter.sqlite.SqliteSettings;
-import dev.confbot.config.ChannelRef;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.RegistrationConfig;
 import dev.confbot.core.i18n.Language;
@@ -67,7 +66,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -219,24 +217,7 @@ final class AppModule extends AbstractModule {
       JobLedger jobLedger) {
     RegistrationConfig registration = config.registration();
     Map<String, String> channels = new LinkedHashMap<>();
-    channels.put("registration log channel", registration.logChannel().value());
-    channels.put("help channel", registration.helpChannel().value());
-    if (config.notifications().mainWebhook() == null) {
-      channels.put("programme channel", config.notifications().mainChannel().value());
-    }
-    config
-        .notifications()
-        .roomChannels()
-        .forEach(
-            (room, channel) -> {
-              if (!config.notifications().roomWebhooks().containsKey(room)) {
-                channels.put("channel of room " + room, channel.value());
-              }
-            });
-    ChannelRef updates = config.notifications().scheduleUpdatesChannel();
-    if (updates != null) {
-      channels.put("schedule updates channel", updates.value());
-    }
+    Wiring.postedChannels(config).forEach(c -> channels.put(c.purpose(), c.value()));
     Set<RoleRef> roles = Wiring.roleMapping(registration).allRoles();
     DiscordSettings settings =
         new DiscordSettings(
@@ -315,7 +296,7 @@ final class AppModule extends AbstractModule {
                 channels,
                 roles,
                 registration.setNickname(),
-                topicChannels()),
+                Wiring.topicChannels(config)),
             commands,
             List.of(organizer, programmeCommands, jobBoard, reminderCommands),
             texts);
@@ -448,16 +429,6 @@ final class AppModule extends AbstractModule {
         service,
         lifecycle,
         locale -> Objects.requireNonNull(byLanguage.get(texts.forLocale(locale).language())));
-  }
-
-  /** The room channels whose topic the bot keeps on Now / Next; none when that is off. */
-  private Set<String> topicChannels() {
-    if (!config.notifications().roomTopics()) {
-      return Set.of();
-    }
-    Set<String> names = new LinkedHashSet<>();
-    config.notifications().roomChannels().values().forEach(c -> names.add(c.value()));
-    return names;
   }
 
   private String helpMention() {

@@ -8,6 +8,7 @@ import dev.confbot.config.NotificationsConfig;
 import dev.confbot.config.PretixConfig;
 import dev.confbot.config.RegistrationConfig;
 import dev.confbot.config.ScheduleConfig;
+import dev.confbot.core.check.CheckReport;
 import dev.confbot.core.model.RoleRef;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,24 +22,39 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code confbot check}: validates the configuration and secrets offline and prints what was found;
- * exit 0 when valid, 2 with every problem listed otherwise.
+ * exit 0 when valid, 2 with every problem listed otherwise. With {@code --online} it then asks
+ * pretix, pretalx and Discord whether the configuration works with them ({@link OnlineCheck}) and
+ * prints one line per finding.
  */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
       "Validate the configuration and secrets (offline) and summarise them.",
-      "Exit code 0 when valid, 2 with every problem listed otherwise."
+      "With --online, also ask pretix (token, event, items, ticket → role mapping), pretalx"
+          + " (schedule) and Discord (token, intents, server, roles, channels, permissions);"
+          + " one line per finding: severity, key, what to fix.",
+      "Exit code 0 when valid (warnings allowed), 2 with every problem listed otherwise."
     })
 final class CheckCommand implements Callable<Integer> {
   private static final String FORMAT = "  %-15s %s%n";
 
   @Mixin private ConfigOption configOption = new ConfigOption();
+
+  @Option(
+      names = "--online",
+      description =
+          "Also contact pretix, pretalx and Discord (read-only, at most about a minute)"
+              + " and report what does not work with them.")
+  private boolean online;
+
+  @Mixin private DiscordUrlOptions discordUrls = new DiscordUrlOptions();
 
   @ParentCommand
   @SuppressWarnings("NullAway.Init") // injected by picocli
@@ -59,7 +75,22 @@ final class CheckCommand implements Callable<Integer> {
       return Main.INVALID;
     }
     printReport(loaded);
-    return 0;
+    if (!online) {
+      return 0;
+    }
+    return checkOnline(loaded.config());
+  }
+
+  private int checkOnline(ConfbotConfig config) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Contacting pretix, pretalx and Discord…");
+    out.flush();
+    CheckReport report =
+        new OnlineCheck(config, discordUrls.restUrl(), discordUrls.gatewayUrl()).run();
+    report.lines().forEach(out::println);
+    out.println(report.summary());
+    out.flush();
+    return report.hasErrors() ? Main.INVALID : 0;
   }
 
   private void printReport(LoadedConfig loaded) {
@@ -209,7 +240,11 @@ final class CheckCommand implements Callable<Integer> {
                 .clock()
                 .map(c -> ", simulated clock from " + c.start() + " at " + c.speed() + "x")
                 .orElse(""));
-    out.println("Offline check only: pretix, pretalx and Discord were not contacted.");
+    if (!online) {
+      out.println(
+          "Offline check only: pretix, pretalx and Discord were not contacted"
+              + " (confbot check --online asks them).");
+    }
     out.flush();
   }
 

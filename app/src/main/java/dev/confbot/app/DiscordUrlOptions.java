@@ -16,6 +16,16 @@ final class DiscordUrlOptions {
   @Option(names = "--discord-gateway-url", hidden = true)
   private @Nullable String gatewayUrl;
 
+  /** Discord's REST base URL, null for discord.com. */
+  @Nullable String restUrl() {
+    return restUrl;
+  }
+
+  /** The gateway URL, null for Discord's. */
+  @Nullable String gatewayUrl() {
+    return gatewayUrl;
+  }
+
   /** {@link CliDiscord#connect} to the Discord these options name (discord.com by default). */
   JDA connect(ConfbotConfig config) {
     return CliDiscord.connect(config, restUrl, gatewayUrl);

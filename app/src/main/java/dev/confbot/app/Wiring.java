@@ -10,12 +10,15 @@ import dev.confbot.config.PretixConfig;
 import dev.confbot.config.RegistrationConfig;
 import dev.confbot.config.ScheduleConfig;
 import dev.confbot.config.Secret;
+import dev.confbot.core.check.MappingKeys;
 import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.notify.NotificationSettings;
 import dev.confbot.core.registration.CancellationPolicy;
 import dev.confbot.core.registration.RegistrationSettings;
 import dev.confbot.core.registration.RoleMapping;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +31,7 @@ import java.util.Set;
 final class Wiring {
   private static final String WEBHOOK_PREFIX = "webhook:";
   private static final String MAIN = "main";
+  private static final String ROLES = "registration.roles";
 
   private Wiring() {}
 
@@ -75,6 +79,132 @@ final class Wiring {
             byName.put(key, roles);
           }
         });
+  }
+
+  /**
+   * Where each entry of the ticket → role mapping is configured, for the findings of {@code confbot
+   * check --online}: {@code registration.roles.items."Business"}, {@code
+   * registration.roles.variations."1061"}.
+   */
+  static MappingKeys mappingKeys(RegistrationConfig config) {
+    Map<String, String> names = new LinkedHashMap<>();
+    Map<Long, String> itemIds = new LinkedHashMap<>();
+    Map<Long, String> variationIds = new LinkedHashMap<>();
+    splitKeys(config.roles().items(), ROLES + ".items", names, itemIds);
+    splitKeys(config.roles().variations(), ROLES + ".variations", names, variationIds);
+    return new MappingKeys(names, itemIds, variationIds, ROLES);
+  }
+
+  private static void splitKeys(
+      Map<String, List<RoleRef>> entries,
+      String table,
+      Map<String, String> names,
+      Map<Long, String> ids) {
+    entries
+        .keySet()
+        .forEach(
+            key -> {
+              String trimmed = key.strip();
+              String path = table + ".\"" + key + "\"";
+              if (!trimmed.isEmpty() && trimmed.chars().allMatch(Character::isDigit)) {
+                ids.putIfAbsent(Long.parseLong(trimmed), path);
+              } else {
+                names.putIfAbsent(key, path);
+              }
+            });
+  }
+
+  /**
+   * For every role confbot may give, the first configuration key that makes it give the role
+   * (ticket mapping items, then variations, then extra roles).
+   */
+  static Map<RoleRef, String> roleKeys(RegistrationConfig config) {
+    Map<RoleRef, String> keys = new LinkedHashMap<>();
+    config
+        .roles()
+        .items()
+        .forEach(
+            (key, roles) ->
+                roles.forEach(r -> keys.putIfAbsent(r, ROLES + ".items.\"" + key + "\"")));
+    config
+        .roles()
+        .variations()
+        .forEach(
+            (key, roles) ->
+                roles.forEach(r -> keys.putIfAbsent(r, ROLES + ".variations.\"" + key + "\"")));
+    config
+        .extraRoles()
+        .forEach(
+            (order, roles) ->
+                roles.forEach(
+                    r ->
+                        keys.putIfAbsent(r, "registration.extra_roles.\"" + order.value() + "\"")));
+    return keys;
+  }
+
+  /**
+   * A channel the bot posts to.
+   *
+   * @param purpose how problems name it, e.g. "help channel"
+   * @param key its configuration key, e.g. {@code registration.help_channel}
+   * @param value the configured channel name or id
+   */
+  record PostedChannel(String purpose, String key, String value) {}
+
+  /**
+   * The channels besides the registration channel that the bot posts to (channels replaced by a
+   * webhook are left out), in the order the start-up check reports them.
+   */
+  static List<PostedChannel> postedChannels(ConfbotConfig config) {
+    RegistrationConfig registration = config.registration();
+    NotificationsConfig notifications = config.notifications();
+    List<PostedChannel> channels = new ArrayList<>();
+    channels.add(
+        new PostedChannel(
+            "registration log channel",
+            "registration.log_channel",
+            registration.logChannel().value()));
+    channels.add(
+        new PostedChannel(
+            "help channel", "registration.help_channel", registration.helpChannel().value()));
+    if (notifications.mainWebhook() == null) {
+      channels.add(
+          new PostedChannel(
+              "programme channel",
+              "notifications.main_channel",
+              notifications.mainChannel().value()));
+    }
+    notifications
+        .roomChannels()
+        .forEach(
+            (room, channel) -> {
+              if (!notifications.roomWebhooks().containsKey(room)) {
+                channels.add(
+                    new PostedChannel(
+                        "channel of room " + room,
+                        "notifications.room_channels.\"" + room + "\"",
+                        channel.value()));
+              }
+            });
+    ChannelRef updates = notifications.scheduleUpdatesChannel();
+    if (updates != null) {
+      channels.add(
+          new PostedChannel(
+              "schedule updates channel",
+              "notifications.schedule_updates_channel",
+              updates.value()));
+    }
+    return List.copyOf(channels);
+  }
+
+  /** The room channels whose topic the bot keeps on Now / Next; none when that is off. */
+  static Set<String> topicChannels(ConfbotConfig config) {
+    if (!config.notifications().roomTopics()) {
+      return Set.of();
+    }
+    Set<String> names = new LinkedHashSet<>();
+    config.notifications().roomChannels().values().forEach(c -> names.add(c.value()));
+    return names;
   }
 
   /**

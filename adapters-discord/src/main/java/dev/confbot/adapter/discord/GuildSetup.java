@@ -23,6 +23,9 @@ public record GuildSetup(
     boolean setNicknames,
     Set<String> topicChannels) {
 
+  /** The purpose under which {@link #channelsToCheck} lists the registration channel. */
+  public static final String REGISTRATION_CHANNEL = "registration channel";
+
   public GuildSetup {
     if (registrationChannel.isBlank()) {
       throw new IllegalArgumentException("registration channel must not be blank");
@@ -44,7 +47,7 @@ public record GuildSetup(
   /** Every channel to check: the registration channel first, then the others. */
   Map<String, String> channelsToCheck() {
     Map<String, String> all = new LinkedHashMap<>();
-    all.put("registration channel", registrationChannel);
+    all.put(REGISTRATION_CHANNEL, registrationChannel);
     all.putAll(otherChannels);
     return all;
   }

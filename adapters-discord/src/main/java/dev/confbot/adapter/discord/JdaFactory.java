@@ -66,6 +66,37 @@ public final class JdaFactory {
    *     in time (the client is shut down then)
    */
   public static JDA connect(DiscordSettings settings, Duration readyTimeout) {
+    Login login = login(settings, readyTimeout);
+    if (login instanceof Login.Connected connected) {
+      return connected.jda();
+    }
+    if (login instanceof Login.Failed failed) {
+      throw failed.error();
+    }
+    throw new AssertionError(login);
+  }
+
+  /** Why a login did not succeed. */
+  enum Failure {
+    /** Discord refused the token (REST 401 or gateway close code 4004). */
+    TOKEN_REFUSED,
+    /** A privileged intent is not switched on for the bot (gateway close code 4014). */
+    INTENTS_DISALLOWED,
+    /** Discord could not be reached, closed the connection otherwise, or was not ready in time. */
+    UNAVAILABLE
+  }
+
+  /** The outcome of {@link #login}. */
+  sealed interface Login {
+    /** Connected and ready; the caller shuts the client down. */
+    record Connected(JDA jda) implements Login {}
+
+    /** Not connected (the client, if any, is shut down); the error explains why. */
+    record Failed(Failure reason, GatewayException error) implements Login {}
+  }
+
+  /** As {@link #connect}, with the reason of a failure told apart. */
+  static Login login(DiscordSettings settings, Duration readyTimeout) {
     AtomicReference<@Nullable CloseCode> closed = new AtomicReference<>();
     EventListener closeCode =
         event -> {
@@ -77,49 +108,60 @@ public final class JdaFactory {
     try {
       client = builder(settings).addEventListeners(closeCode).build();
     } catch (InvalidTokenException e) {
-      throw new GatewayException(
-          "discord", "the bot token was refused: check DISCORD_BOT_TOKEN", e);
+      return new Login.Failed(
+          Failure.TOKEN_REFUSED,
+          new GatewayException("discord", "the bot token was refused: check DISCORD_BOT_TOKEN", e));
     } catch (RuntimeException e) {
       String where = settings.restBaseUrl() == null ? "" : " at " + settings.restBaseUrl();
-      throw new GatewayException(
-          "discord", "could not reach Discord" + where + " (" + rootMessage(e) + ")", e);
+      return new Login.Failed(
+          Failure.UNAVAILABLE,
+          new GatewayException(
+              "discord", "could not reach Discord" + where + " (" + rootMessage(e) + ")", e));
     }
     try {
       awaitReady(client, readyTimeout);
     } catch (GatewayException e) {
-      throw explained(client, closed, e);
+      return explained(client, closed, e);
     }
-    return client;
+    return new Login.Connected(client);
   }
 
   /** The failure, explained by the gateway's close code when Discord sent one. */
-  private static GatewayException explained(
+  private static Login.Failed explained(
       JDA client, AtomicReference<@Nullable CloseCode> closed, GatewayException failure) {
+    Login.Failed unexplained = new Login.Failed(Failure.UNAVAILABLE, failure);
     try {
       if (closed.get() == null && !client.awaitShutdown(SHUTDOWN_WAIT)) {
-        return failure;
+        return unexplained;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return failure;
+      return unexplained;
     }
     CloseCode code = closed.get();
     if (code == CloseCode.DISALLOWED_INTENTS) {
-      return new GatewayException(
-          "discord",
-          "Discord refused the privileged Server Members Intent: switch on \"Server Members"
-              + " Intent\" for the bot in the Developer Portal (Bot, Privileged Gateway Intents)",
-          failure);
+      return new Login.Failed(
+          Failure.INTENTS_DISALLOWED,
+          new GatewayException(
+              "discord",
+              "Discord refused the privileged Server Members Intent: switch on \"Server Members"
+                  + " Intent\" for the bot in the Developer Portal (Bot, Privileged Gateway"
+                  + " Intents)",
+              failure));
     }
     if (code == CloseCode.AUTHENTICATION_FAILED) {
-      return new GatewayException(
-          "discord", "the bot token was refused: check DISCORD_BOT_TOKEN", failure);
+      return new Login.Failed(
+          Failure.TOKEN_REFUSED,
+          new GatewayException(
+              "discord", "the bot token was refused: check DISCORD_BOT_TOKEN", failure));
     }
     if (code != null) {
-      return new GatewayException(
-          "discord", "Discord closed the connection: " + code.getMeaning(), failure);
+      return new Login.Failed(
+          Failure.UNAVAILABLE,
+          new GatewayException(
+              "discord", "Discord closed the connection: " + code.getMeaning(), failure));
     }
-    return failure;
+    return unexplained;
   }
 
   /** The innermost message of the cause chain (e.g. {@code Failed to connect to …}). */

@@ -4,6 +4,7 @@ import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ScheduleCache;
 import dev.confbot.core.schedule.Schedule;
 import java.time.Clock;
+import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
@@ -46,6 +47,15 @@ public final class PretalxScheduleSource extends ScheduleRefresher {
           "pretalx source is not an http(s) URL: "
               + HttpPayloadFetcher.redacted(settings.source()));
     }
+    return new PretalxScheduleSource(fetcher(settings, http, clock), settings, clock, audit, cache);
+  }
+
+  /**
+   * The conditional HTTP fetcher of {@code settings.source()} (an http(s) URL, checked by the
+   * caller), with the settings' timeouts.
+   */
+  static HttpPayloadFetcher fetcher(PretalxSettings settings, OkHttpClient http, Clock clock) {
+    HttpUrl url = Objects.requireNonNull(HttpUrl.parse(settings.source()), "source URL");
     OkHttpClient client =
         http.newBuilder()
             .connectTimeout(settings.connectTimeout())
@@ -58,7 +68,6 @@ public final class PretalxScheduleSource extends ScheduleRefresher {
             .client(client)
             .build()
             .create(PretalxApi.class);
-    return new PretalxScheduleSource(
-        new HttpPayloadFetcher(api, settings, clock), settings, clock, audit, cache);
+    return new HttpPayloadFetcher(api, settings, clock);
   }
 }

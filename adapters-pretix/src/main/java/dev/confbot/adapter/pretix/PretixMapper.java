@@ -41,6 +41,30 @@ final class PretixMapper {
   }
 
   /**
+   * The products the event sells: each item without variations, and each variation of the items
+   * that have them, in pretix's order.
+   */
+  static List<Product> products(List<ItemDto> items) {
+    List<Product> products = new ArrayList<>();
+    for (ItemDto item : items) {
+      long id = require(item.id(), "item.id");
+      String name = localized(item.name(), "item " + id);
+      List<VariationDto> variations = item.variations();
+      if (variations == null || variations.isEmpty()) {
+        products.add(Product.item(id, name));
+        continue;
+      }
+      for (VariationDto variation : variations) {
+        long variationId = require(variation.id(), "item.variations.id");
+        products.add(
+            new Product(
+                id, name, variationId, localized(variation.value(), "variation " + variationId)));
+      }
+    }
+    return List.copyOf(products);
+  }
+
+  /**
    * The English text of a multilingual string, else the first non-empty one (in the order pretix
    * sent them), else the fallback.
    */

@@ -84,6 +84,14 @@ public final class PretixTicketSource implements TicketSource {
    */
   static PretixTicketSource create(
       PretixSettings settings, Clock clock, OkHttpClient baseClient, Sleeper sleeper) {
+    return new PretixTicketSource(api(settings, baseClient), settings, clock, sleeper);
+  }
+
+  /**
+   * The event's API on top of the given client: timeouts from the settings, the token in every
+   * request's {@code Authorization} header.
+   */
+  static PretixApi api(PretixSettings settings, OkHttpClient baseClient) {
     OkHttpClient client =
         baseClient
             .newBuilder()
@@ -100,14 +108,12 @@ public final class PretixTicketSource implements TicketSource {
                             .header("Accept", "application/json")
                             .build()))
             .build();
-    PretixApi api =
-        new Retrofit.Builder()
-            .baseUrl(settings.eventUrl())
-            .client(client)
-            .addConverterFactory(MoshiConverterFactory.create(DtoAdapterFactory.MOSHI))
-            .build()
-            .create(PretixApi.class);
-    return new PretixTicketSource(api, settings, clock, sleeper);
+    return new Retrofit.Builder()
+        .baseUrl(settings.eventUrl())
+        .client(client)
+        .addConverterFactory(MoshiConverterFactory.create(DtoAdapterFactory.MOSHI))
+        .build()
+        .create(PretixApi.class);
   }
 
   @Override

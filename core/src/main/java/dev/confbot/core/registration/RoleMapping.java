@@ -152,6 +152,25 @@ public final class RoleMapping {
         .toList();
   }
 
+  /** Mapped item ids that are none of the given products' items (a wrong id), sorted. */
+  public List<Long> unusedItemIds(Collection<Product> products) {
+    Set<Long> used = new HashSet<>();
+    products.forEach(p -> used.add(p.itemId()));
+    return byItemId.keySet().stream().filter(id -> !used.contains(id)).sorted().toList();
+  }
+
+  /** Mapped variation ids that are none of the given products' variations, sorted. */
+  public List<Long> unusedVariationIds(Collection<Product> products) {
+    Set<Long> used = new HashSet<>();
+    for (Product p : products) {
+      Long variation = p.variationId();
+      if (variation != null) {
+        used.add(variation);
+      }
+    }
+    return byVariationId.keySet().stream().filter(id -> !used.contains(id)).sorted().toList();
+  }
+
   static String key(String name) {
     String s = SPACES.matcher(name.strip()).replaceAll(" ");
     return DASH.matcher(s).replaceAll(" – ").toLowerCase(Locale.ROOT);

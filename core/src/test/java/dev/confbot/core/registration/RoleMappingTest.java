@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.Position;
+import dev.confbot.core.model.Product;
 import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.testing.TestData;
 import java.util.List;
@@ -127,6 +128,21 @@ class RoleMappingTest {
             Map.of());
     // then
     assertThat(typo.unusedNames(List.of(BUSINESS))).containsExactly("Busines");
+  }
+
+  @Test
+  void reportsMappedIdsThatMatchNoProduct() {
+    // given
+    RoleMapping byId =
+        new RoleMapping(
+            Map.of(),
+            Map.of(BUSINESS.itemId(), Set.of(ATTENDEES), 999L, Set.of(ATTENDEES)),
+            Map.of(1061L, Set.of(SPONSORS), 9999L, Set.of(SPONSORS)),
+            Map.of());
+    List<Product> products = List.of(BUSINESS, SPONSOR_GOLD);
+    // then
+    assertThat(byId.unusedItemIds(products)).containsExactly(999L);
+    assertThat(byId.unusedVariationIds(products)).containsExactly(9999L);
   }
 
   @Test
