@@ -6,6 +6,7 @@ import dev.confbot.core.jobs.JobLedger;
 import dev.confbot.core.port.AttemptLog;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.NotificationLog;
+import dev.confbot.core.port.PersonalData;
 import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.TicketIndexStore;
 import jakarta.inject.Singleton;
@@ -20,6 +21,7 @@ import jakarta.inject.Singleton;
  *   <li>{@link JobLedger} to {@link SqliteJobLedger},
  *   <li>{@link ReminderStore} to {@link SqliteReminderStore},
  *   <li>{@link AttemptLog} to {@link SqliteAttemptLog},
+ *   <li>{@link PersonalData} to {@link SqlitePersonalData},
  *   <li>and provides the {@link SqliteDatabase} itself.
  * </ul>
  *
@@ -36,6 +38,7 @@ public final class SqliteModule extends AbstractModule {
     bind(JobLedger.class).to(SqliteJobLedger.class).in(Singleton.class);
     bind(ReminderStore.class).to(SqliteReminderStore.class).in(Singleton.class);
     bind(AttemptLog.class).to(SqliteAttemptLog.class).in(Singleton.class);
+    bind(PersonalData.class).to(SqlitePersonalData.class).in(Singleton.class);
   }
 
   @Provides
