@@ -17,6 +17,7 @@ import dev.confbot.adapter.discord.DiscordSettings;
 import dev.confbot.adapter.discord.GuildSetup;
 import dev.confbot.adapter.discord.JobBoardCommands;
 import dev.confbot.adapter.discord.OrganizerCommands;
+import dev.confbot.adapter.discord.PrivacyCommands;
 import dev.confbot.adapter.discord.ProgrammeCommands;
 import dev.confbot.adapter.discord.RegistrationDesk;
 import dev.confbot.adapter.discord.ReminderCommands;
@@ -46,10 +47,12 @@ import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.DirectMessenger;
 import dev.confbot.core.port.NotificationLog;
 import dev.confbot.core.port.PendingRestores;
+import dev.confbot.core.port.PersonalData;
 import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.port.TicketSource;
+import dev.confbot.core.privacy.ForgetService;
 import dev.confbot.core.registration.OrderLookup;
 import dev.confbot.core.registration.RegistrationMessages;
 import dev.confbot.core.registration.RegistrationService;
@@ -91,10 +94,10 @@ import org.jspecify.annotations.Nullable;
  * PretixModule} (the ticket source). Binds: {@link Clock}, {@link DiscordBot}, {@link RoleGateway},
  * {@link AuditSink}, {@link Announcer}, {@link TicketIndex}, {@link RoleMapping}, {@link
  * TicketLifecycle}, {@link RegistrationService}, {@link RegistrationDesk}, {@link
- * NotificationScheduler}, {@link DirectMessenger}, {@link ReminderService}, {@link
- * ReminderScheduler}, {@link ChannelTopics}, {@link RoomTopicUpdater} (started by {@link Confbot}
- * only with {@code room_topics = true}), an optional {@link ScheduleSource} and the shared {@link
- * ScheduledExecutorService} (ticket sync, schedule refresh) plus one timer thread each for
+ * NotificationScheduler}, {@link DirectMessenger}, {@link ReminderService}, {@link ForgetService},
+ * {@link ReminderScheduler}, {@link ChannelTopics}, {@link RoomTopicUpdater} (started by {@link
+ * Confbot} only with {@code room_topics = true}), an optional {@link ScheduleSource} and the shared
+ * {@link ScheduledExecutorService} (ticket sync, schedule refresh) plus one timer thread each for
  * programme notifications, reminders and room topics. No I/O happens here; {@link Confbot} starts
  * things.
  */
@@ -214,7 +217,8 @@ final class AppModule extends AbstractModule {
       @Named("organizer-workers") ExecutorService organizerWorkers,
       Provider<ReminderService> reminders,
       Texts texts,
-      JobLedger jobLedger) {
+      JobLedger jobLedger,
+      Provider<ForgetService> forget) {
     RegistrationConfig registration = config.registration();
     Map<String, String> channels = new LinkedHashMap<>();
     Wiring.postedChannels(config).forEach(c -> channels.put(c.purpose(), c.value()));
@@ -286,6 +290,14 @@ final class AppModule extends AbstractModule {
     commands.addAll(ProgrammeCommands.commands());
     commands.addAll(JobBoardCommands.commands());
     commands.addAll(ReminderCommands.commands());
+    commands.addAll(PrivacyCommands.commands());
+    PrivacyCommands privacyCommands =
+        new PrivacyCommands(
+            new PrivacyCommands.Settings(
+                config.discord().guildId(), Set.copyOf(config.organizers().roles())),
+            forget::get,
+            texts,
+            organizerWorkers);
     ReminderCommands reminderCommands =
         new ReminderCommands(reminders::get, texts, organizerWorkers);
     DiscordBot bot =
@@ -298,7 +310,7 @@ final class AppModule extends AbstractModule {
                 registration.setNickname(),
                 Wiring.topicChannels(config)),
             commands,
-            List.of(organizer, programmeCommands, jobBoard, reminderCommands),
+            List.of(organizer, programmeCommands, jobBoard, reminderCommands, privacyCommands),
             texts);
     self.set(bot);
     return bot;
@@ -505,6 +517,18 @@ final class AppModule extends AbstractModule {
   @Singleton
   DirectMessenger directMessenger(DiscordBot bot) {
     return new DiscordDirectMessenger(bot::jda);
+  }
+
+  @Provides
+  @Singleton
+  ForgetService forgetService(
+      PersonalData data,
+      ClaimStore claims,
+      TicketIndex index,
+      RoleMapping mapping,
+      RoleGateway roles,
+      AuditSink audit) {
+    return new ForgetService(data, claims, index, mapping, roles, audit);
   }
 
   @Provides

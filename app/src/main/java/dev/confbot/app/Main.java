@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
       SetupCommand.class,
       ExportCommand.class,
       ScheduleCommand.class,
+      DataCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class,
     })

@@ -17,6 +17,7 @@ package dev.confbot.config;
  * @param setup {@code [setup]}: the server blueprint for {@code confbot setup}
  * @param attendee {@code [attendee]}: language and text overrides of attendee-facing texts
  * @param runtime {@code [runtime]}: data directory, HTTP port, log format, simulated clock
+ * @param privacy {@code [privacy]}: how long personal data is kept
  */
 public record ConfbotConfig(
     DiscordConfig discord,
@@ -29,4 +30,5 @@ public record ConfbotConfig(
     JobBoardConfig jobBoard,
     SetupBlueprint setup,
     AttendeeConfig attendee,
-    RuntimeConfig runtime) {}
+    RuntimeConfig runtime,
+    PrivacyConfig privacy) {}

@@ -104,12 +104,16 @@ final class ConfigBinder {
   }
 
   private ConfbotConfig bind() {
+    DiscordConfig discord = discord(root.section("discord"));
+    RegistrationConfig registration = registration(root.section("registration"));
+    PretixConfig pretix = pretix(root.section("pretix"));
+    ScheduleConfig schedule = schedule(root.section("schedule"));
     ConfbotConfig config =
         new ConfbotConfig(
-            discord(root.section("discord")),
-            registration(root.section("registration")),
-            pretix(root.section("pretix")),
-            schedule(root.section("schedule")),
+            discord,
+            registration,
+            pretix,
+            schedule,
             notifications(root.section("notifications")),
             livestreams(),
             new OrganizersConfig(
@@ -117,7 +121,8 @@ final class ConfigBinder {
             jobBoard(root.section("job_board")),
             setup(root.section("setup")),
             attendee(root.section("attendee")),
-            runtime(root.section("runtime")));
+            runtime(root.section("runtime")),
+            privacy(root.section("privacy"), schedule));
     root.finish();
     return config;
   }
@@ -445,6 +450,38 @@ final class ConfigBinder {
       lead = Duration.ofDays(1);
     }
     return new AttendeeConfig(language, overrides, lead);
+  }
+
+  private static PrivacyConfig privacy(Section section, ScheduleConfig schedule) {
+    Converter<LocalDate> lastDay =
+        (raw, path, problems) -> {
+          if (raw instanceof Number) {
+            problems.mismatch(
+                path,
+                "the last day personal data is kept, a date such as 2026-08-31 (not a number"
+                    + " of days)",
+                raw);
+            return null;
+          }
+          return DATE.convert(raw, path, problems);
+        };
+    @Nullable LocalDate keepUntil = section.optional("keep_until", lastDay).orElse(null);
+    Optional<LocalDate> lastConferenceDay =
+        schedule.conferenceDays().stream().max(LocalDate::compareTo);
+    if (keepUntil != null
+        && lastConferenceDay.isPresent()
+        && keepUntil.isBefore(lastConferenceDay.get())) {
+      section
+          .problems()
+          .add(
+              section.pathOf("keep_until"),
+              "expected a date on or after the last conference day "
+                  + lastConferenceDay.get()
+                  + " (schedule.conference_days), found "
+                  + keepUntil
+                  + "; personal data is needed until the event is over");
+    }
+    return new PrivacyConfig(keepUntil);
   }
 
   private RuntimeConfig runtime(Section section) {

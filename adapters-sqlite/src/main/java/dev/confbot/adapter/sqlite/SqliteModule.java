@@ -7,6 +7,7 @@ import dev.confbot.core.port.AttemptLog;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.NotificationLog;
 import dev.confbot.core.port.PendingRestores;
+import dev.confbot.core.port.PersonalData;
 import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.TicketIndexStore;
 import jakarta.inject.Singleton;
@@ -22,6 +23,7 @@ import jakarta.inject.Singleton;
  *   <li>{@link ReminderStore} to {@link SqliteReminderStore},
  *   <li>{@link AttemptLog} to {@link SqliteAttemptLog},
  *   <li>{@link PendingRestores} to {@link SqlitePendingRestores},
+ *   <li>{@link PersonalData} to {@link SqlitePersonalData},
  *   <li>and provides the {@link SqliteDatabase} itself.
  * </ul>
  *
@@ -39,6 +41,7 @@ public final class SqliteModule extends AbstractModule {
     bind(ReminderStore.class).to(SqliteReminderStore.class).in(Singleton.class);
     bind(AttemptLog.class).to(SqliteAttemptLog.class).in(Singleton.class);
     bind(PendingRestores.class).to(SqlitePendingRestores.class).in(Singleton.class);
+    bind(PersonalData.class).to(SqlitePersonalData.class).in(Singleton.class);
   }
 
   @Provides

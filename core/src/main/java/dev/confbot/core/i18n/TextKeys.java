@@ -146,5 +146,43 @@ public final class TextKeys {
   /** Room channel topic when no session follows today. */
   public static final String TOPIC_NONE = "discord.topic_none";
 
+  /**
+   * {@code /forget-me}: what confbot keeps about the member, asking to delete it ({@code {claims}},
+   * {@code {reminders}}, {@code {attempts}}: counts).
+   */
+  public static final String FORGET_ME_QUESTION = "discord.forget_me_question";
+
+  /**
+   * Added to the {@code /forget-me} question when ticket roles will be removed ({@code {roles}}).
+   */
+  public static final String FORGET_ME_QUESTION_ROLES = "discord.forget_me_question_roles";
+
+  /** {@code /forget-me} when confbot keeps nothing about the member. */
+  public static final String FORGET_ME_NOTHING = "discord.forget_me_nothing";
+
+  /** Label of the {@code /forget-me} confirmation button (at most 80 characters). */
+  public static final String FORGET_ME_BUTTON = "discord.forget_me_button";
+
+  /** Label of the {@code /forget-me} cancel button (at most 80 characters). */
+  public static final String FORGET_ME_CANCEL_BUTTON = "discord.forget_me_cancel_button";
+
+  /** {@code /forget-me} done. */
+  public static final String FORGET_ME_DONE = "discord.forget_me_done";
+
+  /** Added to {@link #FORGET_ME_DONE} when ticket roles were removed ({@code {roles}}). */
+  public static final String FORGET_ME_DONE_ROLES = "discord.forget_me_done_roles";
+
+  /** {@code /forget-me}: data deleted, but Discord did not remove the roles. */
+  public static final String FORGET_ME_ROLES_KEPT = "discord.forget_me_roles_kept";
+
+  /** {@code /forget-me}: the store failed, nothing was deleted. */
+  public static final String FORGET_ME_UNAVAILABLE = "discord.forget_me_unavailable";
+
+  /** {@code /forget-me} cancelled. */
+  public static final String FORGET_ME_CANCELLED = "discord.forget_me_cancelled";
+
+  /** A {@code /forget-me} button clicked by another member. */
+  public static final String FORGET_ME_NOT_YOURS = "discord.forget_me_not_yours";
+
   private TextKeys() {}
 }

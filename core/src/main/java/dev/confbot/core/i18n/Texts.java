@@ -48,7 +48,9 @@ public final class Texts {
           "discord.order_label", 45,
           "discord.name_label", 45,
           "discord.order_description", 100,
-          "discord.name_description", 100);
+          "discord.name_description", 100,
+          "discord.forget_me_button", 80,
+          "discord.forget_me_cancel_button", 80);
 
   private final Language defaultLanguage;
   private final Map<Language, TextBundle> bundles;
