@@ -12,10 +12,10 @@ import java.util.Map;
  * {@link PersonalData} over the tables that hold it: {@code claims}, {@code reminders} and {@code
  * failed_attempts} (keyed by {@code member_id}), {@code pending_restores} (members whose roles are
  * still to be restored after a rejoin: part of their claims, deleted with them), and the ticket
- * snapshot ({@code ticket_orders},
- * {@code ticket_positions} with attendee names, {@code ticket_snapshot} with the sync cursor).
- * Counting and deleting run in one transaction each. The other tables ({@code notification_log},
- * {@code posted_jobs}, {@code schema_migrations}) hold no personal data.
+ * snapshot ({@code ticket_orders}, {@code ticket_positions} with attendee names, {@code
+ * ticket_snapshot} with the sync cursor). Counting and deleting run in one transaction each. The
+ * other tables ({@code notification_log}, {@code posted_jobs}, {@code schema_migrations}) hold no
+ * personal data.
  *
  * <p>Deleting marks the pages free but leaves their bytes in the file until SQLite reuses them; a
  * purge therefore also runs {@code VACUUM} (outside the transaction), so the names are gone from
