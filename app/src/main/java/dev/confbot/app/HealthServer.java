@@ -92,7 +92,7 @@ final class HealthServer implements AutoCloseable {
             + "],\"discord_connected\":"
             + connected
             + ",\"pretix_sync_age_seconds\":"
-            + age(confbot.lastTicketSync(), clock)
+            + age(confbot.lastTicketSync(), Clock.systemUTC())
             + ",\"pretix_sync_failures_in_a_row\":"
             + sync.failuresInARow()
             + ",\"schedule_refresh_age_seconds\":"
@@ -141,10 +141,21 @@ final class HealthServer implements AutoCloseable {
             confbot,
             c ->
                 c.lastTicketSync()
-                    .map(i -> (double) Duration.between(i, clock.instant()).toSeconds())
+                    // the syncs run on a real-time timer (see TicketSyncWatch's clock)
+                    .map(i -> (double) Duration.between(i, Instant.now()).toSeconds())
                     .orElse(Double.NaN))
         .baseUnit("seconds")
         .description("time since the last successful pretix sync")
+        .register(registry);
+    Gauge.builder(
+            "confbot.schedule.refresh.age",
+            confbot,
+            c ->
+                c.lastScheduleRefresh()
+                    .map(i -> (double) Duration.between(i, clock.instant()).toSeconds())
+                    .orElse(Double.NaN))
+        .baseUnit("seconds")
+        .description("time since the schedule in force was loaded or last changed")
         .register(registry);
     TicketSyncWatch sync = confbot.injector().getInstance(TicketSyncWatch.class);
     FunctionCounter.builder("confbot.pretix.sync.failures", sync, TicketSyncWatch::failures)

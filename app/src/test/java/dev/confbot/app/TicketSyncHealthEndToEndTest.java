@@ -104,6 +104,7 @@ class TicketSyncHealthEndToEndTest {
             .contains("\"pretix_sync_failures_in_a_row\":3");
         assertThat(get(health, "/metrics"))
             .contains("confbot_pretix_sync_failures_total 3.0")
+            .containsPattern("confbot_schedule_refresh_age_seconds [0-9]")
             .contains("confbot_pretix_sync_stale 1.0");
 
         // when: pretix answers again
