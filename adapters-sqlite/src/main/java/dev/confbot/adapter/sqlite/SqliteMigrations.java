@@ -106,7 +106,11 @@ public final class SqliteMigrations {
                     member_id INTEGER NOT NULL,
                     at        TEXT    NOT NULL
                   )""",
-                  "CREATE INDEX failed_attempts_by_time ON failed_attempts (at)")));
+                  "CREATE INDEX failed_attempts_by_time ON failed_attempts (at)")),
+          new Migration(
+              7,
+              "attendee e-mail in the ticket snapshot (speaker matching)",
+              List.of("ALTER TABLE ticket_positions ADD COLUMN attendee_email TEXT")));
 
   private SqliteMigrations() {}
 }
