@@ -14,6 +14,7 @@ import dev.confbot.adapter.discord.DiscordChannelTopics;
 import dev.confbot.adapter.discord.DiscordDirectMessenger;
 import dev.confbot.adapter.discord.DiscordRoleGateway;
 import dev.confbot.adapter.discord.DiscordSettings;
+import dev.confbot.adapter.discord.GrantCommands;
 import dev.confbot.adapter.discord.GuildSetup;
 import dev.confbot.adapter.discord.JobBoardCommands;
 import dev.confbot.adapter.discord.OrganizerCommands;
@@ -54,9 +55,12 @@ import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.port.TicketSource;
 import dev.confbot.core.privacy.ForgetService;
 import dev.confbot.core.registration.OrderLookup;
+import dev.confbot.core.registration.OrganizerGrants;
 import dev.confbot.core.registration.RegistrationMessages;
 import dev.confbot.core.registration.RegistrationService;
 import dev.confbot.core.registration.RoleMapping;
+import dev.confbot.core.registration.SpeakerRoleSync;
+import dev.confbot.core.registration.SpeakerRoles;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
 import dev.confbot.core.registration.TicketSyncWatch;
@@ -69,6 +73,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -222,7 +227,8 @@ final class AppModule extends AbstractModule {
     RegistrationConfig registration = config.registration();
     Map<String, String> channels = new LinkedHashMap<>();
     Wiring.postedChannels(config).forEach(c -> channels.put(c.purpose(), c.value()));
-    Set<RoleRef> roles = Wiring.roleMapping(registration).allRoles();
+    Set<RoleRef> roles = new LinkedHashSet<>(mapping.allRoles());
+    roles.addAll(Wiring.grantedRoles(config));
     DiscordSettings settings =
         new DiscordSettings(
             config.discord().token().reveal(),
@@ -286,7 +292,17 @@ final class AppModule extends AbstractModule {
             jobLedger,
             clock,
             organizerWorkers);
+    GrantCommands grants =
+        new GrantCommands(
+            new GrantCommands.Settings(
+                config.discord().guildId(), Set.copyOf(config.organizers().roles())),
+            new OrganizerGrants(
+                config.organizers().grantableRoles(),
+                new DiscordRoleGateway(guild),
+                new DiscordAuditSink(guild, registration.logChannel().value())),
+            organizerWorkers);
     List<CommandData> commands = new ArrayList<>(OrganizerCommands.commands());
+    commands.addAll(GrantCommands.commands(config.organizers().grantableRoles()));
     commands.addAll(ProgrammeCommands.commands());
     commands.addAll(JobBoardCommands.commands());
     commands.addAll(ReminderCommands.commands());
@@ -310,7 +326,8 @@ final class AppModule extends AbstractModule {
                 registration.setNickname(),
                 Wiring.topicChannels(config)),
             commands,
-            List.of(organizer, programmeCommands, jobBoard, reminderCommands, privacyCommands),
+            List.of(
+                organizer, programmeCommands, jobBoard, reminderCommands, privacyCommands, grants),
             texts);
     self.set(bot);
     return bot;
@@ -342,8 +359,32 @@ final class AppModule extends AbstractModule {
 
   @Provides
   @Singleton
-  RoleMapping roleMapping() {
-    return Wiring.roleMapping(config.registration());
+  RoleMapping roleMapping(SpeakerRoles speakers) {
+    return Wiring.roleMapping(config.registration()).withSpeakerRoles(speakers);
+  }
+
+  /** Who is a speaker: follows the schedule ({@link SpeakerRoleSync} updates it). */
+  @Provides
+  @Singleton
+  SpeakerRoles speakerRoles() {
+    return new SpeakerRoles(config.registration().speakerRoles());
+  }
+
+  @Provides
+  @Singleton
+  SpeakerRoleSync speakerRoleSync(
+      SpeakerRoles speakers,
+      TicketIndex index,
+      ClaimStore claims,
+      RoleGateway roles,
+      AuditSink audit) {
+    return new SpeakerRoleSync(
+        speakers,
+        index,
+        claims,
+        roles,
+        audit,
+        Wiring.registrationSettings(config.registration()).allowedStates());
   }
 
   @Provides

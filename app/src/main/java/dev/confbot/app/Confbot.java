@@ -17,9 +17,11 @@ import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.port.TicketIndexStore;
 import dev.confbot.core.registration.OrderLookup;
 import dev.confbot.core.registration.ReconcileReport;
+import dev.confbot.core.registration.SpeakerRoleSync;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
 import dev.confbot.core.remind.ReminderScheduler;
+import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.topics.RoomTopicUpdater;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,8 +96,15 @@ final class Confbot implements AutoCloseable {
     TicketSync sync = injector.getInstance(TicketSync.class);
     executor.scheduleWithFixedDelay(
         sync::sync, 0, config.pretix().syncInterval().toMillis(), TimeUnit.MILLISECONDS);
+    SpeakerRoleSync speakers = injector.getInstance(SpeakerRoleSync.class);
     executor.scheduleWithFixedDelay(
-        () -> reconcile(lifecycle), 0, RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        () -> {
+          reconcile(lifecycle);
+          retrySpeakerRoles(speakers);
+        },
+        0,
+        RECONCILE_EVERY.toMillis(),
+        TimeUnit.MILLISECONDS);
     startNotifications(executor);
     injector.getInstance(ReminderScheduler.class).start();
     Duration ready = Duration.ofNanos(System.nanoTime() - begin);
@@ -125,6 +134,33 @@ final class Confbot implements AutoCloseable {
     }
   }
 
+  /** Speaker roles of a first or changed schedule; never throws (the refresh must go on). */
+  private static void speakerRoles(SpeakerRoleSync sync, Schedule schedule) {
+    try {
+      SpeakerRoleSync.Report report = sync.scheduleChanged(schedule);
+      if (!report.granted().isEmpty() || !report.failed().isEmpty()) {
+        log.info(
+            "Speaker roles: {} registered speakers got them, {} failed (retried every minute)",
+            report.granted().size(),
+            report.failed().size());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Giving speakers their roles failed: {}", e.getMessage());
+    }
+  }
+
+  /** Speaker roles whose grant failed, again; never throws (that would cancel the timer). */
+  private static void retrySpeakerRoles(SpeakerRoleSync sync) {
+    try {
+      SpeakerRoleSync.Report report = sync.retry();
+      if (!report.granted().isEmpty()) {
+        log.info("Speaker roles given on a retry: {}", report.granted().size());
+      }
+    } catch (RuntimeException e) {
+      log.warn("Retrying speaker roles failed: {}", e.getMessage());
+    }
+  }
+
   private void startNotifications(ScheduledExecutorService executor) {
     Optional<ScheduleSource> source =
         injector.getInstance(Key.get(new TypeLiteral<Optional<ScheduleSource>>() {}));
@@ -136,10 +172,12 @@ final class Confbot implements AutoCloseable {
     Programme programme = injector.getInstance(Programme.class);
     Clock clock = injector.getInstance(Clock.class);
     ReminderScheduler reminders = injector.getInstance(ReminderScheduler.class);
+    SpeakerRoleSync speakers = injector.getInstance(SpeakerRoleSync.class);
     ScheduleRefreshTask task =
         new ScheduleRefreshTask(
             source.get(),
             schedule -> {
+              speakerRoles(speakers, schedule);
               programme.accept(schedule, source.get().previousRun(), scheduler, clock);
               reminders.wakeNow();
             });

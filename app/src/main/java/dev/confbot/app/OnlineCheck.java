@@ -119,7 +119,7 @@ final class OnlineCheck {
         new GuildSetup(
             config.registration().channel().value(),
             channels,
-            Wiring.roleMapping(config.registration()).allRoles(),
+            Wiring.grantedRoles(config),
             config.registration().setNickname(),
             Wiring.topicChannels(config));
     DiscordSettings settings =
@@ -133,10 +133,7 @@ final class OnlineCheck {
         settings,
         DISCORD_READY_TIMEOUT,
         new DiscordGuildCheck.Expectations(
-            setup,
-            Wiring.roleKeys(config.registration()),
-            channelKeys,
-            config.organizers().roles()));
+            setup, Wiring.roleKeys(config), channelKeys, config.organizers().roles()));
   }
 
   /** The findings of one system; an error finding when it failed unexpectedly or took too long. */

@@ -192,7 +192,9 @@ final class SetupMapping {
         .values()
         .forEach(r -> put(used, r, "registration.roles.variations"));
     registration.extraRoles().values().forEach(r -> put(used, r, "registration.extra_roles"));
+    put(used, registration.speakerRoles(), "registration.speaker_roles");
     put(used, config.organizers().roles(), "organizers.roles");
+    put(used, config.organizers().grantableRoles(), "organizers.grantable_roles");
     return used;
   }
 

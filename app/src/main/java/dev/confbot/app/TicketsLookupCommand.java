@@ -3,6 +3,9 @@ package dev.confbot.app;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.squareup.moshi.JsonWriter;
+import dev.confbot.adapter.pretalx.InMemoryScheduleCache;
+import dev.confbot.adapter.pretalx.PretalxSettings;
+import dev.confbot.adapter.pretalx.ScheduleSources;
 import dev.confbot.adapter.pretix.PretixDirectoryTicketSource;
 import dev.confbot.adapter.pretix.PretixTicketSource;
 import dev.confbot.adapter.sqlite.SqliteDatabase;
@@ -14,6 +17,7 @@ import dev.confbot.config.ConfigLoader;
 import dev.confbot.config.LegacyRoleJson;
 import dev.confbot.config.LoadedConfig;
 import dev.confbot.core.model.MemberId;
+import dev.confbot.core.model.Order;
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.model.RoleRef;
@@ -24,11 +28,13 @@ import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.port.TicketSource;
 import dev.confbot.core.registration.CancellationPolicy;
 import dev.confbot.core.registration.InMemoryClaimStore;
+import dev.confbot.core.registration.IndexedOrder;
 import dev.confbot.core.registration.RegistrationMessages;
 import dev.confbot.core.registration.RegistrationResult;
 import dev.confbot.core.registration.RegistrationService;
 import dev.confbot.core.registration.RegistrationSettings;
 import dev.confbot.core.registration.RoleMapping;
+import dev.confbot.core.registration.SpeakerRoles;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
 import java.io.IOException;
@@ -44,6 +50,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import okhttp3.OkHttpClient;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -95,6 +102,14 @@ final class TicketsLookupCommand implements Callable<Integer> {
       description = "Discord user id of the asking account (default: an unknown account)")
   private long member = ANONYMOUS_MEMBER;
 
+  @Option(
+      names = "--schedule",
+      paramLabel = "FILE_OR_URL",
+      description =
+          "Schedule whose speakers get registration.speaker_roles (default: [schedule] source of"
+              + " the configuration, read only when speaker_roles are configured)")
+  private @Nullable String schedule;
+
   @Option(names = "--json", description = "Print one JSON object instead of text")
   private boolean json;
 
@@ -133,6 +148,8 @@ final class TicketsLookupCommand implements Callable<Integer> {
       return Main.INVALID;
     }
     Clock clock = Clock.systemUTC();
+    SpeakerRoles speakers = speakers(loaded, clock, err);
+    mapping = mapping.withSpeakerRoles(speakers);
     TicketSource source;
     try {
       source =
@@ -172,10 +189,11 @@ final class TicketsLookupCommand implements Callable<Integer> {
             RegistrationMessages.ENGLISH);
     RegistrationResult result = service.register(new MemberId(member), code, name);
     String message = RegistrationMessages.ENGLISH.attendeeMessage(result);
+    Optional<SpeakerRoles.Match> speaker = speakerMatch(result, speakers, index, source);
     if (json) {
-      printJson(result, message);
+      printJson(result, message, speaker);
     } else {
-      printText(result, message, audit);
+      printText(result, message, audit, speaker);
     }
     return result instanceof RegistrationResult.Registered ? 0 : 1;
   }
@@ -190,6 +208,64 @@ final class TicketsLookupCommand implements Callable<Integer> {
     return loaded
         .map(c -> Wiring.roleMapping(c.registration()))
         .orElse(RoleMapping.byName(Map.of()));
+  }
+
+  /**
+   * The speakers of the schedule when speaker roles are configured (none otherwise); a schedule
+   * that cannot be read is reported and the lookup goes on without speakers.
+   */
+  private SpeakerRoles speakers(Optional<ConfbotConfig> loaded, Clock clock, PrintWriter err) {
+    List<RoleRef> roles = loaded.map(c -> c.registration().speakerRoles()).orElse(List.of());
+    SpeakerRoles speakers = new SpeakerRoles(roles);
+    if (roles.isEmpty()) {
+      return speakers;
+    }
+    Optional<PretalxSettings> pretalx =
+        schedule != null
+            ? Optional.of(
+                PretalxSettings.of(schedule)
+                    .withEventZone(loaded.map(c -> c.schedule().timeZone()).orElse(null)))
+            : loaded.flatMap(c -> Wiring.pretalxSettings(c.schedule()));
+    if (pretalx.isEmpty()) {
+      return speakers;
+    }
+    try {
+      speakers.update(
+          ScheduleSources.create(
+                  pretalx.get(),
+                  new OkHttpClient(),
+                  clock,
+                  (line, alert) -> {},
+                  new InMemoryScheduleCache())
+              .fetch());
+    } catch (GatewayException e) {
+      err.println(
+          "confbot: the schedule could not be read, speakers are not recognised: "
+              + e.getMessage());
+      err.flush();
+    }
+    return speakers;
+  }
+
+  /** Why the matched position gets the speaker roles, if it does. */
+  private static Optional<SpeakerRoles.Match> speakerMatch(
+      RegistrationResult result, SpeakerRoles speakers, TicketIndex index, TicketSource source) {
+    Optional<PositionKey> key = result.positionKey();
+    if (key.isEmpty() || !speakers.enabled()) {
+      return Optional.empty();
+    }
+    Optional<Order> order = index.find(key.get().order()).map(IndexedOrder::order);
+    if (order.isEmpty()) {
+      try {
+        order = source.order(key.get().order());
+      } catch (GatewayException e) {
+        return Optional.empty();
+      }
+    }
+    return order.get().positions().stream()
+        .filter(p -> p.key().equals(key.get()))
+        .findFirst()
+        .flatMap(speakers::match);
   }
 
   /** The claims the bot holds, copied into memory so that the lookup never writes them. */
@@ -216,7 +292,11 @@ final class TicketsLookupCommand implements Callable<Integer> {
     return copy;
   }
 
-  private void printText(RegistrationResult result, String message, List<String> audit) {
+  private void printText(
+      RegistrationResult result,
+      String message,
+      List<String> audit,
+      Optional<SpeakerRoles.Match> speaker) {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Outcome:   %s%n", result.code());
     result
@@ -226,6 +306,7 @@ final class TicketsLookupCommand implements Callable<Integer> {
     if (!roles.isEmpty()) {
       out.printf("Roles:     %s%n", String.join(", ", roles));
     }
+    speaker.ifPresent(m -> out.printf("Speaker:   %s%n", m.reason()));
     out.println("Attendee would read:");
     message.lines().forEach(line -> out.println("  " + line));
     for (String line : audit) {
@@ -234,7 +315,8 @@ final class TicketsLookupCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private void printJson(RegistrationResult result, String message) {
+  private void printJson(
+      RegistrationResult result, String message, Optional<SpeakerRoles.Match> speaker) {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {
       writer.beginObject();
@@ -252,6 +334,7 @@ final class TicketsLookupCommand implements Callable<Integer> {
         writer.value(role);
       }
       writer.endArray();
+      writer.name("speaker").value(speaker.map(SpeakerRoles.Match::reason).orElse(null));
       writer.name("message").value(message);
       writer.endObject();
     } catch (IOException e) {

@@ -118,6 +118,29 @@ final class Wiring {
    * For every role confbot may give, the first configuration key that makes it give the role
    * (ticket mapping items, then variations, then extra roles).
    */
+  /**
+   * Every role confbot gives: the ticket mapping's, the extra roles, the speaker roles and the
+   * roles organizers may grant (for the guild checks).
+   */
+  static Set<RoleRef> grantedRoles(ConfbotConfig config) {
+    Set<RoleRef> roles = new LinkedHashSet<>(roleMapping(config.registration()).allRoles());
+    roles.addAll(config.registration().speakerRoles());
+    roles.addAll(config.organizers().grantableRoles());
+    return roles;
+  }
+
+  /** Role → the configuration key that makes confbot give it, for every role confbot gives. */
+  static Map<RoleRef, String> roleKeys(ConfbotConfig all) {
+    Map<RoleRef, String> keys = roleKeys(all.registration());
+    all.registration()
+        .speakerRoles()
+        .forEach(r -> keys.putIfAbsent(r, "registration.speaker_roles"));
+    all.organizers()
+        .grantableRoles()
+        .forEach(r -> keys.putIfAbsent(r, "organizers.grantable_roles"));
+    return keys;
+  }
+
   static Map<RoleRef, String> roleKeys(RegistrationConfig config) {
     Map<RoleRef, String> keys = new LinkedHashMap<>();
     config

@@ -109,6 +109,70 @@ class TicketsLookupCommandTest {
     assertThat(err.toString()).isEmpty();
   }
 
+  /** A pretalx REST schedule (expanded) with one confirmed talk by the given speaker. */
+  private Path scheduleWith(String speaker, String email) throws IOException {
+    String emailJson = email.isEmpty() ? "null" : "\"" + email + "\"";
+    return Files.writeString(
+        directory.resolve("schedule.json"),
+        "{\"id\": 1, \"version\": \"1\", \"slots\": [{\"id\": 1, \"room\": {\"id\": 7,"
+            + " \"name\": {\"en\": \"Forum Hall\"}}, \"start\": \"2026-07-14T10:00:00+02:00\","
+            + " \"end\": \"2026-07-14T10:30:00+02:00\", \"submission\": {\"code\": \"ABC123\","
+            + " \"title\": \"Fjords and functions\", \"state\": \"confirmed\", \"speakers\":"
+            + " [{\"code\": \"SPK1\", \"name\": \""
+            + speaker
+            + "\", \"email\": "
+            + emailJson
+            + "}]}}]}",
+        StandardCharsets.UTF_8);
+  }
+
+  private void addSpeakerRoles(Path schedule) throws IOException {
+    Files.writeString(
+        config,
+        Files.readString(config)
+                .replace(
+                    "[registration.roles.items]",
+                    "[registration]\nspeaker_roles = [\"Speakers\"]\n[registration.roles.items]")
+            + "[schedule]\nsource = \""
+            + schedule.toString().replace("\\", "/")
+            + "\"\n",
+        StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void showsTheSpeakerRoleAndWhyForASpeakerOfTheSchedule() throws IOException {
+    // given: pretalx spells the name without the Nordic letters
+    addSpeakerRoles(scheduleWith("Pal Overgard", ""));
+    // when
+    int exit = lookupInDir("MWM3A", "Pål Overgard");
+    // then
+    assertThat(exit).isZero();
+    assertThat(out.toString())
+        .contains("Roles:     Attendees, On-site, Speakers")
+        .contains("Speaker:   speaker of “Fjords and functions” (ABC123), matched by name");
+  }
+
+  @Test
+  void matchesASpeakerByTheOrdersEmailInJson() throws IOException {
+    // given
+    addSpeakerRoles(scheduleWith("P. Ø.", "MWM3A@example.org"));
+    // when
+    int exit = lookupInDir("MWM3A", "Pål Overgard", "--json");
+    // then
+    assertThat(exit).isZero();
+    assertThat(out.toString())
+        .contains("\"Speakers\"")
+        .contains("\"speaker\":\"speaker of “Fjords and functions” (ABC123), matched by e-mail\"");
+  }
+
+  @Test
+  void givesNoSpeakerRoleToSomebodyElse() throws IOException {
+    addSpeakerRoles(scheduleWith("Ada Lovelace", "ada@example.org"));
+    int exit = lookupInDir("MWM3A", "Pål Overgard");
+    assertThat(exit).isZero();
+    assertThat(out.toString()).doesNotContain("Speaker:").doesNotContain("Speakers");
+  }
+
   @Test
   void printsTheMatchedPositionAndRolesAsText() {
     // when

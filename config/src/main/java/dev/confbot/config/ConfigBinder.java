@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,13 +117,20 @@ final class ConfigBinder {
             schedule,
             notifications(root.section("notifications")),
             livestreams(),
-            new OrganizersConfig(
-                root.section("organizers").get("roles", ROLES, List.of(new RoleRef("Organizers")))),
+            organizers(root.section("organizers")),
             jobBoard(root.section("job_board")),
             setup(root.section("setup")),
             attendee(root.section("attendee")),
             runtime(root.section("runtime")),
             privacy(root.section("privacy"), schedule));
+    if (!config.registration().speakerRoles().isEmpty() && config.schedule().location().isEmpty()) {
+      context
+          .problems()
+          .add(
+              "registration.speaker_roles",
+              "speakers are found in the schedule, but no schedule is configured: set [schedule]"
+                  + " source (or file), or remove speaker_roles");
+    }
     root.finish();
     return config;
   }
@@ -177,8 +185,44 @@ final class ConfigBinder {
     OnCancel onCancel = section.get("on_cancel", oneOf(OnCancel.class), OnCancel.REVOKE);
     RoleMapping roles = roleMapping(section.section("roles"));
     Map<OrderCode, List<RoleRef>> extra = extraRoles(section);
+    List<RoleRef> speakers = section.get("speaker_roles", ROLES, List.of());
     return new RegistrationConfig(
-        channel, log, help, Set.copyOf(states), nickname, limit, onCancel, roles, extra);
+        channel, log, help, Set.copyOf(states), nickname, limit, onCancel, roles, extra, speakers);
+  }
+
+  private OrganizersConfig organizers(Section section) {
+    List<RoleRef> roles = section.get("roles", ROLES, List.of(new RoleRef("Organizers")));
+    List<RoleRef> grantable = section.get("grantable_roles", ROLES, List.of());
+    String path = section.pathOf("grantable_roles");
+    if (grantable.size() > OrganizersConfig.MAX_GRANTABLE) {
+      section
+          .problems()
+          .add(
+              path,
+              "expected at most "
+                  + OrganizersConfig.MAX_GRANTABLE
+                  + " roles (Discord's limit of choices for one option), found "
+                  + grantable.size());
+    }
+    Set<String> organizerRoles = new HashSet<>();
+    roles.forEach(r -> organizerRoles.add(r.value().toLowerCase(Locale.ROOT)));
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < grantable.size(); i++) {
+      String role = grantable.get(i).value();
+      String key = role.toLowerCase(Locale.ROOT);
+      if (organizerRoles.contains(key)) {
+        section
+            .problems()
+            .add(
+                path + "[" + i + "]",
+                "expected a volunteer or crew role, found the organizer role \""
+                    + role
+                    + "\" (organizers must not hand out organizer rights by command)");
+      } else if (!seen.add(key)) {
+        section.problems().add(path + "[" + i + "]", "role \"" + role + "\" is listed twice");
+      }
+    }
+    return new OrganizersConfig(roles, grantable);
   }
 
   private RoleMapping roleMapping(Section section) {

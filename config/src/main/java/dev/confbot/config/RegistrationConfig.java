@@ -25,6 +25,8 @@ import java.util.Set;
  *     default {@link OnCancel#REVOKE}
  * @param roles ticket → role mapping, table {@code roles}
  * @param extraRoles extra roles granted per order, table {@code extra_roles} (order code → roles)
+ * @param speakerRoles roles for attendees who speak at a confirmed session of the schedule, key
+ *     {@code speaker_roles}, default none (speakers get no extra roles)
  */
 public record RegistrationConfig(
     ChannelRef channel,
@@ -35,10 +37,12 @@ public record RegistrationConfig(
     FailedAttemptLimit failedAttempts,
     OnCancel onCancel,
     RoleMapping roles,
-    Map<OrderCode, List<RoleRef>> extraRoles) {
+    Map<OrderCode, List<RoleRef>> extraRoles,
+    List<RoleRef> speakerRoles) {
   public RegistrationConfig {
     allowedOrderStates = Set.copyOf(allowedOrderStates);
     extraRoles = ConfigCollections.copyOfListMap(extraRoles);
+    speakerRoles = List.copyOf(speakerRoles);
   }
 
   /** What to do when a ticket that was claimed is cancelled or refunded afterwards. */

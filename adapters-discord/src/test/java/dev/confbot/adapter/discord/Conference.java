@@ -42,7 +42,7 @@ final class Conference implements AutoCloseable {
   final FakeTicketSource tickets = new FakeTicketSource();
   final TicketIndex index = new TicketIndex();
   final InMemoryClaimStore claims = new InMemoryClaimStore();
-  final RoleMapping mapping = TestData.roleMapping();
+  RoleMapping mapping = TestData.roleMapping();
   private final List<CommandData> extraCommands;
   private final List<Object> extraListeners = new ArrayList<>();
   private @Nullable DiscordBot bot;
@@ -92,6 +92,12 @@ final class Conference implements AutoCloseable {
    */
   Conference listen(Object listener) {
     extraListeners.add(listener);
+    return this;
+  }
+
+  /** Uses another ticket → role mapping for the bots started from now on. */
+  Conference withMapping(RoleMapping other) {
+    mapping = other;
     return this;
   }
 

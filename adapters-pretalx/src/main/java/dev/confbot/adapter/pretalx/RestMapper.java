@@ -1,6 +1,7 @@
 package dev.confbot.adapter.pretalx;
 
 import dev.confbot.core.schedule.Room;
+import dev.confbot.core.schedule.Speaker;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -105,9 +106,15 @@ final class RestMapper {
   private SlotDraft session(
       String code, JsonValue submission, OffsetDateTime start, Duration duration, Room room) {
     List<String> speakers = new ArrayList<>();
+    List<Speaker> details = new ArrayList<>();
     for (JsonValue speaker : submission.get("speakers").elements()) {
-      context.text(speaker.get("name")).ifPresent(speakers::add);
+      Optional<String> name = context.text(speaker.get("name"));
+      name.ifPresent(speakers::add);
+      // only organizers' tokens see e-mails (SpeakerOrga); anonymous payloads have none
+      String email = context.text(speaker.get("email")).filter(e -> e.contains("@")).orElse("");
+      details.add(new Speaker(name.orElse(""), email));
     }
+
     return new SlotDraft(
         code,
         context.text(submission.get("title")).orElse(code),
@@ -121,7 +128,9 @@ final class RestMapper {
         context.level(submission).orElse(null),
         context.text(submission.get("content_locale")).orElse(null),
         context.link(submission.get("url"), code).orElse(null),
-        false);
+        false,
+        details,
+        context.text(submission.get("state")).orElse(null));
   }
 
   /** A room from its id and (multilingual) name; either may stand in for the other. */

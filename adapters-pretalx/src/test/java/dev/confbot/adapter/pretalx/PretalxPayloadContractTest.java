@@ -63,6 +63,7 @@ class PretalxPayloadContractTest {
           Map.entry("pretalx-empty-schedule.json", SCHEDULE),
           Map.entry("pretalx-one-break.json", SCHEDULE),
           Map.entry("pretalx-one-session.json", SCHEDULE),
+          Map.entry("pretalx-organiser-speakers.json", SCHEDULE),
           Map.entry("pretalx-schedule-response-20230701.json", SCHEDULE),
           Map.entry("pretalx-schedule-response-20230714.json", SCHEDULE),
           Map.entry(

@@ -221,7 +221,9 @@ class ScheduleParserTest {
                   null,
                   "en",
                   null,
-                  false));
+                  false,
+                  List.of(),
+                  "confirmed"));
     }
 
     @Test

@@ -9,5 +9,6 @@ record OrderDto(
     @Nullable String code,
     @Nullable String status,
     @Nullable Boolean testmode,
+    @Nullable String email,
     @Json(name = "invoice_address") @Nullable InvoiceAddressDto invoiceAddress,
     @Nullable List<PositionDto> positions) {}

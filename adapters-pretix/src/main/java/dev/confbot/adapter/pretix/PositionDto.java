@@ -10,5 +10,6 @@ record PositionDto(
     @Nullable Long item,
     @Nullable Long variation,
     @Json(name = "attendee_name") @Nullable String attendeeName,
+    @Json(name = "attendee_email") @Nullable String attendeeEmail,
     @Json(name = "addon_to") @Nullable Long addonTo,
     @Nullable Boolean canceled) {}

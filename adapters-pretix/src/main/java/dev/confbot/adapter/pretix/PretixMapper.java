@@ -121,7 +121,8 @@ final class PretixMapper {
               product(parent, catalog),
               addOns.getOrDefault(id(parent), List.of()),
               name(parent.attendeeName(), invoiceName),
-              Boolean.TRUE.equals(parent.canceled())));
+              Boolean.TRUE.equals(parent.canceled()),
+              name(parent.attendeeEmail(), dto.email())));
     }
     return new Order(code, status, testMode, mapped);
   }

@@ -22,7 +22,7 @@ class PretixMapperTest {
 
   private static PositionDto position(
       long id, int positionId, long item, @org.jspecify.annotations.Nullable Long addonTo) {
-    return new PositionDto(id, positionId, item, null, "Ada Lovelace", addonTo, false);
+    return new PositionDto(id, positionId, item, null, "Ada Lovelace", null, addonTo, false);
   }
 
   @Test
@@ -49,11 +49,12 @@ class PretixMapperTest {
             "p",
             false,
             null,
+            null,
             List.of(
                 position(10, 1, 1, null),
                 position(11, 2, 2, 10L),
                 position(12, 3, 3, 11L),
-                new PositionDto(13L, 4, 3L, null, null, 10L, true)));
+                new PositionDto(13L, 4, 3L, null, null, null, 10L, true)));
     // when
     Order order = PretixMapper.order(dto, CATALOG);
     // then
@@ -65,7 +66,7 @@ class PretixMapperTest {
   @Test
   void keepsAnAddOnWhoseParentIsMissingAsItsOwnPosition() {
     // given
-    OrderDto dto = new OrderDto("ABCDE", "p", false, null, List.of(position(11, 2, 2, 99L)));
+    OrderDto dto = new OrderDto("ABCDE", "p", false, null, null, List.of(position(11, 2, 2, 99L)));
     // when
     Order order = PretixMapper.order(dto, CATALOG);
     // then
@@ -82,8 +83,9 @@ class PretixMapperTest {
             "ABCDE",
             "p",
             false,
+            null,
             new InvoiceAddressDto("  "),
-            List.of(new PositionDto(1L, 1, 77L, 770L, null, null, null)));
+            List.of(new PositionDto(1L, 1, 77L, 770L, null, null, null, null)));
     // when
     Order order = PretixMapper.order(dto, CATALOG);
     // then
@@ -96,16 +98,21 @@ class PretixMapperTest {
   @Test
   void rejectsIncompleteOrders() {
     assertThatThrownBy(
-            () -> PretixMapper.order(new OrderDto(null, "p", false, null, List.of()), CATALOG))
+            () ->
+                PretixMapper.order(new OrderDto(null, "p", false, null, null, List.of()), CATALOG))
         .hasMessageContaining("order.code");
     assertThatThrownBy(
-            () -> PretixMapper.order(new OrderDto("ABCDE", null, false, null, List.of()), CATALOG))
+            () ->
+                PretixMapper.order(
+                    new OrderDto("ABCDE", null, false, null, null, List.of()), CATALOG))
         .hasMessageContaining("order.status");
     assertThatThrownBy(
-            () -> PretixMapper.order(new OrderDto("ABCDE", "p", null, null, List.of()), CATALOG))
+            () ->
+                PretixMapper.order(
+                    new OrderDto("ABCDE", "p", null, null, null, List.of()), CATALOG))
         .hasMessageContaining("order.testmode");
     assertThatThrownBy(
-            () -> PretixMapper.order(new OrderDto("ABCDE", "p", false, null, null), CATALOG))
+            () -> PretixMapper.order(new OrderDto("ABCDE", "p", false, null, null, null), CATALOG))
         .hasMessageContaining("order.positions");
     assertThatThrownBy(
             () ->
@@ -115,11 +122,14 @@ class PretixMapperTest {
                         "p",
                         false,
                         null,
-                        List.of(new PositionDto(1L, 1, null, null, "A", null, false))),
+                        null,
+                        List.of(new PositionDto(1L, 1, null, null, "A", null, null, false))),
                     CATALOG))
         .hasMessageContaining("position.item");
     assertThatThrownBy(
-            () -> PretixMapper.order(new OrderDto("ab-1", "p", false, null, List.of()), CATALOG))
+            () ->
+                PretixMapper.order(
+                    new OrderDto("ab-1", "p", false, null, null, List.of()), CATALOG))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PretixMapper.catalog(List.of(new ItemDto(null, Map.of(), null))))
         .hasMessageContaining("item.id");
@@ -130,8 +140,29 @@ class PretixMapperTest {
     // given
     OrderDto dto =
         new OrderDto(
-            "ABCDE", "p", false, null, List.of(position(1, 1, 1, 2L), position(2, 2, 2, 1L)));
+            "ABCDE", "p", false, null, null, List.of(position(1, 1, 1, 2L), position(2, 2, 2, 1L)));
     // when / then
     assertThatThrownBy(() -> PretixMapper.order(dto, CATALOG)).hasMessageContaining("cycle");
+  }
+
+  @Test
+  void takesTheAttendeeEmailElseTheOrdersLowerCased() {
+    // given
+    OrderDto dto =
+        new OrderDto(
+            "ABCDE",
+            "p",
+            false,
+            " Buyer@Example.org ",
+            null,
+            List.of(
+                new PositionDto(1L, 1, 1L, null, "Ada Lovelace", "Ada@Example.org", null, false),
+                new PositionDto(2L, 2, 1L, null, "Alan Turing", " ", null, false)));
+    // when
+    Order order = PretixMapper.order(dto, CATALOG);
+    // then
+    assertThat(order.positions())
+        .extracting(Position::email)
+        .containsExactly("ada@example.org", "buyer@example.org");
   }
 }

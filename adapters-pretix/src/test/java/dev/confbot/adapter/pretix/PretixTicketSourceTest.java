@@ -107,6 +107,8 @@ class PretixTicketSourceTest {
     assertThat(find(orders, "DLSSW").status()).isEqualTo(OrderStatus.PAID);
     assertThat(find(orders, "DLSSW").positions().get(0).attendeeName())
         .isEqualTo("José Müller-Lüdenscheidt");
+    // no attendee e-mail asked for: the order's e-mail stands in (speaker matching)
+    assertThat(find(orders, "DLSSW").positions().get(0).email()).isEqualTo("dlssw@example.org");
   }
 
   @Test
@@ -124,13 +126,15 @@ class PretixTicketSourceTest {
                 Product.item(101, "Business"),
                 List.of(Product.item(108, "Tutorial day")),
                 "Ingrid Bergström",
-                false),
+                false,
+                "mwm3a@example.org"),
             new Position(
                 new PositionKey(code, 2),
                 Product.item(101, "Business"),
                 List.of(Product.item(109, "Conference T-shirt")),
                 "Pål Øvergård",
-                false));
+                false,
+                "mwm3a@example.org"));
   }
 
   @Test

@@ -115,7 +115,11 @@ public final class SqliteMigrations {
                   CREATE TABLE pending_restores (
                     member_id INTEGER NOT NULL PRIMARY KEY,
                     since     TEXT    NOT NULL
-                  ) WITHOUT ROWID""")));
+                  ) WITHOUT ROWID""")),
+          new Migration(
+              8,
+              "attendee e-mail in the ticket snapshot (speaker matching)",
+              List.of("ALTER TABLE ticket_positions ADD COLUMN attendee_email TEXT")));
 
   private SqliteMigrations() {}
 }

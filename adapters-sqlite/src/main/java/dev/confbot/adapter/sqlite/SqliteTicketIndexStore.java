@@ -65,8 +65,8 @@ final class SqliteTicketIndexStore implements TicketIndexStore {
               PreparedStatement positions =
                   c.prepareStatement(
                       "INSERT INTO ticket_positions (order_seq, position, addon_seq, item_id,"
-                          + " item_name, variation_id, variation_name, attendee_name, canceled)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                          + " item_name, variation_id, variation_name, attendee_name, canceled,"
+                          + " attendee_email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = 0;
             for (Order order : snapshot.orders()) {
               seq++;
@@ -79,12 +79,18 @@ final class SqliteTicketIndexStore implements TicketIndexStore {
                 bindPosition(positions, seq, position.key().position(), 0, position.product());
                 positions.setString(8, position.attendeeName());
                 positions.setInt(9, position.canceled() ? 1 : 0);
+                if (position.email().isEmpty()) {
+                  positions.setNull(10, Types.VARCHAR);
+                } else {
+                  positions.setString(10, position.email());
+                }
                 positions.addBatch();
                 int addOn = 0;
                 for (Product product : position.addOns()) {
                   bindPosition(positions, seq, position.key().position(), ++addOn, product);
                   positions.setNull(8, Types.VARCHAR);
                   positions.setNull(9, Types.INTEGER);
+                  positions.setNull(10, Types.VARCHAR);
                   positions.addBatch();
                 }
               }
@@ -121,7 +127,7 @@ final class SqliteTicketIndexStore implements TicketIndexStore {
         ResultSet rows =
             query.executeQuery(
                 "SELECT order_seq, position, addon_seq, item_id, item_name, variation_id,"
-                    + " variation_name, attendee_name, canceled FROM ticket_positions"
+                    + " variation_name, attendee_name, canceled, attendee_email FROM ticket_positions"
                     + " ORDER BY order_seq, position, addon_seq")) {
       boolean more = rows.next();
       for (OrderRow order : orders) {
@@ -131,6 +137,7 @@ final class SqliteTicketIndexStore implements TicketIndexStore {
           Product product = product(rows);
           String attendee = rows.getString(8);
           boolean canceled = rows.getInt(9) != 0;
+          String email = rows.getString(10);
           List<Product> addOns = new ArrayList<>();
           more = rows.next();
           while (more
@@ -146,7 +153,8 @@ final class SqliteTicketIndexStore implements TicketIndexStore {
                   product,
                   addOns,
                   attendee == null ? "" : attendee,
-                  canceled));
+                  canceled,
+                  email == null ? "" : email));
         }
         result.add(new Order(order.code(), order.status(), order.testMode(), positions));
       }

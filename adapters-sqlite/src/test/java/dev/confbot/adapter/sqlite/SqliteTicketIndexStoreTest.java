@@ -32,7 +32,8 @@ class SqliteTicketIndexStoreTest {
                   Product.item(101, "Business"),
                   List.of(Product.item(108, "Tutorial day"), new Product(110, "Dinner", 7L, "Veg")),
                   "Ingrid Bergström",
-                  false),
+                  false,
+                  "ingrid@example.org"),
               new Position(
                   new PositionKey(GROUP, 2),
                   new Product(106, "Sponsor", 1061L, "Gold"),

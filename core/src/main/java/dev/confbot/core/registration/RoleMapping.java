@@ -24,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * <p>A product is looked up by name — its item name ("Sponsor"), its variation name ("Gold") and
  * "Item – Variation" ("Sponsor – Gold", any dash) — compared case-insensitively with spaces
  * collapsed, and by item id and variation id (separate sequences). A position gets the union of the
- * roles of its product and of its add-ons, plus the extra roles of its order. Immutable and
- * thread-safe; build it from plain maps (the config module does).
+ * roles of its product and of its add-ons, plus the extra roles of its order, plus the speaker
+ * roles when its attendee speaks at a confirmed session ({@link SpeakerRoles}). Thread-safe and
+ * immutable except that the speakers follow the current schedule; build it from plain maps (the
+ * config module does).
  */
 public final class RoleMapping {
   private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -36,6 +38,7 @@ public final class RoleMapping {
   private final Map<Long, Set<RoleRef>> byVariationId;
   private final Map<OrderCode, Set<RoleRef>> extraByOrder;
   private final Map<String, String> originalNames;
+  private final SpeakerRoles speakers;
 
   /**
    * Builds a mapping.
@@ -51,6 +54,16 @@ public final class RoleMapping {
       Map<Long, ? extends Collection<RoleRef>> byItemId,
       Map<Long, ? extends Collection<RoleRef>> byVariationId,
       Map<OrderCode, ? extends Collection<RoleRef>> extraByOrder) {
+    this(byName, byItemId, byVariationId, extraByOrder, SpeakerRoles.none());
+  }
+
+  private RoleMapping(
+      Map<String, ? extends Collection<RoleRef>> byName,
+      Map<Long, ? extends Collection<RoleRef>> byItemId,
+      Map<Long, ? extends Collection<RoleRef>> byVariationId,
+      Map<OrderCode, ? extends Collection<RoleRef>> extraByOrder,
+      SpeakerRoles speakers) {
+    this.speakers = speakers;
     Map<String, Set<RoleRef>> names = new HashMap<>();
     Map<String, String> originals = new LinkedHashMap<>();
     byName.forEach(
@@ -81,7 +94,22 @@ public final class RoleMapping {
   public RoleMapping withExtraRoles(Map<OrderCode, ? extends Collection<RoleRef>> extra) {
     Map<String, Set<RoleRef>> names = new LinkedHashMap<>();
     originalNames.forEach((key, name) -> names.put(name, byName.getOrDefault(key, Set.of())));
-    return new RoleMapping(names, byItemId, byVariationId, extra);
+    return new RoleMapping(names, byItemId, byVariationId, extra, speakers);
+  }
+
+  /**
+   * A copy of this mapping that also gives the speaker roles to positions of speakers of the
+   * current schedule ({@code speakers} follows the schedule, so this mapping does too).
+   */
+  public RoleMapping withSpeakerRoles(SpeakerRoles speakers) {
+    Map<String, Set<RoleRef>> names = new LinkedHashMap<>();
+    originalNames.forEach((key, name) -> names.put(name, byName.getOrDefault(key, Set.of())));
+    return new RoleMapping(names, byItemId, byVariationId, extraByOrder, speakers);
+  }
+
+  /** Who is a speaker (none unless {@link #withSpeakerRoles} was used). */
+  public SpeakerRoles speakers() {
+    return speakers;
   }
 
   /** Roles of one product (item, variation and "Item – Variation", by name and by id). */
@@ -101,13 +129,17 @@ public final class RoleMapping {
     return Set.copyOf(roles);
   }
 
-  /** Roles of a position: its product, its add-ons and the extra roles of its order. */
+  /**
+   * Roles of a position: its product, its add-ons, the extra roles of its order and, when the
+   * attendee is a speaker of the current schedule, the speaker roles.
+   */
   public Set<RoleRef> rolesFor(Position position) {
     Set<RoleRef> roles = new LinkedHashSet<>(rolesFor(position.product()));
     for (Product addOn : position.addOns()) {
       roles.addAll(rolesFor(addOn));
     }
     roles.addAll(extraRolesFor(position.key().order()));
+    roles.addAll(speakers.rolesFor(position));
     return Set.copyOf(roles);
   }
 
@@ -123,6 +155,7 @@ public final class RoleMapping {
     byItemId.values().forEach(all::addAll);
     byVariationId.values().forEach(all::addAll);
     extraByOrder.values().forEach(all::addAll);
+    all.addAll(speakers.roles());
     return Set.copyOf(all);
   }
 

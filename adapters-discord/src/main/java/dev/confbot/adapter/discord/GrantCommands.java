@@ -1,0 +1,190 @@
+package dev.confbot.adapter.discord;
+
+import dev.confbot.core.model.MemberId;
+import dev.confbot.core.model.RoleRef;
+import dev.confbot.core.registration.OrganizerGrants;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The organizer commands {@code /grant member role} and {@code /revoke member role}: give or take
+ * one of the configured volunteer and crew roles ({@code organizers.grantable_roles}) by hand. The
+ * role option offers exactly those roles as choices; any other value is refused with the list of
+ * grantable roles. Every invocation is checked with {@link OrganizerGuard}; the answer is ephemeral
+ * and the change gets an audit line in the log channel ({@link OrganizerGrants}).
+ *
+ * <p>The reply is deferred and the Discord calls run on the bounded executor passed in.
+ */
+public final class GrantCommands extends ListenerAdapter implements GuildCheck {
+  private static final Logger log = LoggerFactory.getLogger(GrantCommands.class);
+
+  static final String GRANT = "grant";
+  static final String REVOKE = "revoke";
+  static final String MEMBER = "member";
+  static final String ROLE = "role";
+  static final String NO_MEMBER = "Name the member: /grant member:@someone role:…";
+
+  /**
+   * What the commands need to know.
+   *
+   * @param guildId commands from other guilds are ignored
+   * @param organizerRoles roles whose holders may grant (resolved to ids once the guild is loaded)
+   */
+  public record Settings(long guildId, Set<RoleRef> organizerRoles) {
+    public Settings {
+      organizerRoles = Set.copyOf(organizerRoles);
+    }
+  }
+
+  private final Settings settings;
+  private final OrganizerGuard guard;
+  private final OrganizerGrants grants;
+  private final ExecutorService workers;
+
+  /**
+   * The commands; register {@link #commands(List)} with the bot and this object as a listener.
+   *
+   * @param grants the grantable roles and what a change does (roles, audit line)
+   * @param workers bounded executor for the Discord calls
+   */
+  public GrantCommands(Settings settings, OrganizerGrants grants, ExecutorService workers) {
+    this.settings = settings;
+    this.guard = new OrganizerGuard(settings.organizerRoles());
+    this.grants = grants;
+    this.workers = workers;
+  }
+
+  /**
+   * {@code /grant} and {@code /revoke}, hidden by default member permissions, guild only; none when
+   * no role is grantable.
+   */
+  public static List<CommandData> commands(List<RoleRef> grantable) {
+    if (grantable.isEmpty()) {
+      return List.of();
+    }
+    List<CommandData> commands = new ArrayList<>();
+    commands.add(command(GRANT, "Give a member a volunteer or crew role", grantable));
+    commands.add(command(REVOKE, "Take a volunteer or crew role from a member", grantable));
+    return List.copyOf(commands);
+  }
+
+  private static CommandData command(String name, String description, List<RoleRef> grantable) {
+    OptionData role = new OptionData(OptionType.STRING, ROLE, "The role", true);
+    for (RoleRef ref : grantable) {
+      role.addChoice(ref.value(), ref.value());
+    }
+    return SlashCommands.organizerCommand(name, description)
+        .addOption(OptionType.USER, MEMBER, "The member", true)
+        .addOptions(role);
+  }
+
+  /** Resolves the organizer roles to ids (once) as soon as the guild is loaded. */
+  @Override
+  public void onGuildReady(GuildReadyEvent event) {
+    if (event.getGuild().getIdLong() == settings.guildId()) {
+      guard.resolve(event.getGuild());
+    }
+  }
+
+  /** Resolves the organizer roles; reports them and grantable roles missing on the server. */
+  @Override
+  public List<String> check(Guild guild) {
+    List<String> problems = new ArrayList<>(guard.resolve(guild));
+    for (RoleRef role : grants.grantable()) {
+      if (GuildRoles.resolve(guild, role).isEmpty()) {
+        problems.add(
+            "Grantable role \""
+                + role.value()
+                + "\" does not exist on the server: create it or fix organizers.grantable_roles");
+      }
+    }
+    return problems;
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    Guild guild = event.getGuild();
+    String name = event.getName();
+    if (!(GRANT.equals(name) || REVOKE.equals(name))
+        || guild == null
+        || guild.getIdLong() != settings.guildId()) {
+      return;
+    }
+    Member organizer = event.getMember();
+    if (organizer == null || !guard.allows(organizer)) {
+      reply(event, OrganizerGuard.REFUSAL);
+      return;
+    }
+    OptionMapping memberOption = event.getOption(MEMBER);
+    OptionMapping roleOption = event.getOption(ROLE);
+    if (memberOption == null || roleOption == null) {
+      reply(event, NO_MEMBER.replace("/grant", "/" + name));
+      return;
+    }
+    User target = memberOption.getAsUser();
+    String role = roleOption.getAsString();
+    if (grants.find(role).isEmpty()) {
+      // refused at once, no Discord call: the option's choices make this rare (an old client)
+      reply(event, grants.grant(member(organizer.getUser()), member(target), role).describe());
+      return;
+    }
+    event.deferReply(true).queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
+    InteractionHook hook = event.getHook();
+    MemberId by = member(organizer.getUser());
+    MemberId whom = member(target);
+    boolean add = GRANT.equals(name);
+    try {
+      workers.execute(
+          () -> {
+            String answer;
+            try {
+              OrganizerGrants.Outcome outcome =
+                  add ? grants.grant(by, whom, role) : grants.revoke(by, whom, role);
+              log.info(
+                  "/{} {} for member {} by {}: {}",
+                  name,
+                  role,
+                  whom,
+                  by,
+                  outcome.getClass().getSimpleName());
+              answer = outcome.describe();
+            } catch (RuntimeException e) {
+              log.error("/{} failed", name, e);
+              answer = OrganizerCommands.FAILED;
+            }
+            hook.editOriginal(Replies.cut(answer)).queue(ok -> {}, this::notDelivered);
+          });
+    } catch (RejectedExecutionException e) {
+      log.warn("/{} not accepted: queue full or bot stopping", name);
+      hook.editOriginal(OrganizerCommands.BUSY).queue(ok -> {}, this::notDelivered);
+    }
+  }
+
+  private static MemberId member(User user) {
+    return new MemberId(user.getIdLong());
+  }
+
+  private void reply(SlashCommandInteractionEvent event, String text) {
+    event.reply(Replies.cut(text)).setEphemeral(true).queue(ok -> {}, this::notDelivered);
+  }
+
+  private void notDelivered(Throwable e) {
+    log.warn("/grant or /revoke answer not delivered: {}", e.toString());
+  }
+}
