@@ -50,7 +50,9 @@ public final class DiscordRoleGateway implements RoleGateway {
     Member member = member(g, memberId);
     for (Role role : resolveAll(g, roles)) {
       try {
-        g.addRoleToMember(member, role).reason("confbot registration").complete();
+        g.addRoleToMember(member, role)
+            .reason("confbot: role given, see the log channel")
+            .complete();
       } catch (HierarchyException | InsufficientPermissionException e) {
         throw new GatewayException(
             "discord", "the bot may not give these roles: " + e.getMessage(), e);
@@ -74,7 +76,9 @@ public final class DiscordRoleGateway implements RoleGateway {
     UserSnowflake member = UserSnowflake.fromId(memberId.value());
     for (Role role : toRemove) {
       try {
-        g.removeRoleFromMember(member, role).reason("confbot: ticket cancelled").complete();
+        g.removeRoleFromMember(member, role)
+            .reason("confbot: role removed, see the log channel")
+            .complete();
       } catch (ErrorResponseException e) {
         if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MEMBER) {
           return;
