@@ -12,6 +12,7 @@ import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.model.Product;
 import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.port.ClaimStore;
+import dev.confbot.core.port.TicketSource;
 import dev.confbot.core.registration.CancellationPolicy;
 import dev.confbot.core.registration.InMemoryClaimStore;
 import dev.confbot.core.registration.RegistrationMessages;
@@ -185,8 +186,17 @@ public final class RegistrationBurst {
    */
   static DiscordBot startConfbot(FakeDiscord fake, List<Order> orders, InMemoryClaimStore claims) {
     FakeTicketSource tickets = new FakeTicketSource().putAll(orders);
+    return startConfbot(fake, tickets, tickets, claims);
+  }
+
+  /**
+   * Starts confbot's registration stack with the index filled from {@code synced}'s full sync and
+   * {@code lookups} asked directly on an index miss (e.g. a slow pretix); stop the bot afterwards.
+   */
+  static DiscordBot startConfbot(
+      FakeDiscord fake, TicketSource synced, TicketSource lookups, InMemoryClaimStore claims) {
     TicketIndex index = new TicketIndex();
-    index.replaceAll(tickets.fullSync());
+    index.replaceAll(synced.fullSync());
     RoleMapping mapping = TestData.roleMapping();
     DiscordBot bot =
         new DiscordBot(
@@ -205,7 +215,7 @@ public final class RegistrationBurst {
     RegistrationService service =
         new RegistrationService(
             index,
-            tickets,
+            lookups,
             claims,
             roles,
             mapping,

@@ -1,24 +1,12 @@
 package dev.confbot.benchmarks;
 
-import dev.confbot.adapter.discord.DiscordAuditSink;
 import dev.confbot.adapter.discord.DiscordBot;
-import dev.confbot.adapter.discord.DiscordRoleGateway;
-import dev.confbot.adapter.discord.DiscordSettings;
-import dev.confbot.adapter.discord.GuildSetup;
-import dev.confbot.adapter.discord.ServiceRegistrationDesk;
 import dev.confbot.core.model.Order;
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.Product;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.TicketSource;
-import dev.confbot.core.registration.CancellationPolicy;
 import dev.confbot.core.registration.InMemoryClaimStore;
-import dev.confbot.core.registration.RegistrationMessages;
-import dev.confbot.core.registration.RegistrationService;
-import dev.confbot.core.registration.RegistrationSettings;
-import dev.confbot.core.registration.RoleMapping;
-import dev.confbot.core.registration.TicketIndex;
-import dev.confbot.core.registration.TicketLifecycle;
 import dev.confbot.core.testing.FakeTicketSource;
 import dev.confbot.core.testing.TestData;
 import dev.confbot.fakediscord.FakeDiscord;
@@ -26,7 +14,6 @@ import dev.confbot.fakediscord.FakeGuild;
 import dev.confbot.fakediscord.FakeMember;
 import dev.confbot.fakediscord.FakeMessage;
 import dev.confbot.fakediscord.InteractionHandle;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,44 +134,10 @@ public final class RegistrationBurstSlowPretix {
       }
     }
     FakeTicketSource tickets = new FakeTicketSource().putAll(orders);
-    TicketIndex index = new TicketIndex();
-    index.replaceAll(tickets.fullSync());
-    InMemoryClaimStore claims = new InMemoryClaimStore();
-    RoleMapping mapping = TestData.roleMapping();
     try (FakeDiscord fake = FakeDiscord.start(guild)) {
       DiscordBot bot =
-          new DiscordBot(
-              new DiscordSettings(
-                  fake.token(), fake.guildId(), fake.baseUrl(), fake.gatewayUrl(), false),
-              new GuildSetup(
-                  "registration",
-                  Map.of("log channel", "registration-log"),
-                  mapping.allRoles(),
-                  false),
-              List.of(),
-              List.of());
-      DiscordRoleGateway roles = new DiscordRoleGateway(bot::guild);
-      DiscordAuditSink audit = new DiscordAuditSink(bot::guild, "registration-log");
-      Clock clock = Clock.systemUTC();
-      RegistrationService service =
-          new RegistrationService(
-              index,
-              new SlowPretix(tickets, "429".equals(mode)),
-              claims,
-              roles,
-              mapping,
-              audit,
-              clock,
-              RegistrationSettings.defaults(),
-              RegistrationMessages.ENGLISH);
-      TicketLifecycle lifecycle =
-          new TicketLifecycle(
-              index, claims, roles, mapping, audit, clock, CancellationPolicy.REVOKE);
-      List<String> problems =
-          bot.start(new ServiceRegistrationDesk(service, lifecycle, RegistrationMessages.ENGLISH));
-      if (!problems.isEmpty()) {
-        throw new IllegalStateException("guild problems: " + problems);
-      }
+          RegistrationBurst.startConfbot(
+              fake, tickets, new SlowPretix(tickets, "429".equals(mode)), new InMemoryClaimStore());
       try {
         return measure(mode, fake, unknown, count, spreadSeconds);
       } finally {
