@@ -16,30 +16,23 @@ import org.jspecify.annotations.Nullable;
  * and channel deletion, each with the gateway event Discord sends so that JDA's cache follows.
  * Every handler holds the {@link State} lock.
  */
-final class Channels {
+final class Channels extends RouteGroup {
   /** Guild channel types the fake supports: text, voice, category, announcement, stage, forum. */
   static final Set<Integer> TYPES = Set.of(0, 2, 4, 5, 13, 15);
 
   static final int CATEGORY = 4;
 
-  private final State state;
-
   Channels(State state) {
-    this.state = state;
+    super(state);
   }
 
-  /** Adds this class's routes through the API's route registration. */
+  @Override
   void register(Registrar registrar) {
     registrar.route("DELETE", "channels/{}", this::deleteChannel);
     registrar.route("PUT", "channels/{}/permissions/{}", this::putOverwrite);
     registrar.route("DELETE", "channels/{}/permissions/{}", this::deleteOverwrite);
     registrar.route("PATCH", "guilds/{}/channels", this::channelPositions);
     registrar.route("PATCH", "guilds/{}/roles", this::rolePositions);
-  }
-
-  /** Registers a route. */
-  interface Registrar {
-    void route(String method, String pattern, RestApi.Handler handler);
   }
 
   // ---- JSON ----
@@ -159,23 +152,9 @@ final class Channels {
 
   // ---- routes ----
 
-  private static long id(String text, int unknownCode, String what) {
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw DiscordError.unknown(unknownCode, what);
-    }
-  }
-
-  private void requireGuild(String guild) {
-    if (id(guild, 10004, "Guild") != state.guildId) {
-      throw DiscordError.unknown(10004, "Guild");
-    }
-  }
-
   private ApiResponse deleteChannel(ApiRequest request, List<String> params) {
     synchronized (state.lock) {
-      ChannelData channel = state.channel(id(params.get(0), 10003, "Channel"));
+      ChannelData channel = channel(params.get(0));
       state.requireBotPermission(Permissions.MANAGE_CHANNELS);
       state.channels.remove(channel.id);
       state.messages.remove(channel.id);
@@ -193,7 +172,7 @@ final class Channels {
   private ApiResponse putOverwrite(ApiRequest request, List<String> params) {
     Json.Obj body = request.json();
     synchronized (state.lock) {
-      ChannelData channel = state.channel(id(params.get(0), 10003, "Channel"));
+      ChannelData channel = channel(params.get(0));
       OverwriteData overwrite = overwrite(body, id(params.get(1), 10009, "Overwrite"));
       channel.overwrites.put(overwrite.id(), overwrite);
       announce(channel);
@@ -203,7 +182,7 @@ final class Channels {
 
   private ApiResponse deleteOverwrite(ApiRequest request, List<String> params) {
     synchronized (state.lock) {
-      ChannelData channel = state.channel(id(params.get(0), 10003, "Channel"));
+      ChannelData channel = channel(params.get(0));
       state.requireBotPermission(Permissions.MANAGE_ROLES);
       if (channel.overwrites.remove(id(params.get(1), 10009, "Overwrite")) != null) {
         announce(channel);

@@ -523,7 +523,7 @@ public final class FakeDiscord implements AutoCloseable {
   /** Creates an incoming webhook in the channel and returns its execute URL. */
   public String createWebhook(FakeChannel channel, String name) {
     synchronized (state.lock) {
-      Entities.WebhookData webhook = api.webhookIn(channelData(channel).id, name);
+      Entities.WebhookData webhook = state.newWebhook(channelData(channel).id, name);
       return baseUrl() + "webhooks/" + webhook.id() + "/" + webhook.token();
     }
   }

@@ -859,6 +859,36 @@ final class State {
     dispatch("GUILD_MEMBER_UPDATE", json, Dispatcher.GUILD_MEMBERS, null);
   }
 
+  /** Dispatches MESSAGE_DELETE for a removed channel or DM message. */
+  void announceDelete(MessageData message) {
+    if (dmChannels.containsKey(message.channelId)) {
+      dispatch(
+          "MESSAGE_DELETE",
+          Json.map(
+              "id", String.valueOf(message.id), "channel_id", String.valueOf(message.channelId)),
+          Dispatcher.DIRECT_MESSAGES,
+          null);
+      return;
+    }
+    dispatch(
+        "MESSAGE_DELETE",
+        Json.map(
+            "id", String.valueOf(message.id),
+            "channel_id", String.valueOf(message.channelId),
+            "guild_id", String.valueOf(guildId)),
+        Dispatcher.GUILD_MESSAGES,
+        null);
+  }
+
+  /** Creates an incoming webhook in the channel (lock held). */
+  WebhookData newWebhook(long channelId, String name) {
+    long id = ids.next();
+    WebhookData webhook =
+        new WebhookData(id, "wh-" + Long.toHexString(id) + "-" + ids.next(), channelId, name);
+    webhooks.put(id, webhook);
+    return webhook;
+  }
+
   MessageData newMessage(long channelId, MemberData author) {
     return new MessageData(
         ids.next(), channelId, userJson(author), author.id, null, clock.instant());
