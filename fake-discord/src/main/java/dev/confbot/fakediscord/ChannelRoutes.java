@@ -40,7 +40,7 @@ final class ChannelRoutes extends RouteGroup {
   private List<Object> channelList() {
     List<Object> list = new ArrayList<>();
     for (ChannelData channel : state.channels.values()) {
-      list.add(state.channelJson(channel));
+      list.add(state.render.channel(channel));
     }
     return list;
   }
@@ -49,9 +49,9 @@ final class ChannelRoutes extends RouteGroup {
     synchronized (state.lock) {
       DmChannelData dm = state.dmChannels.get(id(params.get(0), 10003, "Channel"));
       if (dm != null) {
-        return ApiResponse.json(state.dmChannelJson(dm));
+        return ApiResponse.json(state.render.dmChannel(dm));
       }
-      return ApiResponse.json(state.channelJson(channel(params.get(0))));
+      return ApiResponse.json(state.render.channel(channel(params.get(0))));
     }
   }
 
@@ -76,8 +76,8 @@ final class ChannelRoutes extends RouteGroup {
       channelRules.applyParentAndOverwrites(channel, body);
       state.channels.put(channel.id, channel);
       state.messages.put(channel.id, new LinkedHashMap<>());
-      state.dispatch("CHANNEL_CREATE", state.channelJson(channel), Dispatcher.GUILDS, null);
-      return ApiResponse.created(state.channelJson(channel));
+      state.dispatch("CHANNEL_CREATE", state.render.channel(channel), Dispatcher.GUILDS, null);
+      return ApiResponse.created(state.render.channel(channel));
     }
   }
 
@@ -107,8 +107,8 @@ final class ChannelRoutes extends RouteGroup {
         channel.type = Channels.convertedType(channel, (int) body.number("type", 0), state);
       }
       channelRules.applyParentAndOverwrites(channel, body);
-      state.dispatch("CHANNEL_UPDATE", state.channelJson(channel), Dispatcher.GUILDS, null);
-      return ApiResponse.json(state.channelJson(channel));
+      state.dispatch("CHANNEL_UPDATE", state.render.channel(channel), Dispatcher.GUILDS, null);
+      return ApiResponse.json(state.render.channel(channel));
     }
   }
 
@@ -132,7 +132,7 @@ final class ChannelRoutes extends RouteGroup {
       if (nonce != null && payload.bool("enforce_nonce", false)) {
         MessageData earlier = sameNonce(channel.id, state.botId, nonce);
         if (earlier != null) {
-          return ApiResponse.json(state.messageJson(earlier));
+          return ApiResponse.json(state.render.message(earlier));
         }
       }
       MessageData message = state.newMessage(channel.id, state.bot());
@@ -140,7 +140,7 @@ final class ChannelRoutes extends RouteGroup {
       message.flags &= ~64L;
       message.nonce = nonce;
       state.storeAndAnnounce(message);
-      return ApiResponse.json(state.messageJson(message));
+      return ApiResponse.json(state.render.message(message));
     }
   }
 
@@ -204,7 +204,7 @@ final class ChannelRoutes extends RouteGroup {
     state.applyMessagePayload(message, payload, files, true);
     message.flags &= ~64L;
     state.storeAndAnnounceDirect(message);
-    return ApiResponse.json(state.messageJson(message));
+    return ApiResponse.json(state.render.message(message));
   }
 
   private ApiResponse getMessage(ApiRequest request, List<String> params) {
@@ -214,7 +214,7 @@ final class ChannelRoutes extends RouteGroup {
         state.requireBotPermission(Permissions.VIEW_CHANNEL | Permissions.READ_MESSAGE_HISTORY);
       }
       return ApiResponse.json(
-          state.messageJson(state.message(channelId, id(params.get(1), 10008, "Message"))));
+          state.render.message(state.message(channelId, id(params.get(1), 10008, "Message"))));
     }
   }
 
@@ -235,7 +235,7 @@ final class ChannelRoutes extends RouteGroup {
       List<Object> result = new ArrayList<>();
       for (MessageData message : all) {
         if (message.id < before && message.id > after && result.size() < limit) {
-          result.add(state.messageJson(message));
+          result.add(state.render.message(message));
         }
       }
       return ApiResponse.json(result);
@@ -255,7 +255,7 @@ final class ChannelRoutes extends RouteGroup {
       state.applyMessagePayload(message, payload, files, false);
       message.editedAt = state.clock.instant();
       state.announceUpdate(message);
-      return ApiResponse.json(state.messageJson(message));
+      return ApiResponse.json(state.render.message(message));
     }
   }
 

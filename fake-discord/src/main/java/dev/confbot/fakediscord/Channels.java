@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Server-setup routes and rules for channels and roles (topics/channel, topics/permissions):
@@ -33,39 +32,6 @@ final class Channels extends RouteGroup {
     registrar.route("DELETE", "channels/{}/permissions/{}", this::deleteOverwrite);
     registrar.route("PATCH", "guilds/{}/channels", this::channelPositions);
     registrar.route("PATCH", "guilds/{}/roles", this::rolePositions);
-  }
-
-  // ---- JSON ----
-
-  static List<Object> overwritesJson(ChannelData channel) {
-    List<Object> list = new ArrayList<>();
-    for (OverwriteData overwrite : channel.overwrites.values()) {
-      list.add(
-          Json.map(
-              "id", String.valueOf(overwrite.id()),
-              "type", overwrite.type(),
-              "allow", String.valueOf(overwrite.allow()),
-              "deny", String.valueOf(overwrite.deny())));
-    }
-    return list;
-  }
-
-  /** Adds the fields JDA requires for voice, stage and forum channels. */
-  static Map<String, @Nullable Object> withTypeFields(
-      ChannelData channel, Map<String, @Nullable Object> json) {
-    if (channel.type == 2 || channel.type == 13) {
-      json.put("bitrate", 64000);
-      json.put("user_limit", 0);
-      json.put("rtc_region", null);
-      json.put("video_quality_mode", 1);
-    } else if (channel.type == 15) {
-      json.put("available_tags", List.of());
-      json.put("default_reaction_emoji", null);
-      json.put("default_sort_order", null);
-      json.put("default_forum_layout", 0);
-      json.put("default_thread_rate_limit_per_user", 0);
-    }
-    return json;
   }
 
   // ---- rules shared with channel create and modify (lock held) ----
@@ -147,7 +113,7 @@ final class Channels extends RouteGroup {
   }
 
   private void announce(ChannelData channel) {
-    state.dispatch("CHANNEL_UPDATE", state.channelJson(channel), Dispatcher.GUILDS, null);
+    state.dispatch("CHANNEL_UPDATE", state.render.channel(channel), Dispatcher.GUILDS, null);
   }
 
   // ---- routes ----
@@ -158,14 +124,14 @@ final class Channels extends RouteGroup {
       state.requireBotPermission(Permissions.MANAGE_CHANNELS);
       state.channels.remove(channel.id);
       state.messages.remove(channel.id);
-      state.dispatch("CHANNEL_DELETE", state.channelJson(channel), Dispatcher.GUILDS, null);
+      state.dispatch("CHANNEL_DELETE", state.render.channel(channel), Dispatcher.GUILDS, null);
       for (ChannelData child : state.channels.values()) {
         if (child.parentId == channel.id) {
           child.parentId = 0;
           announce(child);
         }
       }
-      return ApiResponse.json(state.channelJson(channel));
+      return ApiResponse.json(state.render.channel(channel));
     }
   }
 
@@ -256,11 +222,11 @@ final class Channels extends RouteGroup {
           role.position = position;
           state.dispatch(
               "GUILD_ROLE_UPDATE",
-              Json.map("guild_id", String.valueOf(state.guildId), "role", state.roleJson(role)),
+              Json.map("guild_id", String.valueOf(state.guildId), "role", state.render.role(role)),
               Dispatcher.GUILDS,
               null);
         }
-        result.add(state.roleJson(role));
+        result.add(state.render.role(role));
       }
       return ApiResponse.json(result);
     }

@@ -140,7 +140,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
     rest.start();
     state.dispatcher(gateway);
-    state.attachmentBase("http://127.0.0.1:" + rest.port());
+    state.render.attachmentBase("http://127.0.0.1:" + rest.port());
     api.gatewayUrl(gateway.url());
     log.info("fake-discord serves REST at {} and the gateway at {}", baseUrl(), gatewayUrl());
   }
@@ -411,7 +411,7 @@ public final class FakeDiscord implements AutoCloseable {
   public FakeMember memberJoins(String username) {
     synchronized (state.lock) {
       MemberData member = createMember(username);
-      Map<String, @Nullable Object> json = state.memberJson(member, true);
+      Map<String, @Nullable Object> json = state.render.member(member, true);
       json.put("guild_id", String.valueOf(state.guildId));
       state.dispatch("GUILD_MEMBER_ADD", json, Dispatcher.GUILD_MEMBERS, null);
       return member.handle();
@@ -426,10 +426,10 @@ public final class FakeDiscord implements AutoCloseable {
     synchronized (state.lock) {
       MemberData data = memberData(member);
       state.members.remove(data.id);
-      state.formerMembers.put(data.id, state.userJson(data));
+      state.formerMembers.put(data.id, state.render.user(data));
       state.dispatch(
           "GUILD_MEMBER_REMOVE",
-          Json.map("guild_id", String.valueOf(state.guildId), "user", state.userJson(data)),
+          Json.map("guild_id", String.valueOf(state.guildId), "user", state.render.user(data)),
           Dispatcher.GUILD_MEMBERS,
           null);
     }
@@ -449,7 +449,7 @@ public final class FakeDiscord implements AutoCloseable {
           new MemberData(user.id(), user.username(), user.bot(), state.clock.instant());
       state.members.put(member.id, member);
       state.formerMembers.remove(member.id);
-      Map<String, @Nullable Object> json = state.memberJson(member, true);
+      Map<String, @Nullable Object> json = state.render.member(member, true);
       json.put("guild_id", String.valueOf(state.guildId));
       state.dispatch("GUILD_MEMBER_ADD", json, Dispatcher.GUILD_MEMBERS, null);
       return member.handle();
@@ -474,7 +474,7 @@ public final class FakeDiscord implements AutoCloseable {
       state.roles.put(role.id, role);
       state.dispatch(
           "GUILD_ROLE_CREATE",
-          Json.map("guild_id", String.valueOf(state.guildId), "role", state.roleJson(role)),
+          Json.map("guild_id", String.valueOf(state.guildId), "role", state.render.role(role)),
           Dispatcher.GUILDS,
           null);
       for (FakeMember holder : holders) {
@@ -558,7 +558,7 @@ public final class FakeDiscord implements AutoCloseable {
                           "no message " + messageId + " in channel " + channel.name()));
       Map<String, @Nullable Object> data = Json.map("custom_id", customId, "component_type", 2);
       return dispatchInteraction(
-          3, member, channel.id(), message.id, data, state.messageJson(message), locale);
+          3, member, channel.id(), message.id, data, state.render.message(message), locale);
     }
   }
 
@@ -803,8 +803,8 @@ public final class FakeDiscord implements AutoCloseable {
         MemberData target = memberData((FakeMember) value);
         type = 6;
         sent = String.valueOf(target.id);
-        users.put(String.valueOf(target.id), state.userJson(target));
-        members.put(String.valueOf(target.id), state.memberJson(target, false));
+        users.put(String.valueOf(target.id), state.render.user(target));
+        members.put(String.valueOf(target.id), state.render.member(target, false));
       } else if (value instanceof Boolean) {
         type = 5;
       } else if (value instanceof Integer || value instanceof Long) {
@@ -872,9 +872,9 @@ public final class FakeDiscord implements AutoCloseable {
     byte[] secret = new byte[24];
     random.nextBytes(secret);
     String interactionToken = "aW50ZXJhY3Rpb24" + id + HexFormat.of().formatHex(secret);
-    Map<String, @Nullable Object> memberJson = state.memberJson(member, true);
+    Map<String, @Nullable Object> memberJson = state.render.member(member, true);
     memberJson.put("permissions", String.valueOf(state.permissionsOf(member)));
-    Map<String, @Nullable Object> channelJson = state.channelJson(channel);
+    Map<String, @Nullable Object> channelJson = state.render.channel(channel);
     channelJson.put("permissions", String.valueOf(state.permissionsOf(member)));
     Map<String, @Nullable Object> payload =
         Json.map(

@@ -17,7 +17,7 @@ final class GuildRoutes extends RouteGroup {
   @Override
   void register(Registrar routes) {
     routes.route(
-        "GET", "guilds/{}", (r, p) -> guild(p.get(0), () -> state.guildJson(false, false)));
+        "GET", "guilds/{}", (r, p) -> guild(p.get(0), () -> state.render.guild(false, false)));
     routes.route("GET", "guilds/{}/roles", (r, p) -> guild(p.get(0), this::roleList));
     routes.route("POST", "guilds/{}/roles", this::createRole);
     routes.route("PATCH", "guilds/{}/roles/{}", this::editRole);
@@ -32,7 +32,7 @@ final class GuildRoutes extends RouteGroup {
   private List<Object> roleList() {
     List<Object> list = new ArrayList<>();
     for (RoleData role : state.roles.values()) {
-      list.add(state.roleJson(role));
+      list.add(state.render.role(role));
     }
     return list;
   }
@@ -57,10 +57,10 @@ final class GuildRoutes extends RouteGroup {
       state.roles.put(role.id, role);
       state.dispatch(
           "GUILD_ROLE_CREATE",
-          Json.map("guild_id", String.valueOf(state.guildId), "role", state.roleJson(role)),
+          Json.map("guild_id", String.valueOf(state.guildId), "role", state.render.role(role)),
           Dispatcher.GUILDS,
           null);
-      return ApiResponse.json(state.roleJson(role));
+      return ApiResponse.json(state.render.role(role));
     }
   }
 
@@ -98,10 +98,10 @@ final class GuildRoutes extends RouteGroup {
       role.mentionable = body.bool("mentionable", role.mentionable);
       state.dispatch(
           "GUILD_ROLE_UPDATE",
-          Json.map("guild_id", String.valueOf(state.guildId), "role", state.roleJson(role)),
+          Json.map("guild_id", String.valueOf(state.guildId), "role", state.render.role(role)),
           Dispatcher.GUILDS,
           null);
-      return ApiResponse.json(state.roleJson(role));
+      return ApiResponse.json(state.render.role(role));
     }
   }
 
@@ -142,7 +142,7 @@ final class GuildRoutes extends RouteGroup {
       List<Object> result = new ArrayList<>();
       for (MemberData member : sorted) {
         if (member.id > after && result.size() < limit) {
-          result.add(state.memberJson(member, true));
+          result.add(state.render.member(member, true));
         }
       }
       return ApiResponse.json(result);
@@ -156,7 +156,7 @@ final class GuildRoutes extends RouteGroup {
   private ApiResponse getMember(ApiRequest request, List<String> params) {
     synchronized (state.lock) {
       requireGuild(params.get(0));
-      return ApiResponse.json(state.memberJson(memberOrSelf(params.get(1)), true));
+      return ApiResponse.json(state.render.member(memberOrSelf(params.get(1)), true));
     }
   }
 
@@ -207,7 +207,7 @@ final class GuildRoutes extends RouteGroup {
         member.roles.addAll(newRoles);
       }
       state.announceMemberUpdate(member);
-      return ApiResponse.json(state.memberJson(member, true));
+      return ApiResponse.json(state.render.member(member, true));
     }
   }
 

@@ -137,7 +137,7 @@ final class InteractionRoutes extends RouteGroup {
       // only a message reply (4) or update (7) creates a resource; deferrals and modals have none
       if (original != null
           && (type == InteractionHandle.REPLY || type == InteractionHandle.UPDATE)) {
-        answer.put("resource", Json.map("type", type, "message", state.messageJson(original)));
+        answer.put("resource", Json.map("type", type, "message", state.render.message(original)));
       }
       return ApiResponse.json(answer);
     }
@@ -206,7 +206,7 @@ final class InteractionRoutes extends RouteGroup {
         Json.map(
             "id", String.valueOf(handle.id()),
             "type", handle.type(),
-            "user", state.userJson(member),
+            "user", state.render.user(member),
             "authorizing_integration_owners", Json.map("0", String.valueOf(state.guildId)));
     Long source = handle.sourceMessageId();
     if (handle.type() == 3 && source != null) {
@@ -218,7 +218,7 @@ final class InteractionRoutes extends RouteGroup {
           Json.map(
               "id", String.valueOf(state.ids.next()),
               "type", source == null ? 2 : 3,
-              "user", state.userJson(member),
+              "user", state.render.user(member),
               "authorizing_integration_owners", Json.map("0", String.valueOf(state.guildId)));
       if (source != null) {
         trigger.put("interacted_message_id", String.valueOf(source));
@@ -283,7 +283,7 @@ final class InteractionRoutes extends RouteGroup {
           new MessageData(
               state.ids.next(),
               webhook.channelId(),
-              State.userJson(webhook.id(), name, true),
+              EntityJson.user(webhook.id(), name, true),
               webhook.id(),
               webhook.id(),
               state.clock.instant());
@@ -291,7 +291,7 @@ final class InteractionRoutes extends RouteGroup {
       message.flags &= ~64L;
       state.storeAndAnnounce(message);
       return request.flag("wait")
-          ? ApiResponse.json(state.messageJson(message))
+          ? ApiResponse.json(state.render.message(message))
           : ApiResponse.noContent();
     }
   }
@@ -316,13 +316,13 @@ final class InteractionRoutes extends RouteGroup {
       original.flags &= ~128L;
       publishIfPublic(original);
       handle.originalEdited();
-      return ApiResponse.json(state.messageJson(original));
+      return ApiResponse.json(state.render.message(original));
     }
     MessageData message = state.newMessage(handle.channelId(), state.bot());
     state.applyMessagePayload(message, payload, files, true);
     publishIfPublic(message);
     handle.followedUp(message);
-    return ApiResponse.json(state.messageJson(message));
+    return ApiResponse.json(state.render.message(message));
   }
 
   private MessageData webhookMessage(InteractionHandle handle, String messageId) {
@@ -355,7 +355,7 @@ final class InteractionRoutes extends RouteGroup {
     synchronized (state.lock) {
       requireApplicationWebhook(params.get(0));
       return ApiResponse.json(
-          state.messageJson(webhookMessage(interactionByToken(params.get(1)), params.get(2))));
+          state.render.message(webhookMessage(interactionByToken(params.get(1)), params.get(2))));
     }
   }
 
@@ -381,7 +381,7 @@ final class InteractionRoutes extends RouteGroup {
       if (message == handle.original()) {
         handle.originalEdited();
       }
-      return ApiResponse.json(state.messageJson(message));
+      return ApiResponse.json(state.render.message(message));
     }
   }
 
@@ -405,21 +405,8 @@ final class InteractionRoutes extends RouteGroup {
       ChannelData channel = channel(params.get(0));
       state.requireBotPermission(Permissions.MANAGE_WEBHOOKS);
       WebhookData webhook = state.newWebhook(channel.id, body.string("name", "confbot"));
-      return ApiResponse.json(webhookJson(webhook));
+      return ApiResponse.json(state.render.webhook(webhook));
     }
-  }
-
-  private Map<String, @Nullable Object> webhookJson(WebhookData webhook) {
-    return Json.map(
-        "id", String.valueOf(webhook.id()),
-        "type", 1,
-        "guild_id", String.valueOf(state.guildId),
-        "channel_id", String.valueOf(webhook.channelId()),
-        "name", webhook.name(),
-        "avatar", null,
-        "token", webhook.token(),
-        "application_id", null,
-        "user", state.userJson(state.bot()));
   }
 
   private ApiResponse listWebhooks(ApiRequest request, List<String> params) {
@@ -429,7 +416,7 @@ final class InteractionRoutes extends RouteGroup {
       List<Object> result = new ArrayList<>();
       for (WebhookData webhook : state.webhooks.values()) {
         if (webhook.channelId() == channel.id) {
-          result.add(webhookJson(webhook));
+          result.add(state.render.webhook(webhook));
         }
       }
       return ApiResponse.json(result);

@@ -19,11 +19,12 @@ final class UserRoutes extends RouteGroup {
 
   @Override
   void register(Registrar routes) {
-    routes.route("GET", "users/@me", r -> ApiResponse.json(state.botUserJson()));
+    routes.route("GET", "users/@me", r -> ApiResponse.json(state.render.botUser()));
     routes.route("GET", "users/{}", this::user);
     routes.route("POST", "users/@me/channels", this::openDmChannel);
-    routes.route("GET", "applications/@me", r -> ApiResponse.json(state.applicationJson()));
-    routes.route("GET", "oauth2/applications/@me", r -> ApiResponse.json(state.applicationJson()));
+    routes.route("GET", "applications/@me", r -> ApiResponse.json(state.render.application()));
+    routes.route(
+        "GET", "oauth2/applications/@me", r -> ApiResponse.json(state.render.application()));
     routes.route("GET", "gateway", r -> ApiResponse.json(Json.map("url", gatewayUrl)));
     routes.route("GET", "gateway/bot", r -> ApiResponse.json(gatewayBot()));
   }
@@ -47,7 +48,7 @@ final class UserRoutes extends RouteGroup {
       long userId = id(params.get(0), 10013, "User");
       MemberData member = state.members.get(userId);
       Map<String, @Nullable Object> user =
-          member != null ? state.userJson(member) : state.formerMembers.get(userId);
+          member != null ? state.render.user(member) : state.formerMembers.get(userId);
       if (user == null) {
         throw DiscordError.unknown(10013, "User");
       }
@@ -67,11 +68,11 @@ final class UserRoutes extends RouteGroup {
       long userId = id(recipient, 10013, "User");
       MemberData member = state.members.get(userId);
       Map<String, @Nullable Object> user =
-          member != null ? state.userJson(member) : state.formerMembers.get(userId);
+          member != null ? state.render.user(member) : state.formerMembers.get(userId);
       if (user == null) {
         throw DiscordError.unknown(10013, "User");
       }
-      return ApiResponse.json(state.dmChannelJson(state.openDmChannel(userId, user)));
+      return ApiResponse.json(state.render.dmChannel(state.openDmChannel(userId, user)));
     }
   }
 }
