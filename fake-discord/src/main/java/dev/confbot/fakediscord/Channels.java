@@ -220,11 +220,7 @@ final class Channels extends RouteGroup {
         int position = positions.getOrDefault(role.id, role.position);
         if (position != role.position) {
           role.position = position;
-          state.dispatch(
-              "GUILD_ROLE_UPDATE",
-              Json.map("guild_id", String.valueOf(state.guildId), "role", state.render.role(role)),
-              Dispatcher.GUILDS,
-              null);
+          state.announceRole("GUILD_ROLE_UPDATE", role);
         }
         result.add(state.render.role(role));
       }

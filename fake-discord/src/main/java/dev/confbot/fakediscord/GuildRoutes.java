@@ -55,11 +55,7 @@ final class GuildRoutes extends RouteGroup {
       role.hoist = body.bool("hoist", false);
       role.mentionable = body.bool("mentionable", false);
       state.roles.put(role.id, role);
-      state.dispatch(
-          "GUILD_ROLE_CREATE",
-          Json.map("guild_id", String.valueOf(state.guildId), "role", state.render.role(role)),
-          Dispatcher.GUILDS,
-          null);
+      state.announceRole("GUILD_ROLE_CREATE", role);
       return ApiResponse.json(state.render.role(role));
     }
   }
@@ -96,11 +92,7 @@ final class GuildRoutes extends RouteGroup {
       }
       role.hoist = body.bool("hoist", role.hoist);
       role.mentionable = body.bool("mentionable", role.mentionable);
-      state.dispatch(
-          "GUILD_ROLE_UPDATE",
-          Json.map("guild_id", String.valueOf(state.guildId), "role", state.render.role(role)),
-          Dispatcher.GUILDS,
-          null);
+      state.announceRole("GUILD_ROLE_UPDATE", role);
       return ApiResponse.json(state.render.role(role));
     }
   }

@@ -255,6 +255,24 @@ final class State {
     return channel;
   }
 
+  /** The member's data, for the test API (lock held); a non-member is a caller's mistake. */
+  MemberData memberData(FakeMember member) {
+    MemberData data = members.get(member.id());
+    if (data == null) {
+      throw new IllegalArgumentException("not a member of the guild: " + member);
+    }
+    return data;
+  }
+
+  /** The channel's data, for the test API (lock held); an unknown channel is a caller's mistake. */
+  ChannelData channelData(long channelId) {
+    ChannelData data = channels.get(channelId);
+    if (data == null) {
+      throw new IllegalArgumentException("no channel " + channelId);
+    }
+    return data;
+  }
+
   // ---- permissions and hierarchy (topics/permissions) ----
 
   long permissionsOf(MemberData member) {
@@ -483,6 +501,15 @@ final class State {
     Map<String, @Nullable Object> redacted = render.messageWithoutContent(message);
     redacted.put("guild_id", String.valueOf(guildId));
     dispatch("MESSAGE_UPDATE", json, Dispatcher.GUILD_MESSAGES, redacted);
+  }
+
+  /** Dispatches GUILD_ROLE_CREATE or GUILD_ROLE_UPDATE with the role. */
+  void announceRole(String event, RoleData role) {
+    dispatch(
+        event,
+        Json.map("guild_id", String.valueOf(guildId), "role", render.role(role)),
+        Dispatcher.GUILDS,
+        null);
   }
 
   void announceMemberUpdate(MemberData member) {
