@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Server-setup routes and rules for channels and roles (topics/channel, topics/permissions):
@@ -16,63 +15,23 @@ import org.jspecify.annotations.Nullable;
  * and channel deletion, each with the gateway event Discord sends so that JDA's cache follows.
  * Every handler holds the {@link State} lock.
  */
-final class Channels {
+final class Channels extends RouteGroup {
   /** Guild channel types the fake supports: text, voice, category, announcement, stage, forum. */
   static final Set<Integer> TYPES = Set.of(0, 2, 4, 5, 13, 15);
 
   static final int CATEGORY = 4;
 
-  private final State state;
-
   Channels(State state) {
-    this.state = state;
+    super(state);
   }
 
-  /** Adds this class's routes through the API's route registration. */
+  @Override
   void register(Registrar registrar) {
     registrar.route("DELETE", "channels/{}", this::deleteChannel);
     registrar.route("PUT", "channels/{}/permissions/{}", this::putOverwrite);
     registrar.route("DELETE", "channels/{}/permissions/{}", this::deleteOverwrite);
     registrar.route("PATCH", "guilds/{}/channels", this::channelPositions);
     registrar.route("PATCH", "guilds/{}/roles", this::rolePositions);
-  }
-
-  /** Registers a route. */
-  interface Registrar {
-    void route(String method, String pattern, RestApi.Handler handler);
-  }
-
-  // ---- JSON ----
-
-  static List<Object> overwritesJson(ChannelData channel) {
-    List<Object> list = new ArrayList<>();
-    for (OverwriteData overwrite : channel.overwrites.values()) {
-      list.add(
-          Json.map(
-              "id", String.valueOf(overwrite.id()),
-              "type", overwrite.type(),
-              "allow", String.valueOf(overwrite.allow()),
-              "deny", String.valueOf(overwrite.deny())));
-    }
-    return list;
-  }
-
-  /** Adds the fields JDA requires for voice, stage and forum channels. */
-  static Map<String, @Nullable Object> withTypeFields(
-      ChannelData channel, Map<String, @Nullable Object> json) {
-    if (channel.type == 2 || channel.type == 13) {
-      json.put("bitrate", 64000);
-      json.put("user_limit", 0);
-      json.put("rtc_region", null);
-      json.put("video_quality_mode", 1);
-    } else if (channel.type == 15) {
-      json.put("available_tags", List.of());
-      json.put("default_reaction_emoji", null);
-      json.put("default_sort_order", null);
-      json.put("default_forum_layout", 0);
-      json.put("default_thread_rate_limit_per_user", 0);
-    }
-    return json;
   }
 
   // ---- rules shared with channel create and modify (lock held) ----
@@ -154,46 +113,32 @@ final class Channels {
   }
 
   private void announce(ChannelData channel) {
-    state.dispatch("CHANNEL_UPDATE", state.channelJson(channel), Dispatcher.GUILDS, null);
+    state.dispatch("CHANNEL_UPDATE", state.render.channel(channel), Dispatcher.GUILDS, null);
   }
 
   // ---- routes ----
 
-  private static long id(String text, int unknownCode, String what) {
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw DiscordError.unknown(unknownCode, what);
-    }
-  }
-
-  private void requireGuild(String guild) {
-    if (id(guild, 10004, "Guild") != state.guildId) {
-      throw DiscordError.unknown(10004, "Guild");
-    }
-  }
-
   private ApiResponse deleteChannel(ApiRequest request, List<String> params) {
     synchronized (state.lock) {
-      ChannelData channel = state.channel(id(params.get(0), 10003, "Channel"));
+      ChannelData channel = channel(params.get(0));
       state.requireBotPermission(Permissions.MANAGE_CHANNELS);
       state.channels.remove(channel.id);
       state.messages.remove(channel.id);
-      state.dispatch("CHANNEL_DELETE", state.channelJson(channel), Dispatcher.GUILDS, null);
+      state.dispatch("CHANNEL_DELETE", state.render.channel(channel), Dispatcher.GUILDS, null);
       for (ChannelData child : state.channels.values()) {
         if (child.parentId == channel.id) {
           child.parentId = 0;
           announce(child);
         }
       }
-      return ApiResponse.json(state.channelJson(channel));
+      return ApiResponse.json(state.render.channel(channel));
     }
   }
 
   private ApiResponse putOverwrite(ApiRequest request, List<String> params) {
     Json.Obj body = request.json();
     synchronized (state.lock) {
-      ChannelData channel = state.channel(id(params.get(0), 10003, "Channel"));
+      ChannelData channel = channel(params.get(0));
       OverwriteData overwrite = overwrite(body, id(params.get(1), 10009, "Overwrite"));
       channel.overwrites.put(overwrite.id(), overwrite);
       announce(channel);
@@ -203,7 +148,7 @@ final class Channels {
 
   private ApiResponse deleteOverwrite(ApiRequest request, List<String> params) {
     synchronized (state.lock) {
-      ChannelData channel = state.channel(id(params.get(0), 10003, "Channel"));
+      ChannelData channel = channel(params.get(0));
       state.requireBotPermission(Permissions.MANAGE_ROLES);
       if (channel.overwrites.remove(id(params.get(1), 10009, "Overwrite")) != null) {
         announce(channel);
@@ -275,13 +220,9 @@ final class Channels {
         int position = positions.getOrDefault(role.id, role.position);
         if (position != role.position) {
           role.position = position;
-          state.dispatch(
-              "GUILD_ROLE_UPDATE",
-              Json.map("guild_id", String.valueOf(state.guildId), "role", state.roleJson(role)),
-              Dispatcher.GUILDS,
-              null);
+          state.announceRole("GUILD_ROLE_UPDATE", role);
         }
-        result.add(state.roleJson(role));
+        result.add(state.render.role(role));
       }
       return ApiResponse.json(result);
     }

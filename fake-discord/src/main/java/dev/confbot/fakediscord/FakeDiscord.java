@@ -115,14 +115,15 @@ public final class FakeDiscord implements AutoCloseable {
   private final GatewayServer gateway;
   private final String token;
   private final List<ExchangeObserver> observers;
-  private final SecureRandom random = new SecureRandom();
+  private final InteractionDriver interactions;
 
   private FakeDiscord(Builder builder) {
     this.state = new State(builder.guild, builder.clock, builder.interactionDeadline);
     byte[] secret = new byte[18];
-    random.nextBytes(secret);
+    new SecureRandom().nextBytes(secret);
     this.token = "fake." + state.botId + "." + HexFormat.of().formatHex(secret);
     this.api = new RestApi(state);
+    this.interactions = new InteractionDriver(state);
     this.gateway = new GatewayServer(state, token, builder.privilegedIntentsAllowed);
     List<ExchangeObserver> all = new ArrayList<>(builder.observers);
     for (ExchangeObserver.Provider provider : ServiceLoader.load(ExchangeObserver.Provider.class)) {
@@ -140,7 +141,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
     rest.start();
     state.dispatcher(gateway);
-    state.attachmentBase("http://127.0.0.1:" + rest.port());
+    state.render.attachmentBase("http://127.0.0.1:" + rest.port());
     api.gatewayUrl(gateway.url());
     log.info("fake-discord serves REST at {} and the gateway at {}", baseUrl(), gatewayUrl());
   }
@@ -269,7 +270,7 @@ public final class FakeDiscord implements AutoCloseable {
   public Set<String> roleNamesOf(FakeMember member) {
     synchronized (state.lock) {
       Set<String> names = new LinkedHashSet<>();
-      for (long roleId : memberData(member).roles) {
+      for (long roleId : state.memberData(member).roles) {
         RoleData role = state.roles.get(roleId);
         if (role != null) {
           names.add(role.name);
@@ -282,7 +283,7 @@ public final class FakeDiscord implements AutoCloseable {
   /** The member's nickname, empty when none is set. */
   public Optional<String> nicknameOf(FakeMember member) {
     synchronized (state.lock) {
-      return Optional.ofNullable(memberData(member).nick);
+      return Optional.ofNullable(state.memberData(member).nick);
     }
   }
 
@@ -411,7 +412,7 @@ public final class FakeDiscord implements AutoCloseable {
   public FakeMember memberJoins(String username) {
     synchronized (state.lock) {
       MemberData member = createMember(username);
-      Map<String, @Nullable Object> json = state.memberJson(member, true);
+      Map<String, @Nullable Object> json = state.render.member(member, true);
       json.put("guild_id", String.valueOf(state.guildId));
       state.dispatch("GUILD_MEMBER_ADD", json, Dispatcher.GUILD_MEMBERS, null);
       return member.handle();
@@ -424,12 +425,12 @@ public final class FakeDiscord implements AutoCloseable {
    */
   public void memberLeaves(FakeMember member) {
     synchronized (state.lock) {
-      MemberData data = memberData(member);
+      MemberData data = state.memberData(member);
       state.members.remove(data.id);
-      state.formerMembers.put(data.id, state.userJson(data));
+      state.formerMembers.put(data.id, state.render.user(data));
       state.dispatch(
           "GUILD_MEMBER_REMOVE",
-          Json.map("guild_id", String.valueOf(state.guildId), "user", state.userJson(data)),
+          Json.map("guild_id", String.valueOf(state.guildId), "user", state.render.user(data)),
           Dispatcher.GUILD_MEMBERS,
           null);
     }
@@ -449,7 +450,7 @@ public final class FakeDiscord implements AutoCloseable {
           new MemberData(user.id(), user.username(), user.bot(), state.clock.instant());
       state.members.put(member.id, member);
       state.formerMembers.remove(member.id);
-      Map<String, @Nullable Object> json = state.memberJson(member, true);
+      Map<String, @Nullable Object> json = state.render.member(member, true);
       json.put("guild_id", String.valueOf(state.guildId));
       state.dispatch("GUILD_MEMBER_ADD", json, Dispatcher.GUILD_MEMBERS, null);
       return member.handle();
@@ -472,13 +473,9 @@ public final class FakeDiscord implements AutoCloseable {
     synchronized (state.lock) {
       RoleData role = new RoleData(state.ids.next(), name, position, 0, 0, false);
       state.roles.put(role.id, role);
-      state.dispatch(
-          "GUILD_ROLE_CREATE",
-          Json.map("guild_id", String.valueOf(state.guildId), "role", state.roleJson(role)),
-          Dispatcher.GUILDS,
-          null);
+      state.announceRole("GUILD_ROLE_CREATE", role);
       for (FakeMember holder : holders) {
-        MemberData member = memberData(holder);
+        MemberData member = state.memberData(holder);
         member.roles.add(role.id);
         state.announceMemberUpdate(member);
       }
@@ -523,7 +520,7 @@ public final class FakeDiscord implements AutoCloseable {
   /** Creates an incoming webhook in the channel and returns its execute URL. */
   public String createWebhook(FakeChannel channel, String name) {
     synchronized (state.lock) {
-      Entities.WebhookData webhook = api.webhookIn(channelData(channel).id, name);
+      Entities.WebhookData webhook = state.newWebhook(state.channelData(channel.id()).id, name);
       return baseUrl() + "webhooks/" + webhook.id() + "/" + webhook.token();
     }
   }
@@ -531,7 +528,8 @@ public final class FakeDiscord implements AutoCloseable {
   /** A member posts a text message: stored and dispatched as MESSAGE_CREATE. */
   public FakeMessage postUserMessage(FakeMember member, FakeChannel channel, String content) {
     synchronized (state.lock) {
-      MessageData message = state.newMessage(channelData(channel).id, memberData(member));
+      MessageData message =
+          state.newMessage(state.channelData(channel.id()).id, state.memberData(member));
       message.content = content;
       state.storeAndAnnounce(message);
       return state.snapshot(message);
@@ -546,20 +544,7 @@ public final class FakeDiscord implements AutoCloseable {
    */
   public InteractionHandle clickButton(
       FakeMember member, FakeChannel channel, long messageId, String customId, String locale) {
-    synchronized (state.lock) {
-      channelData(channel);
-      MessageData message =
-          state
-              .anyMessage(messageId)
-              .filter(m -> m.channelId == channel.id())
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "no message " + messageId + " in channel " + channel.name()));
-      Map<String, @Nullable Object> data = Json.map("custom_id", customId, "component_type", 2);
-      return dispatchInteraction(
-          3, member, channel.id(), message.id, data, state.messageJson(message), locale);
-    }
+    return interactions.clickButton(member, channel, messageId, customId, locale);
   }
 
   /** Clicks a button with the default locale {@code en-US}. */
@@ -588,40 +573,7 @@ public final class FakeDiscord implements AutoCloseable {
       String customId,
       Map<String, String> values,
       String locale) {
-    synchronized (state.lock) {
-      List<Object> components = new ArrayList<>();
-      int id = 1;
-      boolean actionRows = state.actionRowModals.contains(customId);
-      for (Map.Entry<String, String> value : values.entrySet()) {
-        if (actionRows) {
-          Map<String, @Nullable Object> input =
-              Json.map(
-                  "type", 4, "id", id + 1, "custom_id", value.getKey(), "value", value.getValue());
-          components.add(Json.map("type", 1, "id", id, "components", List.of(input)));
-          id += 2;
-          continue;
-        }
-        components.add(
-            Json.map(
-                "type",
-                18,
-                "id",
-                id++,
-                "component",
-                Json.map(
-                    "type",
-                    4,
-                    "id",
-                    id++,
-                    "custom_id",
-                    value.getKey(),
-                    "value",
-                    value.getValue())));
-      }
-      Map<String, @Nullable Object> data =
-          Json.map("custom_id", customId, "components", components);
-      return dispatchInteraction(5, member, channelData(channel).id, null, data, null, locale);
-    }
+    return interactions.submitModal(member, channel, customId, values, locale);
   }
 
   /**
@@ -640,7 +592,7 @@ public final class FakeDiscord implements AutoCloseable {
   /** The member runs a registered chat command in the given channel. */
   public InteractionHandle runSlashCommand(
       FakeMember member, FakeChannel channel, String name, Map<String, ?> options, String locale) {
-    return commandInteraction(2, member, channel, name, options, null, locale);
+    return interactions.command(2, member, channel, name, options, null, locale);
   }
 
   /**
@@ -677,174 +629,7 @@ public final class FakeDiscord implements AutoCloseable {
       Map<String, ?> options,
       String focusedOption,
       String locale) {
-    return commandInteraction(4, member, channel, command, options, focusedOption, locale);
-  }
-
-  private InteractionHandle commandInteraction(
-      int type,
-      FakeMember member,
-      FakeChannel channel,
-      String name,
-      Map<String, ?> options,
-      @Nullable String focused,
-      String locale) {
-    synchronized (state.lock) {
-      CommandData command = null;
-      for (CommandData candidate : state.commands.values()) {
-        if (candidate.name().equals(name) && (command == null || candidate.guildId != null)) {
-          command = candidate;
-        }
-      }
-      if (command == null) {
-        throw new IllegalStateException("command /" + name + " is not registered");
-      }
-      Map<String, @Nullable Object> users = new LinkedHashMap<>();
-      Map<String, @Nullable Object> members = new LinkedHashMap<>();
-      List<Object> optionList = optionJson(command.json.get("options"), options, users, members);
-      if (focused != null && !markFocused(command.json.get("options"), optionList, focused)) {
-        throw new IllegalArgumentException(
-            "focused option " + focused + " is not among the options of /" + name);
-      }
-      Map<String, @Nullable Object> data =
-          Json.map(
-              "id", String.valueOf(command.id), "name", name, "type", 1, "options", optionList);
-      if (command.guildId != null) {
-        data.put("guild_id", String.valueOf(command.guildId));
-      }
-      if (!users.isEmpty()) {
-        data.put("resolved", Json.map("users", users, "members", members));
-      }
-      return dispatchInteraction(type, member, channelData(channel).id, null, data, null, locale);
-    }
-  }
-
-  /**
-   * Marks the first leaf option with this name {@code "focused": true}, depth first.
-   *
-   * @return whether one was found
-   * @throws IllegalStateException when its definition exists without {@code "autocomplete": true}
-   */
-  private static boolean markFocused(
-      @Nullable Object definitions, List<Object> optionList, String focused) {
-    for (Object item : optionList) {
-      Map<String, @Nullable Object> option = State.castMap(item);
-      String name = String.valueOf(option.get("name"));
-      Map<String, @Nullable Object> definition = definitionNamed(definitions, name);
-      Object nested = option.get("options");
-      if (nested instanceof List) {
-        Object inner = definition == null ? null : definition.get("options");
-        List<Object> children = new ArrayList<>((List<?>) nested);
-        if (markFocused(inner, children, focused)) {
-          return true;
-        }
-      } else if (name.equals(focused)) {
-        if (definition != null && !Boolean.TRUE.equals(definition.get("autocomplete"))) {
-          throw new IllegalStateException(
-              "option " + focused + " is registered without \"autocomplete\": true");
-        }
-        option.put("focused", true);
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static @Nullable Map<String, @Nullable Object> definitionNamed(
-      @Nullable Object definitions, String name) {
-    if (definitions instanceof List) {
-      for (Object definition : (List<?>) definitions) {
-        if (definition instanceof Map && name.equals(State.castMap(definition).get("name"))) {
-          return State.castMap(definition);
-        }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The interaction's option objects; a {@code Map} value is a subcommand (or group) whose map
-   * holds its own options.
-   */
-  private List<Object> optionJson(
-      @Nullable Object definitions,
-      Map<String, ?> options,
-      Map<String, @Nullable Object> users,
-      Map<String, @Nullable Object> members) {
-    Map<String, Long> declared = new LinkedHashMap<>();
-    Map<String, @Nullable Object> nested = new LinkedHashMap<>();
-    if (definitions instanceof List) {
-      for (Object definition : (List<?>) definitions) {
-        if (definition instanceof Map) {
-          Json.Obj option = new Json.Obj(State.castMap(definition));
-          declared.put(option.string("name", ""), option.number("type", 3));
-          nested.put(option.string("name", ""), State.castMap(definition).get("options"));
-        }
-      }
-    }
-    List<Object> optionList = new ArrayList<>();
-    for (Map.Entry<String, ?> option : options.entrySet()) {
-      Object value = option.getValue();
-      if (value instanceof Map) {
-        Map<String, ?> inner = castOptions((Map<?, ?>) value);
-        long type = declared.getOrDefault(option.getKey(), 1L);
-        optionList.add(
-            Json.map(
-                "name",
-                option.getKey(),
-                "type",
-                type,
-                "options",
-                optionJson(nested.get(option.getKey()), inner, users, members)));
-        continue;
-      }
-      long type;
-      Object sent = value;
-      if (value instanceof FakeMember) {
-        MemberData target = memberData((FakeMember) value);
-        type = 6;
-        sent = String.valueOf(target.id);
-        users.put(String.valueOf(target.id), state.userJson(target));
-        members.put(String.valueOf(target.id), state.memberJson(target, false));
-      } else if (value instanceof Boolean) {
-        type = 5;
-      } else if (value instanceof Integer || value instanceof Long) {
-        type = 4;
-      } else if (value instanceof Double) {
-        type = 10;
-      } else {
-        type = 3;
-        sent = String.valueOf(value);
-      }
-      type = declared.getOrDefault(option.getKey(), type);
-      optionList.add(Json.map("name", option.getKey(), "type", type, "value", sent));
-    }
-    return optionList;
-  }
-
-  private static Map<String, ?> castOptions(Map<?, ?> map) {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    map.forEach((key, value) -> copy.put(String.valueOf(key), value));
-    return copy;
-  }
-
-  private MemberData memberData(FakeMember member) {
-    MemberData data = state.members.get(member.id());
-    if (data == null) {
-      throw new IllegalArgumentException("not a member of the guild: " + member);
-    }
-    return data;
-  }
-
-  private ChannelData channelData(FakeChannel channel) {
-    return channelData(channel.id());
-  }
-
-  private ChannelData channelData(long channelId) {
-    ChannelData data = state.channels.get(channelId);
-    if (data == null) {
-      throw new IllegalArgumentException("no channel " + channelId);
-    }
-    return data;
+    return interactions.command(4, member, channel, command, options, focusedOption, locale);
   }
 
   private FakeChannel firstTextChannel() {
@@ -858,93 +643,13 @@ public final class FakeDiscord implements AutoCloseable {
     throw new IllegalStateException("the guild has no text channel");
   }
 
-  private InteractionHandle dispatchInteraction(
-      int type,
-      FakeMember who,
-      long channelId,
-      @Nullable Long sourceMessageId,
-      Map<String, @Nullable Object> data,
-      @Nullable Map<String, @Nullable Object> message,
-      String locale) {
-    MemberData member = memberData(who);
-    ChannelData channel = channelData(channelId);
-    long id = state.ids.next();
-    byte[] secret = new byte[24];
-    random.nextBytes(secret);
-    String interactionToken = "aW50ZXJhY3Rpb24" + id + HexFormat.of().formatHex(secret);
-    Map<String, @Nullable Object> memberJson = state.memberJson(member, true);
-    memberJson.put("permissions", String.valueOf(state.permissionsOf(member)));
-    Map<String, @Nullable Object> channelJson = state.channelJson(channel);
-    channelJson.put("permissions", String.valueOf(state.permissionsOf(member)));
-    Map<String, @Nullable Object> payload =
-        Json.map(
-            "id",
-            String.valueOf(id),
-            "application_id",
-            String.valueOf(state.applicationId),
-            "type",
-            type,
-            "data",
-            data,
-            "guild_id",
-            String.valueOf(state.guildId),
-            "guild",
-            Json.map(
-                "id", String.valueOf(state.guildId),
-                "locale", State.DEFAULT_LOCALE,
-                "features", List.of()),
-            "channel_id",
-            String.valueOf(channel.id),
-            "channel",
-            channelJson,
-            "member",
-            memberJson,
-            "token",
-            interactionToken,
-            "version",
-            1,
-            "app_permissions",
-            String.valueOf(state.permissionsOf(state.bot())),
-            "locale",
-            locale,
-            "guild_locale",
-            State.DEFAULT_LOCALE,
-            "entitlements",
-            List.of(),
-            "authorizing_integration_owners",
-            Json.map("0", String.valueOf(state.guildId)),
-            "context",
-            0,
-            "attachment_size_limit",
-            10_485_760);
-    if (message != null) {
-      payload.put("message", message);
-    }
-    InteractionHandle handle =
-        new InteractionHandle(
-            id,
-            interactionToken,
-            type,
-            channel.id,
-            member.id,
-            sourceMessageId,
-            System.nanoTime(),
-            state.clock.instant(),
-            state.lock,
-            state::snapshot);
-    state.interactions.put(id, handle);
-    state.interactionsByToken.put(interactionToken, handle);
-    state.dispatch("INTERACTION_CREATE", payload, 0, null);
-    return handle;
-  }
-
   // ---- server setup: categories, overwrites, positions ----
 
   /** The channel's permission overwrites, in the order they were set. */
   public List<FakeOverwrite> overwrites(FakeChannel channel) {
     synchronized (state.lock) {
       List<FakeOverwrite> result = new ArrayList<>();
-      for (Entities.OverwriteData overwrite : channelData(channel).overwrites.values()) {
+      for (Entities.OverwriteData overwrite : state.channelData(channel.id()).overwrites.values()) {
         result.add(
             new FakeOverwrite(
                 overwrite.id(), overwrite.type() == 1, overwrite.allow(), overwrite.deny()));
@@ -956,7 +661,7 @@ public final class FakeDiscord implements AutoCloseable {
   /** The channel's category; empty for a channel outside categories. */
   public Optional<FakeChannel> parentOf(FakeChannel channel) {
     synchronized (state.lock) {
-      ChannelData parent = state.channels.get(channelData(channel).parentId);
+      ChannelData parent = state.channels.get(state.channelData(channel.id()).parentId);
       return parent == null ? Optional.empty() : Optional.of(parent.snapshot());
     }
   }
@@ -964,7 +669,7 @@ public final class FakeDiscord implements AutoCloseable {
   /** The channel's raw position (lower is higher up in its category's list). */
   public int positionOf(FakeChannel channel) {
     synchronized (state.lock) {
-      return channelData(channel).position;
+      return state.channelData(channel.id()).position;
     }
   }
 

@@ -294,7 +294,7 @@ final class GatewayServer extends WebSocketServer implements Dispatcher {
           "READY",
           Json.map(
               "v", 10,
-              "user", state.botUserJson(),
+              "user", state.render.botUser(),
               "guilds", List.of(Json.map("id", String.valueOf(state.guildId), "unavailable", true)),
               "session_id", session.id,
               "resume_gateway_url", url(),
@@ -306,7 +306,7 @@ final class GatewayServer extends WebSocketServer implements Dispatcher {
               "geo_ordered_rtc_regions", List.of(),
               "application", Json.map("id", String.valueOf(state.applicationId), "flags", 0),
               "_trace", List.of("fake-discord")));
-      session.dispatch("GUILD_CREATE", state.guildJson(true, (intents & GUILD_MEMBERS) != 0));
+      session.dispatch("GUILD_CREATE", state.render.guild(true, (intents & GUILD_MEMBERS) != 0));
     }
     log.info("fake-discord gateway session {} identified with intents {}", session.id, intents);
   }
@@ -338,7 +338,7 @@ final class GatewayServer extends WebSocketServer implements Dispatcher {
     synchronized (state.lock) {
       List<Object> members = new ArrayList<>();
       for (Entities.MemberData member : state.members.values()) {
-        members.add(state.memberJson(member, true));
+        members.add(state.render.member(member, true));
       }
       session.dispatch(
           "GUILD_MEMBERS_CHUNK",

@@ -10,8 +10,6 @@ import dev.confbot.fakediscord.Entities.WebhookData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fake guild's state, Discord's rules on it, and its JSON shapes. Every read and write holds
- * {@link #lock}; gateway dispatches are sent while holding it, so their order matches the state.
+ * The fake guild's state and Discord's rules on it; {@link #render} renders it as Discord's JSON.
+ * Every read and write holds {@link #lock}; gateway dispatches are sent while holding it, so their
+ * order matches the state.
  */
 final class State {
   static final String DEFAULT_LOCALE = "en-US";
@@ -41,7 +40,7 @@ final class State {
   final List<String> features;
   final String botName;
   private volatile Duration interactionDeadline;
-  private volatile String attachmentBase = "http://127.0.0.1";
+  final EntityJson render = new EntityJson(this);
   private volatile Dispatcher dispatcher = (type, payload, intent, withoutContent) -> {};
 
   final Map<Long, RoleData> roles = new LinkedHashMap<>();
@@ -256,18 +255,22 @@ final class State {
     return channel;
   }
 
-  Map<String, @Nullable Object> dmChannelJson(DmChannelData channel) {
-    return Json.map(
-        "id",
-        String.valueOf(channel.id()),
-        "type",
-        1,
-        "last_message_id",
-        null,
-        "flags",
-        0,
-        "recipients",
-        List.of(channel.recipient()));
+  /** The member's data, for the test API (lock held); a non-member is a caller's mistake. */
+  MemberData memberData(FakeMember member) {
+    MemberData data = members.get(member.id());
+    if (data == null) {
+      throw new IllegalArgumentException("not a member of the guild: " + member);
+    }
+    return data;
+  }
+
+  /** The channel's data, for the test API (lock held); an unknown channel is a caller's mistake. */
+  ChannelData channelData(long channelId) {
+    ChannelData data = channels.get(channelId);
+    if (data == null) {
+      throw new IllegalArgumentException("no channel " + channelId);
+    }
+    return data;
   }
 
   // ---- permissions and hierarchy (topics/permissions) ----
@@ -324,348 +327,6 @@ final class State {
     if (target.isPresent()) {
       requireBotOutranks(target.get());
     }
-  }
-
-  // ---- JSON shapes ----
-
-  static String timestamp(Instant instant) {
-    return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
-  }
-
-  Map<String, @Nullable Object> userJson(MemberData member) {
-    return userJson(member.id, member.username, member.bot);
-  }
-
-  static Map<String, @Nullable Object> userJson(long id, String username, boolean bot) {
-    return Json.map(
-        "id",
-        String.valueOf(id),
-        "username",
-        username,
-        "discriminator",
-        "0",
-        "global_name",
-        null,
-        "avatar",
-        null,
-        "bot",
-        bot,
-        "system",
-        false,
-        "public_flags",
-        0,
-        "flags",
-        0,
-        "primary_guild",
-        null);
-  }
-
-  Map<String, @Nullable Object> memberJson(MemberData member, boolean withUser) {
-    List<Object> roleIds = new ArrayList<>();
-    for (long roleId : member.roles) {
-      roleIds.add(String.valueOf(roleId));
-    }
-    Map<String, @Nullable Object> json =
-        Json.map(
-            "nick",
-            member.nick,
-            "avatar",
-            null,
-            "banner",
-            null,
-            "roles",
-            roleIds,
-            "joined_at",
-            timestamp(member.joinedAt),
-            "premium_since",
-            null,
-            "deaf",
-            false,
-            "mute",
-            false,
-            "flags",
-            0,
-            "pending",
-            false,
-            "communication_disabled_until",
-            null);
-    if (withUser) {
-      json.put("user", userJson(member));
-    }
-    return json;
-  }
-
-  Map<String, @Nullable Object> roleJson(RoleData role) {
-    Map<String, @Nullable Object> json =
-        Json.map(
-            "id",
-            String.valueOf(role.id),
-            "name",
-            role.name,
-            "color",
-            role.color,
-            "colors",
-            Json.map("primary_color", role.color, "secondary_color", null, "tertiary_color", null),
-            "hoist",
-            role.hoist,
-            "icon",
-            null,
-            "unicode_emoji",
-            null,
-            "position",
-            role.position,
-            "permissions",
-            String.valueOf(role.permissions),
-            "managed",
-            role.managed,
-            "mentionable",
-            role.mentionable,
-            "flags",
-            0);
-    if (role.managed) {
-      json.put("tags", Json.map("bot_id", String.valueOf(botId)));
-    }
-    return json;
-  }
-
-  Map<String, @Nullable Object> channelJson(ChannelData channel) {
-    return Channels.withTypeFields(channel, baseChannelJson(channel));
-  }
-
-  private Map<String, @Nullable Object> baseChannelJson(ChannelData channel) {
-    return Json.map(
-        "id",
-        String.valueOf(channel.id),
-        "type",
-        channel.type,
-        "guild_id",
-        String.valueOf(guildId),
-        "name",
-        channel.name,
-        "position",
-        channel.position,
-        "permission_overwrites",
-        Channels.overwritesJson(channel),
-        "topic",
-        channel.topic,
-        "nsfw",
-        false,
-        "last_message_id",
-        null,
-        "rate_limit_per_user",
-        0,
-        "parent_id",
-        channel.parentId == 0 ? null : String.valueOf(channel.parentId),
-        "flags",
-        0);
-  }
-
-  Map<String, @Nullable Object> messageJson(MessageData message) {
-    List<Object> attachments = new ArrayList<>();
-    for (FakeAttachment attachment : message.attachments) {
-      String url =
-          "/attachments/" + message.channelId + "/" + attachment.id() + "/" + attachment.filename();
-      attachments.add(
-          Json.map(
-              "id", String.valueOf(attachment.id()),
-              "filename", attachment.filename(),
-              "size", attachment.size(),
-              "url", attachmentBase + url,
-              "proxy_url", attachmentBase + url,
-              "content_type", attachment.contentType()));
-    }
-    Map<String, @Nullable Object> json =
-        Json.map(
-            "id",
-            String.valueOf(message.id),
-            "type",
-            message.interactionMetadata == null ? 0 : 19,
-            "channel_id",
-            String.valueOf(message.channelId),
-            "author",
-            message.author,
-            "content",
-            message.content,
-            "timestamp",
-            timestamp(message.timestamp),
-            "edited_timestamp",
-            message.editedAt == null ? null : timestamp(message.editedAt),
-            "tts",
-            false,
-            "mention_everyone",
-            false,
-            "mentions",
-            List.of(),
-            "mention_roles",
-            List.of(),
-            "attachments",
-            attachments,
-            "embeds",
-            message.embeds,
-            "pinned",
-            false,
-            "flags",
-            message.flags,
-            "components",
-            message.components);
-    if (message.webhookId != null) {
-      json.put("webhook_id", String.valueOf(message.webhookId));
-    }
-    if (message.interactionMetadata != null) {
-      json.put("interaction_metadata", message.interactionMetadata);
-    }
-    if (message.nonce != null) {
-      json.put("nonce", message.nonce);
-    }
-    return json;
-  }
-
-  void attachmentBase(String base) {
-    attachmentBase = base;
-  }
-
-  Map<String, @Nullable Object> guildJson(boolean full, boolean allMembers) {
-    List<Object> roleList = new ArrayList<>();
-    for (RoleData role : roles.values()) {
-      roleList.add(roleJson(role));
-    }
-    Map<String, @Nullable Object> json =
-        Json.map(
-            "id",
-            String.valueOf(guildId),
-            "name",
-            guildName,
-            "icon",
-            null,
-            "splash",
-            null,
-            "discovery_splash",
-            null,
-            "banner",
-            null,
-            "description",
-            null,
-            "owner_id",
-            String.valueOf(ownerId),
-            "afk_channel_id",
-            null,
-            "afk_timeout",
-            300,
-            "verification_level",
-            0,
-            "default_message_notifications",
-            0,
-            "explicit_content_filter",
-            0,
-            "roles",
-            roleList,
-            "emojis",
-            List.of(),
-            "stickers",
-            List.of(),
-            "features",
-            features,
-            "mfa_level",
-            0,
-            "application_id",
-            null,
-            "system_channel_id",
-            null,
-            "system_channel_flags",
-            0,
-            "rules_channel_id",
-            null,
-            "public_updates_channel_id",
-            null,
-            "safety_alerts_channel_id",
-            null,
-            "vanity_url_code",
-            null,
-            "premium_tier",
-            0,
-            "premium_subscription_count",
-            0,
-            "preferred_locale",
-            DEFAULT_LOCALE,
-            "nsfw_level",
-            0,
-            "premium_progress_bar_enabled",
-            false,
-            "max_members",
-            500000,
-            "approximate_member_count",
-            members.size());
-    // fields Discord's spec requires of every guild object (GuildWithCountsResponse)
-    json.put("home_header", null);
-    json.put("region", "deprecated");
-    json.put("widget_enabled", false);
-    json.put("widget_channel_id", null);
-    json.put("nsfw", false);
-    json.put("max_presences", null);
-    json.put("max_stage_video_channel_users", 50);
-    json.put("max_video_channel_users", 25);
-    json.put("incidents_data", null);
-    if (full) {
-      List<Object> channelList = new ArrayList<>();
-      for (ChannelData channel : channels.values()) {
-        channelList.add(channelJson(channel));
-      }
-      List<Object> memberList = new ArrayList<>();
-      for (MemberData member : members.values()) {
-        if (allMembers || member.id == botId) {
-          memberList.add(memberJson(member, true));
-        }
-      }
-      json.put("joined_at", timestamp(bot().joinedAt));
-      json.put("large", false);
-      json.put("unavailable", false);
-      json.put("member_count", members.size());
-      json.put("voice_states", List.of());
-      json.put("members", memberList);
-      json.put("channels", channelList);
-      json.put("threads", List.of());
-      json.put("presences", List.of());
-      json.put("stage_instances", List.of());
-      json.put("guild_scheduled_events", List.of());
-      json.put("soundboard_sounds", List.of());
-    }
-    return json;
-  }
-
-  Map<String, @Nullable Object> botUserJson() {
-    Map<String, @Nullable Object> user = userJson(botId, botName, true);
-    user.put("verified", true);
-    user.put("mfa_enabled", false);
-    user.put("locale", "en-US");
-    return user;
-  }
-
-  Map<String, @Nullable Object> applicationJson() {
-    return Json.map(
-        "id",
-        String.valueOf(applicationId),
-        "name",
-        botName,
-        "icon",
-        null,
-        "description",
-        "",
-        "bot_public",
-        false,
-        "bot_require_code_grant",
-        false,
-        "verify_key",
-        "0000",
-        "flags",
-        0,
-        "owner",
-        userJson(member(ownerId)),
-        "team",
-        null,
-        "bot",
-        botUserJson(),
-        "summary",
-        "");
   }
 
   // ---- messages ----
@@ -803,29 +464,18 @@ final class State {
     }
   }
 
-  Map<String, @Nullable Object> messageWithoutContent(MessageData message) {
-    Map<String, @Nullable Object> json = messageJson(message);
-    if (message.authorId != botId) {
-      json.put("content", "");
-      json.put("embeds", List.of());
-      json.put("attachments", List.of());
-      json.put("components", List.of());
-    }
-    return json;
-  }
-
   /** Stores a new channel message and dispatches MESSAGE_CREATE. */
   void storeAndAnnounce(MessageData message) {
     messages
         .computeIfAbsent(message.channelId, id -> new LinkedHashMap<>())
         .put(message.id, message);
-    Map<String, @Nullable Object> json = messageJson(message);
+    Map<String, @Nullable Object> json = render.message(message);
     json.put("guild_id", String.valueOf(guildId));
     MemberData author = members.get(message.authorId);
     if (author != null && message.webhookId == null) {
-      json.put("member", memberJson(author, false));
+      json.put("member", render.member(author, false));
     }
-    Map<String, @Nullable Object> redacted = messageWithoutContent(message);
+    Map<String, @Nullable Object> redacted = render.messageWithoutContent(message);
     redacted.put("guild_id", String.valueOf(guildId));
     dispatch("MESSAGE_CREATE", json, Dispatcher.GUILD_MESSAGES, redacted);
   }
@@ -835,7 +485,7 @@ final class State {
     messages
         .computeIfAbsent(message.channelId, id -> new LinkedHashMap<>())
         .put(message.id, message);
-    dispatch("MESSAGE_CREATE", messageJson(message), Dispatcher.DIRECT_MESSAGES, null);
+    dispatch("MESSAGE_CREATE", render.message(message), Dispatcher.DIRECT_MESSAGES, null);
   }
 
   void announceUpdate(MessageData message) {
@@ -843,24 +493,63 @@ final class State {
       return;
     }
     if (dmChannels.containsKey(message.channelId)) {
-      dispatch("MESSAGE_UPDATE", messageJson(message), Dispatcher.DIRECT_MESSAGES, null);
+      dispatch("MESSAGE_UPDATE", render.message(message), Dispatcher.DIRECT_MESSAGES, null);
       return;
     }
-    Map<String, @Nullable Object> json = messageJson(message);
+    Map<String, @Nullable Object> json = render.message(message);
     json.put("guild_id", String.valueOf(guildId));
-    Map<String, @Nullable Object> redacted = messageWithoutContent(message);
+    Map<String, @Nullable Object> redacted = render.messageWithoutContent(message);
     redacted.put("guild_id", String.valueOf(guildId));
     dispatch("MESSAGE_UPDATE", json, Dispatcher.GUILD_MESSAGES, redacted);
   }
 
+  /** Dispatches GUILD_ROLE_CREATE or GUILD_ROLE_UPDATE with the role. */
+  void announceRole(String event, RoleData role) {
+    dispatch(
+        event,
+        Json.map("guild_id", String.valueOf(guildId), "role", render.role(role)),
+        Dispatcher.GUILDS,
+        null);
+  }
+
   void announceMemberUpdate(MemberData member) {
-    Map<String, @Nullable Object> json = memberJson(member, true);
+    Map<String, @Nullable Object> json = render.member(member, true);
     json.put("guild_id", String.valueOf(guildId));
     dispatch("GUILD_MEMBER_UPDATE", json, Dispatcher.GUILD_MEMBERS, null);
   }
 
+  /** Dispatches MESSAGE_DELETE for a removed channel or DM message. */
+  void announceDelete(MessageData message) {
+    if (dmChannels.containsKey(message.channelId)) {
+      dispatch(
+          "MESSAGE_DELETE",
+          Json.map(
+              "id", String.valueOf(message.id), "channel_id", String.valueOf(message.channelId)),
+          Dispatcher.DIRECT_MESSAGES,
+          null);
+      return;
+    }
+    dispatch(
+        "MESSAGE_DELETE",
+        Json.map(
+            "id", String.valueOf(message.id),
+            "channel_id", String.valueOf(message.channelId),
+            "guild_id", String.valueOf(guildId)),
+        Dispatcher.GUILD_MESSAGES,
+        null);
+  }
+
+  /** Creates an incoming webhook in the channel (lock held). */
+  WebhookData newWebhook(long channelId, String name) {
+    long id = ids.next();
+    WebhookData webhook =
+        new WebhookData(id, "wh-" + Long.toHexString(id) + "-" + ids.next(), channelId, name);
+    webhooks.put(id, webhook);
+    return webhook;
+  }
+
   MessageData newMessage(long channelId, MemberData author) {
     return new MessageData(
-        ids.next(), channelId, userJson(author), author.id, null, clock.instant());
+        ids.next(), channelId, render.user(author), author.id, null, clock.instant());
   }
 }
