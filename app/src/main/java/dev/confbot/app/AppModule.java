@@ -52,6 +52,7 @@ import dev.confbot.core.port.PersonalData;
 import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.port.ScheduleSource;
+import dev.confbot.core.port.TicketIndexStore;
 import dev.confbot.core.port.TicketSource;
 import dev.confbot.core.privacy.ForgetService;
 import dev.confbot.core.registration.OrderLookup;
@@ -63,6 +64,7 @@ import dev.confbot.core.registration.SpeakerRoleSync;
 import dev.confbot.core.registration.SpeakerRoles;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
+import dev.confbot.core.registration.TicketSyncService;
 import dev.confbot.core.registration.TicketSyncWatch;
 import dev.confbot.core.remind.ReminderScheduler;
 import dev.confbot.core.remind.ReminderService;
@@ -214,7 +216,7 @@ final class AppModule extends AbstractModule {
       TicketIndex index,
       RoleMapping mapping,
       Clock clock,
-      Provider<TicketSync> sync,
+      Provider<TicketSyncService> sync,
       Programme programme,
       NotificationSettings notificationSettings,
       NotificationLog ledger,
@@ -430,6 +432,17 @@ final class AppModule extends AbstractModule {
         Clock.systemUTC(),
         SYNC_FAILURES_BEFORE_ALERT,
         stale.compareTo(atLeast) < 0 ? atLeast : stale);
+  }
+
+  @Provides
+  @Singleton
+  TicketSyncService ticketSyncService(
+      TicketIndex index,
+      TicketLifecycle lifecycle,
+      TicketSource source,
+      TicketIndexStore store,
+      TicketSyncWatch watch) {
+    return new TicketSyncService(index, lifecycle, source, store, watch);
   }
 
   /** Direct pretix lookups on their own bounded executor; {@link Confbot#close} stops it. */

@@ -14,12 +14,11 @@ import dev.confbot.config.ConfbotConfig;
 import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ScheduleSource;
-import dev.confbot.core.port.TicketIndexStore;
 import dev.confbot.core.registration.OrderLookup;
 import dev.confbot.core.registration.ReconcileReport;
 import dev.confbot.core.registration.SpeakerRoleSync;
-import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
+import dev.confbot.core.registration.TicketSyncService;
 import dev.confbot.core.remind.ReminderScheduler;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.topics.RoomTopicUpdater;
@@ -74,15 +73,8 @@ final class Confbot implements AutoCloseable {
     long begin = System.nanoTime();
     injector.getInstance(SqliteDatabase.class).start();
     TicketLifecycle lifecycle = injector.getInstance(TicketLifecycle.class);
-    TicketIndex index = injector.getInstance(TicketIndex.class);
-    injector
-        .getInstance(TicketIndexStore.class)
-        .load()
-        .ifPresent(
-            snapshot -> {
-              lifecycle.applyFull(snapshot);
-              log.info("Ticket index loaded from the store: {} orders", index.size());
-            });
+    TicketSyncService sync = injector.getInstance(TicketSyncService.class);
+    sync.loadSaved();
     long beforeDiscord = System.nanoTime();
     DiscordBot bot = injector.getInstance(DiscordBot.class);
     guildProblems = bot.start(injector.getInstance(RegistrationDesk.class));
@@ -93,7 +85,6 @@ final class Confbot implements AutoCloseable {
       audit.record("Server set-up problem: " + problem, true);
     }
     ScheduledExecutorService executor = injector.getInstance(ScheduledExecutorService.class);
-    TicketSync sync = injector.getInstance(TicketSync.class);
     executor.scheduleWithFixedDelay(
         sync::sync, 0, config.pretix().syncInterval().toMillis(), TimeUnit.MILLISECONDS);
     SpeakerRoleSync speakers = injector.getInstance(SpeakerRoleSync.class);
@@ -219,7 +210,7 @@ final class Confbot implements AutoCloseable {
   }
 
   Optional<Instant> lastTicketSync() {
-    return injector.getInstance(TicketSync.class).lastSuccess();
+    return injector.getInstance(TicketSyncService.class).lastSuccess();
   }
 
   Optional<Instant> lastScheduleRefresh() {
