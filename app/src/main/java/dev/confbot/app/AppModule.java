@@ -69,6 +69,7 @@ import dev.confbot.core.registration.TicketSyncWatch;
 import dev.confbot.core.remind.ReminderScheduler;
 import dev.confbot.core.remind.ReminderService;
 import dev.confbot.core.remind.ReminderSettings;
+import dev.confbot.core.schedule.ProgrammeService;
 import dev.confbot.core.topics.RoomTopicUpdater;
 import java.time.Clock;
 import java.time.Duration;
@@ -217,7 +218,7 @@ final class AppModule extends AbstractModule {
       RoleMapping mapping,
       Clock clock,
       Provider<TicketSyncService> sync,
-      Programme programme,
+      Provider<ProgrammeService> programme,
       NotificationSettings notificationSettings,
       NotificationLog ledger,
       Provider<NotificationScheduler> scheduler,
@@ -248,17 +249,18 @@ final class AppModule extends AbstractModule {
                 location ->
                     new OrganizerCommands.Programme(
                         new NotificationPlanner(notificationSettings),
-                        programme::latest,
+                        () -> programme.get().latest(),
                         ledger,
                         () -> scheduler.get().stats(),
                         () ->
                             "source "
                                 + location
                                 + programme
+                                    .get()
                                     .lastChange()
                                     .map(at -> ", last changed " + at)
                                     .orElse(", not loaded yet"),
-                        programme::reload));
+                        () -> Wiring.reloadAnswer(programme.get().reload())));
     OrganizerCommands organizer =
         new OrganizerCommands(
             new OrganizerCommands.Settings(
@@ -278,7 +280,7 @@ final class AppModule extends AbstractModule {
             organizerWorkers);
     ProgrammeCommands programmeCommands =
         new ProgrammeCommands(
-            programme::latest,
+            () -> programme.get().latest(),
             clock,
             config.livestreams().byRoom(),
             config.schedule().timeZone(),
@@ -516,6 +518,15 @@ final class AppModule extends AbstractModule {
                         config.runtime().dataDir().resolve("schedule-cache.json"))));
   }
 
+  /** The programme; without a configured source it stays empty. */
+  @Provides
+  @Singleton
+  ProgrammeService programme(Optional<ScheduleSource> source, Clock clock) {
+    return source
+        .map(s -> new ProgrammeService(s, clock))
+        .orElseGet(() -> ProgrammeService.withoutSource(clock));
+  }
+
   @Provides
   @Singleton
   NotificationScheduler notificationScheduler(
@@ -545,7 +556,7 @@ final class AppModule extends AbstractModule {
   @Provides
   @Singleton
   RoomTopicUpdater roomTopicUpdater(
-      Programme programme,
+      ProgrammeService programme,
       ChannelTopics topics,
       AuditSink audit,
       Texts texts,
@@ -596,7 +607,7 @@ final class AppModule extends AbstractModule {
   ReminderScheduler reminderScheduler(
       ReminderStore store,
       DirectMessenger messenger,
-      Programme programme,
+      ProgrammeService programme,
       Texts texts,
       ReminderSettings settings,
       AuditSink audit,
@@ -619,7 +630,7 @@ final class AppModule extends AbstractModule {
   ReminderService reminderService(
       ReminderStore store,
       DirectMessenger messenger,
-      Programme programme,
+      ProgrammeService programme,
       Texts texts,
       ReminderSettings settings,
       Clock clock,
