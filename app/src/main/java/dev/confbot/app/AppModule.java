@@ -52,6 +52,7 @@ import dev.confbot.core.port.PersonalData;
 import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.port.ScheduleSource;
+import dev.confbot.core.port.TicketIndexStore;
 import dev.confbot.core.port.TicketSource;
 import dev.confbot.core.privacy.ForgetService;
 import dev.confbot.core.registration.OrderLookup;
@@ -63,10 +64,12 @@ import dev.confbot.core.registration.SpeakerRoleSync;
 import dev.confbot.core.registration.SpeakerRoles;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
+import dev.confbot.core.registration.TicketSyncService;
 import dev.confbot.core.registration.TicketSyncWatch;
 import dev.confbot.core.remind.ReminderScheduler;
 import dev.confbot.core.remind.ReminderService;
 import dev.confbot.core.remind.ReminderSettings;
+import dev.confbot.core.schedule.ProgrammeService;
 import dev.confbot.core.topics.RoomTopicUpdater;
 import java.time.Clock;
 import java.time.Duration;
@@ -214,8 +217,8 @@ final class AppModule extends AbstractModule {
       TicketIndex index,
       RoleMapping mapping,
       Clock clock,
-      Provider<TicketSync> sync,
-      Programme programme,
+      Provider<TicketSyncService> sync,
+      Provider<ProgrammeService> programme,
       NotificationSettings notificationSettings,
       NotificationLog ledger,
       Provider<NotificationScheduler> scheduler,
@@ -246,17 +249,18 @@ final class AppModule extends AbstractModule {
                 location ->
                     new OrganizerCommands.Programme(
                         new NotificationPlanner(notificationSettings),
-                        programme::latest,
+                        () -> programme.get().latest(),
                         ledger,
                         () -> scheduler.get().stats(),
                         () ->
                             "source "
                                 + location
                                 + programme
+                                    .get()
                                     .lastChange()
                                     .map(at -> ", last changed " + at)
                                     .orElse(", not loaded yet"),
-                        programme::reload));
+                        () -> Wiring.reloadAnswer(programme.get().reload())));
     OrganizerCommands organizer =
         new OrganizerCommands(
             new OrganizerCommands.Settings(
@@ -276,7 +280,7 @@ final class AppModule extends AbstractModule {
             organizerWorkers);
     ProgrammeCommands programmeCommands =
         new ProgrammeCommands(
-            programme::latest,
+            () -> programme.get().latest(),
             clock,
             config.livestreams().byRoom(),
             config.schedule().timeZone(),
@@ -432,6 +436,17 @@ final class AppModule extends AbstractModule {
         stale.compareTo(atLeast) < 0 ? atLeast : stale);
   }
 
+  @Provides
+  @Singleton
+  TicketSyncService ticketSyncService(
+      TicketIndex index,
+      TicketLifecycle lifecycle,
+      TicketSource source,
+      TicketIndexStore store,
+      TicketSyncWatch watch) {
+    return new TicketSyncService(index, lifecycle, source, store, watch);
+  }
+
   /** Direct pretix lookups on their own bounded executor; {@link Confbot#close} stops it. */
   @Provides
   @Singleton
@@ -503,6 +518,15 @@ final class AppModule extends AbstractModule {
                         config.runtime().dataDir().resolve("schedule-cache.json"))));
   }
 
+  /** The programme; without a configured source it stays empty. */
+  @Provides
+  @Singleton
+  ProgrammeService programme(Optional<ScheduleSource> source, Clock clock) {
+    return source
+        .map(s -> new ProgrammeService(s, clock))
+        .orElseGet(() -> ProgrammeService.withoutSource(clock));
+  }
+
   @Provides
   @Singleton
   NotificationScheduler notificationScheduler(
@@ -532,7 +556,7 @@ final class AppModule extends AbstractModule {
   @Provides
   @Singleton
   RoomTopicUpdater roomTopicUpdater(
-      Programme programme,
+      ProgrammeService programme,
       ChannelTopics topics,
       AuditSink audit,
       Texts texts,
@@ -583,7 +607,7 @@ final class AppModule extends AbstractModule {
   ReminderScheduler reminderScheduler(
       ReminderStore store,
       DirectMessenger messenger,
-      Programme programme,
+      ProgrammeService programme,
       Texts texts,
       ReminderSettings settings,
       AuditSink audit,
@@ -606,7 +630,7 @@ final class AppModule extends AbstractModule {
   ReminderService reminderService(
       ReminderStore store,
       DirectMessenger messenger,
-      Programme programme,
+      ProgrammeService programme,
       Texts texts,
       ReminderSettings settings,
       Clock clock,

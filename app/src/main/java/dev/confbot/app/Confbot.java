@@ -4,26 +4,22 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
-import com.google.inject.TypeLiteral;
 import com.google.inject.util.Modules;
 import dev.confbot.adapter.discord.DiscordBot;
 import dev.confbot.adapter.discord.RegistrationDesk;
-import dev.confbot.adapter.pretalx.ScheduleRefreshTask;
 import dev.confbot.adapter.sqlite.SqliteDatabase;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.port.AuditSink;
-import dev.confbot.core.port.ScheduleSource;
-import dev.confbot.core.port.TicketIndexStore;
 import dev.confbot.core.registration.OrderLookup;
 import dev.confbot.core.registration.ReconcileReport;
 import dev.confbot.core.registration.SpeakerRoleSync;
-import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
+import dev.confbot.core.registration.TicketSyncService;
 import dev.confbot.core.remind.ReminderScheduler;
+import dev.confbot.core.schedule.ProgrammeService;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.topics.RoomTopicUpdater;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,15 +70,8 @@ final class Confbot implements AutoCloseable {
     long begin = System.nanoTime();
     injector.getInstance(SqliteDatabase.class).start();
     TicketLifecycle lifecycle = injector.getInstance(TicketLifecycle.class);
-    TicketIndex index = injector.getInstance(TicketIndex.class);
-    injector
-        .getInstance(TicketIndexStore.class)
-        .load()
-        .ifPresent(
-            snapshot -> {
-              lifecycle.applyFull(snapshot);
-              log.info("Ticket index loaded from the store: {} orders", index.size());
-            });
+    TicketSyncService sync = injector.getInstance(TicketSyncService.class);
+    sync.loadSaved();
     long beforeDiscord = System.nanoTime();
     DiscordBot bot = injector.getInstance(DiscordBot.class);
     guildProblems = bot.start(injector.getInstance(RegistrationDesk.class));
@@ -93,7 +82,6 @@ final class Confbot implements AutoCloseable {
       audit.record("Server set-up problem: " + problem, true);
     }
     ScheduledExecutorService executor = injector.getInstance(ScheduledExecutorService.class);
-    TicketSync sync = injector.getInstance(TicketSync.class);
     executor.scheduleWithFixedDelay(
         sync::sync, 0, config.pretix().syncInterval().toMillis(), TimeUnit.MILLISECONDS);
     SpeakerRoleSync speakers = injector.getInstance(SpeakerRoleSync.class);
@@ -162,27 +150,24 @@ final class Confbot implements AutoCloseable {
   }
 
   private void startNotifications(ScheduledExecutorService executor) {
-    Optional<ScheduleSource> source =
-        injector.getInstance(Key.get(new TypeLiteral<Optional<ScheduleSource>>() {}));
-    if (source.isEmpty()) {
+    ProgrammeService programme = injector.getInstance(ProgrammeService.class);
+    if (!programme.hasSource()) {
       log.info("No [schedule] source configured: programme notifications are off");
       return;
     }
     NotificationScheduler scheduler = injector.getInstance(NotificationScheduler.class);
-    Programme programme = injector.getInstance(Programme.class);
-    Clock clock = injector.getInstance(Clock.class);
     ReminderScheduler reminders = injector.getInstance(ReminderScheduler.class);
     SpeakerRoleSync speakers = injector.getInstance(SpeakerRoleSync.class);
-    ScheduleRefreshTask task =
-        new ScheduleRefreshTask(
-            source.get(),
-            schedule -> {
-              speakerRoles(speakers, schedule);
-              programme.accept(schedule, source.get().previousRun(), scheduler, clock);
-              reminders.wakeNow();
-            });
-    programme.attach(task);
-    task.start(executor, config.schedule().refreshInterval());
+    programme.attach(
+        List.of(
+            ProgrammeService.Listener.onEach(schedule -> speakerRoles(speakers, schedule)),
+            scheduler.programmeListener(),
+            ProgrammeService.Listener.onEach(schedule -> reminders.wakeNow())));
+    executor.scheduleWithFixedDelay(
+        programme::refreshQuietly,
+        0,
+        config.schedule().refreshInterval().toMillis(),
+        TimeUnit.MILLISECONDS);
     if (config.notifications().roomTopics()) {
       injector.getInstance(RoomTopicUpdater.class).start();
       log.info("Room channel topics show Now / Next");
@@ -219,11 +204,11 @@ final class Confbot implements AutoCloseable {
   }
 
   Optional<Instant> lastTicketSync() {
-    return injector.getInstance(TicketSync.class).lastSuccess();
+    return injector.getInstance(TicketSyncService.class).lastSuccess();
   }
 
   Optional<Instant> lastScheduleRefresh() {
-    return injector.getInstance(Programme.class).lastChange();
+    return injector.getInstance(ProgrammeService.class).lastChange();
   }
 
   /**

@@ -4,12 +4,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.confbot.core.port.AuditSink;
+import dev.confbot.core.port.GatewayException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 
@@ -99,4 +103,40 @@ class ArchitectureTest {
           .because(
               "output goes through SLF4J; only the CLI (and the conformance check's driver, whose"
                   + " output is its report) talks to the terminal");
+
+  /** A Guice module or a picocli command, or a class nested in one (lambdas, anonymous types). */
+  private static final DescribedPredicate<JavaClass> WIRING_OR_CLI =
+      DescribedPredicate.describe(
+          "Guice modules and picocli commands",
+          c -> {
+            for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
+              if (k.isAssignableTo(com.google.inject.Module.class)
+                  || k.isAnnotatedWith(picocli.CommandLine.Command.class)) {
+                return true;
+              }
+            }
+            return false;
+          });
+
+  /**
+   * Use cases live in core: in app, only the Guice modules (which build the services) and the CLI
+   * commands (one-shot tools) touch core's ports. The lifecycle, health server, setup helpers and
+   * the like go through core services; they may still catch {@link GatewayException} and report
+   * start-up problems to the {@link AuditSink}.
+   */
+  @ArchTest
+  static final ArchRule appHoldsNoUseCases =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.confbot.app..")
+          .and(DescribedPredicate.not(WIRING_OR_CLI))
+          .should()
+          .dependOnClassesThat(
+              DescribedPredicate.describe(
+                  "are core ports (other than GatewayException and AuditSink)",
+                  (JavaClass c) ->
+                      c.getPackageName().equals("dev.confbot.core.port")
+                          && !c.isEquivalentTo(GatewayException.class)
+                          && !c.isEquivalentTo(AuditSink.class)))
+          .because("use cases belong in core services; app only wires and runs them");
 }

@@ -9,6 +9,7 @@ import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.OrderStatus;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.TicketSource;
+import dev.confbot.core.registration.TicketSyncService;
 import dev.confbot.fakediscord.FakeDiscord;
 import dev.confbot.fakediscord.FakeMember;
 import dev.confbot.fakediscord.FakeMessage;
@@ -87,7 +88,7 @@ class TicketSyncHealthEndToEndTest {
       Pretix pretix = new Pretix(PretixDirectoryTicketSource.load(dir.resolve("pretix")));
       try (Confbot bot = AssembledBot.start(config, discord, pretix, Clock.systemUTC());
           HealthServer health = HealthServer.start(0, bot)) {
-        TicketSync sync = bot.injector().getInstance(TicketSync.class);
+        TicketSyncService sync = bot.injector().getInstance(TicketSyncService.class);
         await(() -> bot.lastTicketSync().isPresent());
         // when
         pretix.failing = true;
@@ -135,7 +136,7 @@ class TicketSyncHealthEndToEndTest {
         assertThat(discord.roleNamesOf(guido)).contains("Speakers");
         // when: the payment is reversed and pretix marks the order pending again
         pretix.unpaid = new OrderCode("HXYCT");
-        bot.injector().getInstance(TicketSync.class).sync();
+        bot.injector().getInstance(TicketSyncService.class).sync();
         // then
         await(() -> !discord.roleNamesOf(guido).contains("Speakers"));
         await(

@@ -6,6 +6,7 @@ import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.NotificationLog;
 import dev.confbot.core.port.NotificationLog.Key;
+import dev.confbot.core.schedule.ProgrammeService;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.ScheduleChange;
 import dev.confbot.core.schedule.Session;
@@ -150,6 +151,29 @@ public final class NotificationScheduler implements AutoCloseable {
     this.alerted = new OnceAlerts(alerts, LOG);
     this.clock = clock;
     this.executor = executor;
+  }
+
+  /**
+   * This scheduler as a listener of the programme: the first schedule starts it (announcing what
+   * changed while the bot was down when the previous run's schedule differs), every change after
+   * that replans.
+   */
+  public ProgrammeService.Listener programmeListener() {
+    return new ProgrammeService.Listener() {
+      @Override
+      public void first(Schedule schedule, @Nullable Schedule previousRun) {
+        if (previousRun != null) {
+          start(schedule, previousRun);
+        } else {
+          start(schedule);
+        }
+      }
+
+      @Override
+      public void changed(Schedule schedule) {
+        scheduleChanged(schedule);
+      }
+    };
   }
 
   /**

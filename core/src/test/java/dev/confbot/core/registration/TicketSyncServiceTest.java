@@ -1,4 +1,4 @@
-package dev.confbot.app;
+package dev.confbot.core.registration;
 
 import static dev.confbot.core.testing.TestData.BUSINESS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,14 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.port.GatewayException;
-import dev.confbot.core.port.TicketIndexStore;
 import dev.confbot.core.port.TicketSource;
 import dev.confbot.core.port.TicketSource.Snapshot;
-import dev.confbot.core.registration.CancellationPolicy;
-import dev.confbot.core.registration.InMemoryClaimStore;
-import dev.confbot.core.registration.TicketIndex;
-import dev.confbot.core.registration.TicketLifecycle;
-import dev.confbot.core.registration.TicketSyncWatch;
 import dev.confbot.core.testing.FakeTicketSource;
 import dev.confbot.core.testing.RecordingAuditSink;
 import dev.confbot.core.testing.RecordingRoleGateway;
@@ -23,24 +17,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
  * The ticket sync between pretix, the index and the store: full first, incremental afterwards,
  * every good result saved so that a restart starts from it, every failure counted by the watch.
  */
-class TicketSyncTest {
+class TicketSyncServiceTest {
   private final TestClock clock = TestClock.atConferenceStart();
   private final FakeTicketSource pretix = new FakeTicketSource();
   private final CountingSource source = new CountingSource(pretix);
   private final TicketIndex index = new TicketIndex();
   private final RecordingAuditSink audit = new RecordingAuditSink();
-  private final MemoryStore store = new MemoryStore();
+  private final InMemoryTicketIndexStore store = new InMemoryTicketIndexStore();
   private final TicketSyncWatch watch =
       new TicketSyncWatch(audit, clock, 3, Duration.ofMinutes(10));
-  private final TicketSync sync =
-      new TicketSync(
+  private final TicketSyncService sync =
+      new TicketSyncService(
           index,
           new TicketLifecycle(
               index,
@@ -65,7 +58,7 @@ class TicketSyncTest {
     // then
     assertThat(source.calls).containsExactly("full", "changes");
     assertThat(index.find(new OrderCode("NEWW7"))).isPresent();
-    assertThat(store.saved).hasSize(2);
+    assertThat(store.saves()).isEqualTo(2);
     Snapshot last = store.load().orElseThrow();
     assertThat(last.orders()).extracting(o -> o.code().value()).contains("NEWW7", "TYJEL");
     assertThat(last.cursor()).isEqualTo(index.cursor().orElseThrow());
@@ -93,7 +86,7 @@ class TicketSyncTest {
     sync.sync();
     // then
     assertThat(watch.failures()).isEqualTo(1);
-    assertThat(store.saved).hasSize(1);
+    assertThat(store.saves()).isEqualTo(1);
     assertThat(index.find(new OrderCode("TYJEL"))).isPresent();
   }
 
@@ -104,7 +97,7 @@ class TicketSyncTest {
     // when / then
     assertThatThrownBy(sync::full).isInstanceOf(GatewayException.class);
     assertThat(watch.failures()).isEqualTo(1);
-    assertThat(store.saved).isEmpty();
+    assertThat(store.saves()).isZero();
   }
 
   @Test
@@ -116,6 +109,30 @@ class TicketSyncTest {
     // then
     assertThat(watch.failures()).isEqualTo(1);
     assertThat(watch.problem()).isEmpty();
+  }
+
+  @Test
+  void loadsTheSavedSnapshotBeforePretixAnswers() {
+    // given: a previous run saved the index
+    pretix.putAll(TestData.fixtureOrders());
+    store.save(pretix.fullSync());
+    pretix.failing(true);
+    // when
+    boolean loaded = sync.loadSaved();
+    // then
+    assertThat(loaded).isTrue();
+    assertThat(index.find(new OrderCode("TYJEL"))).isPresent();
+    assertThat(source.calls).isEmpty();
+    assertThat(watch.lastSuccess()).isEmpty();
+  }
+
+  @Test
+  void loadsNothingWhenNothingWasSaved() {
+    // when
+    boolean loaded = sync.loadSaved();
+    // then
+    assertThat(loaded).isFalse();
+    assertThat(index.size()).isZero();
   }
 
   /** Records which kind of sync was asked for. */
@@ -146,22 +163,6 @@ class TicketSyncTest {
     public Snapshot changedSince(String cursor) {
       calls.add("changes");
       return delegate.changedSince(cursor);
-    }
-  }
-
-  private static final class MemoryStore implements TicketIndexStore {
-    final List<Snapshot> saved = new ArrayList<>();
-    private @Nullable Snapshot last;
-
-    @Override
-    public Optional<Snapshot> load() {
-      return Optional.ofNullable(last);
-    }
-
-    @Override
-    public void save(Snapshot snapshot) {
-      saved.add(snapshot);
-      last = snapshot;
     }
   }
 }

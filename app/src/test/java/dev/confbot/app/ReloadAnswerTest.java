@@ -1,0 +1,21 @@
+package dev.confbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.confbot.core.schedule.ProgrammeService.Reload;
+import org.junit.jupiter.api.Test;
+
+/** The organizer's answers to {@code /schedule reload}, one per outcome of the programme. */
+class ReloadAnswerTest {
+
+  @Test
+  void answersEveryOutcome() {
+    assertThat(Wiring.reloadAnswer(new Reload.NoSource()))
+        .isEqualTo("no schedule source is configured.");
+    assertThat(Wiring.reloadAnswer(new Reload.Unchanged(3))).isEqualTo("no change; 3 sessions.");
+    assertThat(Wiring.reloadAnswer(new Reload.Changed(4)))
+        .isEqualTo("the schedule changed; 4 sessions planned anew.");
+    assertThat(Wiring.reloadAnswer(new Reload.HeldBackAccepted(2)))
+        .isEqualTo("the held-back schedule was accepted; 2 sessions planned anew.");
+  }
+}
