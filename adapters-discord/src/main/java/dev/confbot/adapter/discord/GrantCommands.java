@@ -5,15 +5,13 @@ import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.registration.OrganizerGrants;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.User;
-import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -31,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The reply is deferred and the Discord calls run on the bounded executor passed in.
  */
-public final class GrantCommands extends ListenerAdapter implements GuildCheck {
+public final class GrantCommands extends OrganizerListener {
   private static final Logger log = LoggerFactory.getLogger(GrantCommands.class);
 
   static final String GRANT = "grant";
@@ -52,10 +50,9 @@ public final class GrantCommands extends ListenerAdapter implements GuildCheck {
     }
   }
 
-  private final Settings settings;
-  private final OrganizerGuard guard;
   private final OrganizerGrants grants;
-  private final ExecutorService workers;
+  private final DeferredWork work;
+  private final CommandRouter router;
 
   /**
    * The commands; register {@link #commands(List)} with the bot and this object as a listener.
@@ -64,10 +61,14 @@ public final class GrantCommands extends ListenerAdapter implements GuildCheck {
    * @param workers bounded executor for the Discord calls
    */
   public GrantCommands(Settings settings, OrganizerGrants grants, ExecutorService workers) {
-    this.settings = settings;
-    this.guard = new OrganizerGuard(settings.organizerRoles());
+    super(settings.guildId(), settings.organizerRoles());
     this.grants = grants;
-    this.workers = workers;
+    this.work = new DeferredWork(workers);
+    this.router =
+        routes()
+            .organizer(GRANT, this::grantOrRevoke)
+            .organizer(REVOKE, this::grantOrRevoke)
+            .build();
   }
 
   /**
@@ -94,18 +95,10 @@ public final class GrantCommands extends ListenerAdapter implements GuildCheck {
         .addOptions(role);
   }
 
-  /** Resolves the organizer roles to ids (once) as soon as the guild is loaded. */
-  @Override
-  public void onGuildReady(GuildReadyEvent event) {
-    if (event.getGuild().getIdLong() == settings.guildId()) {
-      guard.resolve(event.getGuild());
-    }
-  }
-
   /** Resolves the organizer roles; reports them and grantable roles missing on the server. */
   @Override
   public List<String> check(Guild guild) {
-    List<String> problems = new ArrayList<>(guard.resolve(guild));
+    List<String> problems = new ArrayList<>(guard().resolve(guild));
     for (RoleRef role : grants.grantable()) {
       if (GuildRoles.resolve(guild, role).isEmpty()) {
         problems.add(
@@ -117,20 +110,9 @@ public final class GrantCommands extends ListenerAdapter implements GuildCheck {
     return problems;
   }
 
-  @Override
-  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    Guild guild = event.getGuild();
+  private void grantOrRevoke(SlashCommandInteractionEvent event) {
     String name = event.getName();
-    if (!(GRANT.equals(name) || REVOKE.equals(name))
-        || guild == null
-        || guild.getIdLong() != settings.guildId()) {
-      return;
-    }
-    Member organizer = event.getMember();
-    if (organizer == null || !guard.allows(organizer)) {
-      reply(event, OrganizerGuard.REFUSAL);
-      return;
-    }
+    Member organizer = Objects.requireNonNull(event.getMember());
     OptionMapping memberOption = event.getOption(MEMBER);
     OptionMapping roleOption = event.getOption(ROLE);
     if (memberOption == null || roleOption == null) {
@@ -144,36 +126,26 @@ public final class GrantCommands extends ListenerAdapter implements GuildCheck {
       reply(event, grants.grant(member(organizer.getUser()), member(target), role).describe());
       return;
     }
-    event.deferReply(true).queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
-    InteractionHook hook = event.getHook();
+    InteractionHook hook = DeferredWork.deferReply(event);
     MemberId by = member(organizer.getUser());
     MemberId whom = member(target);
     boolean add = GRANT.equals(name);
-    try {
-      workers.execute(
-          () -> {
-            String answer;
-            try {
-              OrganizerGrants.Outcome outcome =
-                  add ? grants.grant(by, whom, role) : grants.revoke(by, whom, role);
-              log.info(
-                  "/{} {} for member {} by {}: {}",
-                  name,
-                  role,
-                  whom,
-                  by,
-                  outcome.getClass().getSimpleName());
-              answer = outcome.describe();
-            } catch (RuntimeException e) {
-              log.error("/{} failed", name, e);
-              answer = OrganizerCommands.FAILED;
-            }
-            hook.editOriginal(Replies.cut(answer)).queue(ok -> {}, this::notDelivered);
-          });
-    } catch (RejectedExecutionException e) {
-      log.warn("/{} not accepted: queue full or bot stopping", name);
-      hook.editOriginal(OrganizerCommands.BUSY).queue(ok -> {}, this::notDelivered);
-    }
+    work.answer(
+        hook,
+        name,
+        DeferredWork.Answers.organizer(),
+        () -> {
+          OrganizerGrants.Outcome outcome =
+              add ? grants.grant(by, whom, role) : grants.revoke(by, whom, role);
+          log.info(
+              "/{} {} for member {} by {}: {}",
+              name,
+              role,
+              whom,
+              by,
+              outcome.getClass().getSimpleName());
+          return outcome.describe();
+        });
   }
 
   private static MemberId member(User user) {
@@ -186,5 +158,10 @@ public final class GrantCommands extends ListenerAdapter implements GuildCheck {
 
   private void notDelivered(Throwable e) {
     log.warn("/grant or /revoke answer not delivered: {}", e.toString());
+  }
+
+  @Override
+  CommandRouter router() {
+    return router;
   }
 }

@@ -20,13 +20,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -47,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * because the job board service must not run twice against one ledger at once. The CSV is read anew
  * on every run, so organizers can edit it while the bot runs.
  */
-public final class JobBoardCommands extends ListenerAdapter implements GuildCheck {
+public final class JobBoardCommands extends OrganizerListener {
   private static final Logger log = LoggerFactory.getLogger(JobBoardCommands.class);
 
   static final String COMMAND = "jobs";
@@ -76,10 +73,10 @@ public final class JobBoardCommands extends ListenerAdapter implements GuildChec
   }
 
   private final Settings settings;
-  private final OrganizerGuard guard;
   private final JobLedger ledger;
   private final Clock clock;
-  private final ExecutorService workers;
+  private final DeferredWork work;
+  private final CommandRouter router;
   private final ReentrantLock running = new ReentrantLock();
 
   /**
@@ -92,11 +89,12 @@ public final class JobBoardCommands extends ListenerAdapter implements GuildChec
    */
   public JobBoardCommands(
       Settings settings, JobLedger ledger, Clock clock, ExecutorService workers) {
+    super(settings.guildId(), settings.organizerRoles());
     this.settings = settings;
-    this.guard = new OrganizerGuard(settings.organizerRoles());
     this.ledger = ledger;
     this.clock = clock;
-    this.workers = workers;
+    this.work = new DeferredWork(workers);
+    this.router = routes().organizer(COMMAND + " post", this::post).build();
   }
 
   /** {@code /jobs post [dry_run]}, hidden by default member permissions, guild only. */
@@ -113,66 +111,23 @@ public final class JobBoardCommands extends ListenerAdapter implements GuildChec
                         false)));
   }
 
-  /** Resolves the organizer roles to ids (once) as soon as the guild is loaded. */
-  @Override
-  public void onGuildReady(GuildReadyEvent event) {
-    if (event.getGuild().getIdLong() == settings.guildId()) {
-      guard.resolve(event.getGuild());
-    }
-  }
-
-  /** Resolves the organizer roles (if not done yet); reports those missing or ambiguous. */
-  @Override
-  public List<String> check(Guild guild) {
-    return guard.resolve(guild);
-  }
-
-  @Override
-  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    Guild guild = event.getGuild();
-    if (!COMMAND.equals(event.getName())
-        || guild == null
-        || guild.getIdLong() != settings.guildId()) {
-      return;
-    }
-    if (!guard.allows(event.getMember())) {
-      event.reply(OrganizerGuard.REFUSAL).setEphemeral(true).queue(ok -> {}, this::notDelivered);
-      return;
-    }
-    if (!"post".equals(event.getSubcommandName())) {
-      event
-          .reply("Unknown command /jobs " + event.getSubcommandName() + ".")
-          .setEphemeral(true)
-          .queue(ok -> {}, this::notDelivered);
-      return;
-    }
+  private void post(SlashCommandInteractionEvent event) {
+    Guild guild = Objects.requireNonNull(event.getGuild());
     OptionMapping option = event.getOption(DRY_RUN);
     boolean dryRun = option != null && option.getAsBoolean();
-    event.deferReply(true).queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
-    InteractionHook hook = event.getHook();
-    try {
-      workers.execute(() -> answer(hook, guild, dryRun));
-    } catch (RejectedExecutionException e) {
-      log.warn("/jobs post not accepted: queue full or bot stopping");
-      hook.editOriginal(OrganizerCommands.BUSY).queue(ok -> {}, this::notDelivered);
-    }
+    InteractionHook hook = DeferredWork.deferReply(event);
+    work.answer(hook, "jobs post", DeferredWork.Answers.organizer(), () -> answer(guild, dryRun));
   }
 
-  private void answer(InteractionHook hook, Guild guild, boolean dryRun) {
-    String reply;
+  private String answer(Guild guild, boolean dryRun) {
     if (!running.tryLock()) {
-      reply = RUNNING;
-    } else {
-      try {
-        reply = post(guild, dryRun);
-      } catch (RuntimeException e) {
-        log.error("/jobs post failed", e);
-        reply = OrganizerCommands.FAILED;
-      } finally {
-        running.unlock();
-      }
+      return RUNNING;
     }
-    hook.editOriginal(reply).queue(ok -> {}, this::notDelivered);
+    try {
+      return post(guild, dryRun);
+    } finally {
+      running.unlock();
+    }
   }
 
   /** Reads the CSV and posts (or plans) its new offers; returns the organizer's answer. */
@@ -276,7 +231,8 @@ public final class JobBoardCommands extends ListenerAdapter implements GuildChec
     return Replies.cut(text.toString());
   }
 
-  private void notDelivered(Throwable e) {
-    log.warn("/jobs post answer not delivered: {}", e.toString());
+  @Override
+  CommandRouter router() {
+    return router;
   }
 }

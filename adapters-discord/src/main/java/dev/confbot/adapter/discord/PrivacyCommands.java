@@ -20,23 +20,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Role;
-import net.dv8tion.jda.api.events.guild.GuildReadyEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p>Both are acknowledged at once (ephemeral, deferred) and run on the bounded executor; buttons
  * carry the id of the member who asked, and only that member can confirm or cancel.
  */
-public final class PrivacyCommands extends ListenerAdapter implements GuildCheck {
+public final class PrivacyCommands extends OrganizerListener {
   private static final Logger log = LoggerFactory.getLogger(PrivacyCommands.class);
 
   static final String FORGET = "forget";
@@ -79,11 +75,10 @@ public final class PrivacyCommands extends ListenerAdapter implements GuildCheck
     }
   }
 
-  private final Settings settings;
-  private final OrganizerGuard guard;
   private final Supplier<ForgetService> service;
   private final Texts texts;
-  private final ExecutorService workers;
+  private final DeferredWork work;
+  private final CommandRouter router;
 
   /**
    * Privacy commands; register {@link #commands()} with the bot and this object as a listener.
@@ -95,11 +90,12 @@ public final class PrivacyCommands extends ListenerAdapter implements GuildCheck
    */
   public PrivacyCommands(
       Settings settings, Supplier<ForgetService> service, Texts texts, ExecutorService workers) {
-    this.settings = settings;
-    this.guard = new OrganizerGuard(settings.organizerRoles());
+    super(settings.guildId(), settings.organizerRoles());
     this.service = service;
     this.texts = texts;
-    this.workers = workers;
+    this.work = new DeferredWork(workers);
+    this.router =
+        routes().organizer(FORGET, this::forgetMember).member(FORGET_ME, this::forgetMe).build();
   }
 
   /** {@code /forget-me} (everyone) and {@code /forget} (organizers, hidden by default). */
@@ -113,48 +109,33 @@ public final class PrivacyCommands extends ListenerAdapter implements GuildCheck
                 OptionType.USER, MEMBER, "The member (mention, or paste their user id)", true));
   }
 
-  /** Resolves the organizer roles to ids (once) as soon as the guild is loaded. */
-  @Override
-  public void onGuildReady(GuildReadyEvent event) {
-    if (event.getGuild().getIdLong() == settings.guildId()) {
-      guard.resolve(event.getGuild());
-    }
-  }
-
-  @Override
-  public List<String> check(Guild guild) {
-    return guard.resolve(guild);
-  }
-
-  @Override
-  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    String name = event.getName();
-    if (!(FORGET.equals(name) || FORGET_ME.equals(name)) || !isOurGuild(event.getGuild())) {
-      return;
-    }
+  private void forgetMember(SlashCommandInteractionEvent event) {
     Guild guild = Objects.requireNonNull(event.getGuild());
     long asking = event.getUser().getIdLong();
-    Locale locale = event.getUserLocale().toLocale();
-    if (FORGET.equals(name)) {
-      if (!guard.allows(event.getMember())) {
-        event.reply(OrganizerGuard.REFUSAL).setEphemeral(true).queue(ok -> {}, this::notDelivered);
-        return;
-      }
-      OptionMapping option = event.getOption(MEMBER);
-      if (option == null) {
-        event.reply("Name the member to forget.").setEphemeral(true).queue(ok -> {}, e -> {});
-        return;
-      }
-      MemberId member = new MemberId(option.getAsUser().getIdLong());
-      event.deferReply(true).queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
-      InteractionHook hook = event.getHook();
-      run(hook, locale, true, () -> askForget(guild, asking, member, hook));
+    OptionMapping option = event.getOption(MEMBER);
+    if (option == null) {
+      event.reply("Name the member to forget.").setEphemeral(true).queue(ok -> {}, e -> {});
       return;
     }
-    MemberId member = new MemberId(asking);
-    event.deferReply(true).queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
-    InteractionHook hook = event.getHook();
-    run(hook, locale, false, () -> askForgetMe(guild, member, locale, hook));
+    MemberId member = new MemberId(option.getAsUser().getIdLong());
+    InteractionHook hook = DeferredWork.deferReply(event);
+    work.run(
+        hook,
+        FORGET,
+        DeferredWork.Answers.organizer(),
+        () -> askForget(guild, asking, member, hook));
+  }
+
+  private void forgetMe(SlashCommandInteractionEvent event) {
+    Guild guild = Objects.requireNonNull(event.getGuild());
+    Locale locale = event.getUserLocale().toLocale();
+    MemberId member = new MemberId(event.getUser().getIdLong());
+    InteractionHook hook = DeferredWork.deferReply(event);
+    work.run(
+        hook,
+        FORGET_ME,
+        DeferredWork.Answers.member(texts, locale),
+        () -> askForgetMe(guild, member, locale, hook));
   }
 
   @Override
@@ -184,13 +165,12 @@ public final class PrivacyCommands extends ListenerAdapter implements GuildCheck
             .queue(ok -> {}, this::notDelivered);
         return;
       }
-      event.deferEdit().queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
-      InteractionHook hook = event.getHook();
+      InteractionHook hook = DeferredWork.deferEdit(event);
       MemberId member = new MemberId(clicking);
-      run(
+      work.run(
           hook,
-          locale,
-          false,
+          FORGET_ME,
+          DeferredWork.Answers.member(texts, locale),
           () ->
               hook.editOriginal(Replies.cut(forgetMe(guild, member, bundle)))
                   .setComponents()
@@ -206,7 +186,7 @@ public final class PrivacyCommands extends ListenerAdapter implements GuildCheck
     int colon = rest.indexOf(':');
     String invoker = colon < 0 ? rest : rest.substring(0, colon);
     String target = colon < 0 ? "" : rest.substring(colon + 1);
-    boolean organizer = guard.allows(event.getMember());
+    boolean organizer = guard().allows(event.getMember());
     if (!organizer || !invoker.equals(String.valueOf(clicking))) {
       event
           .reply(
@@ -231,13 +211,12 @@ public final class PrivacyCommands extends ListenerAdapter implements GuildCheck
       event.reply("That button is broken; run /forget again.").setEphemeral(true).queue();
       return;
     }
-    event.deferEdit().queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
-    InteractionHook hook = event.getHook();
+    InteractionHook hook = DeferredWork.deferEdit(event);
     MemberId organizerId = new MemberId(clicking);
-    run(
+    work.run(
         hook,
-        locale,
-        true,
+        FORGET,
+        DeferredWork.Answers.organizer(),
         () ->
             hook.editOriginal(Replies.cut(forget(guild, member, organizerId)))
                 .setComponents()
@@ -389,32 +368,6 @@ public final class PrivacyCommands extends ListenerAdapter implements GuildCheck
         + parts.get(parts.size() - 1);
   }
 
-  private void run(InteractionHook hook, Locale locale, boolean organizer, Runnable work) {
-    try {
-      workers.execute(
-          () -> {
-            try {
-              work.run();
-            } catch (RuntimeException e) {
-              log.error("Privacy command failed", e);
-              hook.editOriginal(
-                      organizer
-                          ? OrganizerCommands.FAILED
-                          : texts.forLocale(locale).get(TextKeys.COMMAND_FAILED))
-                  .setComponents()
-                  .queue(ok -> {}, this::notDelivered);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      log.warn("Privacy command not accepted: queue full or bot stopping");
-      hook.editOriginal(
-              organizer
-                  ? OrganizerCommands.BUSY
-                  : texts.forLocale(locale).get(TextKeys.COMMAND_BUSY))
-          .queue(ok -> {}, this::notDelivered);
-    }
-  }
-
   /** Role names as the server orders them (highest first), unknown roles last by name. */
   private static List<String> names(Guild guild, Set<RoleRef> refs) {
     List<Role> known = new ArrayList<>();
@@ -435,11 +388,12 @@ public final class PrivacyCommands extends ListenerAdapter implements GuildCheck
     return List.copyOf(names);
   }
 
-  private boolean isOurGuild(@Nullable Guild guild) {
-    return guild != null && guild.getIdLong() == settings.guildId();
-  }
-
   private void notDelivered(Throwable e) {
     log.warn("Privacy answer not delivered: {}", e.toString());
+  }
+
+  @Override
+  CommandRouter router() {
+    return router;
   }
 }

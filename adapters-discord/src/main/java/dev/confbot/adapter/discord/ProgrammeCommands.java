@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -32,8 +31,6 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The attendee commands {@code /now} (sessions running now) and {@code /next} (the next session of
@@ -44,8 +41,6 @@ import org.slf4j.LoggerFactory;
  * Texts#forLocale}).
  */
 public final class ProgrammeCommands extends ListenerAdapter {
-  private static final Logger log = LoggerFactory.getLogger(ProgrammeCommands.class);
-
   static final String NOW = "now";
   static final String NEXT = "next";
   static final String ROOM = "room";
@@ -58,7 +53,8 @@ public final class ProgrammeCommands extends ListenerAdapter {
   private final Map<String, Map<LocalDate, String>> livestreams;
   private final ZoneId zone;
   private final Texts texts;
-  private final ExecutorService workers;
+  private final DeferredWork work;
+  private final CommandRouter router;
 
   /**
    * Programme commands; register {@link #commands()} with the bot and this object as a listener.
@@ -82,7 +78,9 @@ public final class ProgrammeCommands extends ListenerAdapter {
     this.livestreams = Map.copyOf(livestreams);
     this.zone = zone;
     this.texts = texts;
-    this.workers = workers;
+    this.work = new DeferredWork(workers);
+    this.router =
+        CommandRouter.anyGuild().member(NOW, this::nowOrNext).member(NEXT, this::nowOrNext).build();
   }
 
   /** {@code /now} and {@code /next}, each with an optional string option {@code room}. */
@@ -98,33 +96,22 @@ public final class ProgrammeCommands extends ListenerAdapter {
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    router.route(event);
+  }
+
+  private void nowOrNext(SlashCommandInteractionEvent event) {
     String name = event.getName();
-    if (!NOW.equals(name) && !NEXT.equals(name)) {
-      return;
-    }
     OptionMapping option = event.getOption(ROOM);
     Optional<String> room =
         Optional.ofNullable(option).map(OptionMapping::getAsString).map(String::strip);
-    event.deferReply(true).queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
-    InteractionHook hook = event.getHook();
-    TextBundle bundle = texts.forLocale(event.getUserLocale().toLocale());
-    try {
-      workers.execute(
-          () -> {
-            String answer;
-            try {
-              answer = answer(NOW.equals(name), room.filter(r -> !r.isEmpty()), bundle);
-            } catch (RuntimeException e) {
-              log.error("/{} failed unexpectedly", name, e);
-              answer = bundle.get(TextKeys.COMMAND_FAILED);
-            }
-            hook.editOriginal(Replies.cut(answer))
-                .queue(ok -> {}, e -> log.warn("/{} answer not delivered: {}", name, e.toString()));
-          });
-    } catch (RejectedExecutionException e) {
-      log.warn("/{} not accepted: queue full or bot stopping", name);
-      hook.editOriginal(bundle.get(TextKeys.COMMAND_BUSY)).queue(ok -> {}, err -> {});
-    }
+    Locale locale = event.getUserLocale().toLocale();
+    TextBundle bundle = texts.forLocale(locale);
+    InteractionHook hook = DeferredWork.deferReply(event);
+    work.answer(
+        hook,
+        name,
+        DeferredWork.Answers.member(texts, locale),
+        () -> answer(NOW.equals(name), room.filter(r -> !r.isEmpty()), bundle));
   }
 
   /** The answer to {@code /now} (or {@code /next}), optionally for one room, in one language. */

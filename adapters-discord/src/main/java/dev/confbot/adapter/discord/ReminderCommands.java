@@ -1,6 +1,5 @@
 package dev.confbot.adapter.discord;
 
-import dev.confbot.core.i18n.TextKeys;
 import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.model.MemberId;
 import dev.confbot.core.remind.ReminderService;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -43,7 +41,8 @@ public final class ReminderCommands extends ListenerAdapter {
 
   private final Supplier<ReminderService> service;
   private final Texts texts;
-  private final ExecutorService workers;
+  private final DeferredWork work;
+  private final CommandRouter router;
 
   /**
    * Reminder commands; register {@link #commands()} with the bot and this object as a listener.
@@ -55,7 +54,12 @@ public final class ReminderCommands extends ListenerAdapter {
   public ReminderCommands(Supplier<ReminderService> service, Texts texts, ExecutorService workers) {
     this.service = service;
     this.texts = texts;
-    this.workers = workers;
+    this.work = new DeferredWork(workers);
+    this.router =
+        CommandRouter.anyGuild()
+            .member(REMIND, this::remindOrList)
+            .member(REMINDERS, this::remindOrList)
+            .build();
   }
 
   /** {@code /remind} and {@code /reminders}, guild only, with autocompleted options. */
@@ -81,35 +85,34 @@ public final class ReminderCommands extends ListenerAdapter {
     String typed = event.getFocusedOption().getValue();
     Locale locale = event.getUserLocale().toLocale();
     MemberId member = new MemberId(event.getUser().getIdLong());
-    try {
-      workers.execute(
-          () -> {
-            List<SessionChoice> choices;
-            try {
-              choices =
-                  REMIND.equals(name)
-                      ? service.get().suggest(typed, locale)
-                      : service.get().suggestOwn(member, typed, locale);
-            } catch (RuntimeException e) {
-              log.warn("/{} suggestions failed: {}", name, e.toString());
-              choices = List.of();
-            }
-            event
-                .replyChoices(
-                    choices.stream().map(c -> new Command.Choice(c.name(), c.value())).toList())
-                .queue(ok -> {}, e -> log.debug("suggestions not delivered: {}", e.toString()));
-          });
-    } catch (RejectedExecutionException e) {
-      event.replyChoices(List.of()).queue(ok -> {}, err -> {});
-    }
+    work.execute(
+        "/" + name + " suggestions",
+        () -> {
+          List<SessionChoice> choices;
+          try {
+            choices =
+                REMIND.equals(name)
+                    ? service.get().suggest(typed, locale)
+                    : service.get().suggestOwn(member, typed, locale);
+          } catch (RuntimeException e) {
+            log.warn("/{} suggestions failed: {}", name, e.toString());
+            choices = List.of();
+          }
+          event
+              .replyChoices(
+                  choices.stream().map(c -> new Command.Choice(c.name(), c.value())).toList())
+              .queue(ok -> {}, e -> log.debug("suggestions not delivered: {}", e.toString()));
+        },
+        () -> event.replyChoices(List.of()).queue(ok -> {}, err -> {}));
   }
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    router.route(event);
+  }
+
+  private void remindOrList(SlashCommandInteractionEvent event) {
     String name = event.getName();
-    if (!REMIND.equals(name) && !REMINDERS.equals(name)) {
-      return;
-    }
     Optional<String> session =
         Optional.ofNullable(event.getOption(REMIND.equals(name) ? SESSION : REMOVE))
             .map(OptionMapping::getAsString)
@@ -117,26 +120,12 @@ public final class ReminderCommands extends ListenerAdapter {
             .filter(s -> !s.isEmpty());
     Locale locale = event.getUserLocale().toLocale();
     MemberId member = new MemberId(event.getUser().getIdLong());
-    event.deferReply(true).queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
-    InteractionHook hook = event.getHook();
-    try {
-      workers.execute(
-          () -> {
-            String answer;
-            try {
-              answer = answer(name, member, session, locale);
-            } catch (RuntimeException e) {
-              log.error("/{} failed unexpectedly", name, e);
-              answer = texts.forLocale(locale).get(TextKeys.COMMAND_FAILED);
-            }
-            hook.editOriginal(Replies.cut(answer))
-                .queue(ok -> {}, e -> log.warn("/{} answer not delivered: {}", name, e.toString()));
-          });
-    } catch (RejectedExecutionException e) {
-      log.warn("/{} not accepted: queue full or bot stopping", name);
-      hook.editOriginal(texts.forLocale(locale).get(TextKeys.COMMAND_BUSY))
-          .queue(ok -> {}, err -> {});
-    }
+    InteractionHook hook = DeferredWork.deferReply(event);
+    work.answer(
+        hook,
+        name,
+        DeferredWork.Answers.member(texts, locale),
+        () -> answer(name, member, session, locale));
   }
 
   private String answer(String name, MemberId member, Optional<String> session, Locale locale) {
