@@ -2,8 +2,8 @@ package dev.confbot.app;
 
 import com.google.inject.AbstractModule;
 import dev.confbot.config.ConfbotConfig;
-import dev.confbot.core.notify.SimulatedClock;
 import dev.confbot.core.port.TicketSource;
+import dev.confbot.core.time.SimulatedClock;
 import dev.confbot.fakediscord.FakeDiscord;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.confbot.adapter.pretix.PretixDirectoryTicketSource;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.core.port.TicketSource;
+import dev.confbot.core.time.HeldClock;
 import dev.confbot.fakediscord.FakeDiscord;
 import dev.confbot.fakediscord.FakeMember;
 import dev.confbot.fakediscord.FakeMessage;

@@ -6,6 +6,7 @@ import dev.confbot.adapter.pretix.PretixDirectoryTicketSource;
 import dev.confbot.adapter.sqlite.SqliteSettings;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.core.port.TicketSource;
+import dev.confbot.core.time.HeldClock;
 import dev.confbot.fakediscord.FakeChannel;
 import dev.confbot.fakediscord.FakeDiscord;
 import dev.confbot.fakediscord.FakeMember;

@@ -6,6 +6,7 @@ import dev.confbot.adapter.pretix.PretixDirectoryTicketSource;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.ConfigLoader;
 import dev.confbot.core.port.TicketSource;
+import dev.confbot.core.time.HeldClock;
 import dev.confbot.fakediscord.FakeDiscord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

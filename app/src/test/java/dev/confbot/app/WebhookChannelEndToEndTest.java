@@ -10,6 +10,7 @@ import dev.confbot.adapter.pretix.PretixDirectoryTicketSource;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.ConfigLoader;
 import dev.confbot.core.port.TicketSource;
+import dev.confbot.core.time.HeldClock;
 import dev.confbot.fakediscord.FakeDiscord;
 import dev.confbot.fakediscord.FakeMessage;
 import java.io.IOException;

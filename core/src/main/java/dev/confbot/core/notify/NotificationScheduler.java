@@ -10,6 +10,8 @@ import dev.confbot.core.schedule.ProgrammeService;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.ScheduleChange;
 import dev.confbot.core.schedule.Session;
+import dev.confbot.core.time.PacedClock;
+import dev.confbot.core.time.SimulatedClock;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

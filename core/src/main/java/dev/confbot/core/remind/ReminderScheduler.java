@@ -2,7 +2,6 @@ package dev.confbot.core.remind;
 
 import dev.confbot.core.i18n.Texts;
 import dev.confbot.core.notify.OnceAlerts;
-import dev.confbot.core.notify.PacedClock;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.DirectMessenger;
 import dev.confbot.core.port.GatewayException;
@@ -10,6 +9,7 @@ import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.ReminderStore.Subscription;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.Session;
+import dev.confbot.core.time.PacedClock;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package dev.confbot.core.topics;
 
 import dev.confbot.core.i18n.TextBundle;
 import dev.confbot.core.notify.OnceAlerts;
-import dev.confbot.core.notify.PacedClock;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ChannelTopics;
 import dev.confbot.core.schedule.Schedule;
+import dev.confbot.core.time.PacedClock;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;

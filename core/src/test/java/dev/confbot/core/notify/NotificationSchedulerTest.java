@@ -23,6 +23,7 @@ import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.Session;
 import dev.confbot.core.testing.ManualExecutor;
 import dev.confbot.core.testing.TestClock;
+import dev.confbot.core.time.SimulatedClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

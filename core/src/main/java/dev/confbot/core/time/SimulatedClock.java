@@ -1,4 +1,4 @@
-package dev.confbot.core.notify;
+package dev.confbot.core.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
  * A clock for rehearsals: it starts at a chosen instant (e.g. the first conference morning) when it
  * is created and runs {@code speed} times as fast as the underlying real clock, so a whole
  * conference day passes in 10 minutes at 144×. Inject it wherever a {@link Clock} is expected; the
- * {@link NotificationScheduler} converts its waits into real delays through {@link PacedClock}.
+ * schedulers convert its waits into real delays through {@link PacedClock}.
  */
 public final class SimulatedClock extends Clock implements PacedClock {
 

@@ -1,4 +1,4 @@
-package dev.confbot.app;
+package dev.confbot.core.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,18 +12,19 @@ import org.jspecify.annotations.Nullable;
  * The demo drives its simulated conference clock with it, so that the programme does not start
  * before the bot has logged in and the attendees have registered, however slow the machine.
  */
-final class HeldClock extends Clock {
+public final class HeldClock extends Clock {
   private final Clock real;
   private final Instant heldAt;
   private volatile @Nullable Instant releasedAt;
 
-  HeldClock(Clock real) {
+  /** A clock that stands at {@code real}'s current instant until released. */
+  public HeldClock(Clock real) {
     this.real = real;
     this.heldAt = real.instant();
   }
 
   /** Lets time run from now on. */
-  void release() {
+  public void release() {
     if (releasedAt == null) {
       releasedAt = real.instant();
     }

@@ -1,4 +1,4 @@
-package dev.confbot.core.notify;
+package dev.confbot.core.time;
 
 import java.time.Clock;
 import java.time.Duration;

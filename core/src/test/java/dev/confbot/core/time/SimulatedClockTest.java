@@ -1,4 +1,4 @@
-package dev.confbot.core.notify;
+package dev.confbot.core.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
