@@ -1,8 +1,8 @@
 package dev.confbot.adapter.discord;
 
 import dev.confbot.core.jobs.JobEmbed;
-import dev.confbot.core.jobs.JobPoster;
 import dev.confbot.core.port.GatewayException;
+import dev.confbot.core.port.JobPoster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

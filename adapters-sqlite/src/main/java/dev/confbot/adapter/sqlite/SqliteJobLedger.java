@@ -1,8 +1,8 @@
 package dev.confbot.adapter.sqlite;
 
 import dev.confbot.core.jobs.JobKey;
-import dev.confbot.core.jobs.JobLedger;
 import dev.confbot.core.jobs.PostedJob;
+import dev.confbot.core.port.JobLedger;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,9 +2,9 @@ package dev.confbot.adapter.sqlite;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
-import dev.confbot.core.jobs.JobLedger;
 import dev.confbot.core.port.AttemptLog;
 import dev.confbot.core.port.ClaimStore;
+import dev.confbot.core.port.JobLedger;
 import dev.confbot.core.port.NotificationLog;
 import dev.confbot.core.port.PendingRestores;
 import dev.confbot.core.port.PersonalData;

@@ -3,9 +3,9 @@ package dev.confbot.adapter.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.confbot.core.jobs.JobKey;
-import dev.confbot.core.jobs.JobLedger;
-import dev.confbot.core.jobs.JobLedgerContract;
 import dev.confbot.core.jobs.PostedJob;
+import dev.confbot.core.port.JobLedger;
+import dev.confbot.core.port.JobLedgerContract;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package dev.confbot.core.jobs;
 
 import dev.confbot.core.port.GatewayException;
+import dev.confbot.core.port.JobLedger;
+import dev.confbot.core.port.JobPoster;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package dev.confbot.core.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.confbot.core.port.GatewayException;
+import dev.confbot.core.port.JobLedger;
+import dev.confbot.core.port.JobPoster;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,7 @@
-package dev.confbot.core.jobs;
+package dev.confbot.core.port;
 
+import dev.confbot.core.jobs.JobKey;
+import dev.confbot.core.jobs.PostedJob;
 import java.util.List;
 import java.util.Optional;
 

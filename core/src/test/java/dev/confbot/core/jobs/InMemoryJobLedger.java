@@ -1,5 +1,6 @@
 package dev.confbot.core.jobs;
 
+import dev.confbot.core.port.JobLedger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A {@link JobLedger} in memory, for dry runs, the demo and tests; forgets on restart. */
+/** A {@link JobLedger} in memory, for tests (core's test jar); forgets on restart. */
 public final class InMemoryJobLedger implements JobLedger {
   private final Map<JobKey, PostedJob> posted = new ConcurrentHashMap<>();
 

@@ -1,7 +1,9 @@
-package dev.confbot.core.jobs;
+package dev.confbot.core.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.confbot.core.jobs.JobKey;
+import dev.confbot.core.jobs.PostedJob;
 import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** A {@link ReminderStore} in memory, for tests and dry runs; forgets on restart. Thread-safe. */
+/**
+ * A {@link ReminderStore} in memory, for tests (core's test jar); forgets on restart. Thread-safe.
+ */
 public final class InMemoryReminderStore implements ReminderStore {
   private static final Comparator<Subscription> BY_SESSION =
       Comparator.comparing(Subscription::sessionCode)

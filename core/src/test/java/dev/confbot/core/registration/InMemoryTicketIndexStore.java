@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link TicketIndexStore} in memory, for tests, the demo and one-shot commands: the snapshot is
- * lost when the process ends. Thread-safe.
+ * A {@link TicketIndexStore} in memory, for tests (core's test jar): the snapshot is lost when the
+ * process ends. Thread-safe.
  */
 public final class InMemoryTicketIndexStore implements TicketIndexStore {
   private TicketSource.@Nullable Snapshot saved; // guarded by this

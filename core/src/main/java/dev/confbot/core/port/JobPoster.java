@@ -1,4 +1,6 @@
-package dev.confbot.core.jobs;
+package dev.confbot.core.port;
+
+import dev.confbot.core.jobs.JobEmbed;
 
 /** Where job offers go: the job-board channel (Discord). */
 public interface JobPoster {
