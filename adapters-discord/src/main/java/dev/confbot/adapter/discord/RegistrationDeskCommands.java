@@ -10,9 +10,14 @@ import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.RoleGateway;
-import dev.confbot.core.registration.IndexedOrder;
+import dev.confbot.core.registration.ClaimAdministration;
+import dev.confbot.core.registration.ClaimTarget;
+import dev.confbot.core.registration.HeldTicket;
+import dev.confbot.core.registration.LookupResult;
 import dev.confbot.core.registration.OrderCodeParser;
 import dev.confbot.core.registration.ParsedCode;
+import dev.confbot.core.registration.ReleasePreview;
+import dev.confbot.core.registration.ReleaseResult;
 import dev.confbot.core.registration.RoleMapping;
 import dev.confbot.core.registration.TicketIndex;
 import java.time.Clock;
@@ -22,11 +27,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -42,7 +45,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /registration lookup|release|resync}: who holds which ticket, freeing a claim (after a
- * confirmation button) and a full reload of the orders. Runs on a worker thread; blocking is fine.
+ * confirmation button) and a full reload of the orders. Lookup and release are core's {@link
+ * ClaimAdministration}; this class parses what the organizer typed (mentions, ids, order codes) and
+ * renders the results with the server's role names. Runs on a worker thread; blocking is fine.
  */
 final class RegistrationDeskCommands {
   private static final Logger log = LoggerFactory.getLogger(RegistrationDeskCommands.class);
@@ -51,11 +56,9 @@ final class RegistrationDeskCommands {
   private static final DateTimeFormatter SINCE =
       DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
-  private final ClaimStore claims;
+  private final ClaimAdministration admin;
   private final TicketIndex index;
   private final RoleMapping mapping;
-  private final RoleGateway roles;
-  private final AuditSink audit;
   private final Runnable fullSync;
   private final Clock clock;
   private final ZoneId zone;
@@ -69,11 +72,9 @@ final class RegistrationDeskCommands {
       Runnable fullSync,
       Clock clock,
       ZoneId zone) {
-    this.claims = claims;
+    this.admin = new ClaimAdministration(claims, index, mapping, roles, audit);
     this.index = index;
     this.mapping = mapping;
-    this.roles = roles;
-    this.audit = audit;
     this.fullSync = fullSync;
     this.clock = clock;
     this.zone = zone;
@@ -139,27 +140,30 @@ final class RegistrationDeskCommands {
     if (target instanceof Unusable) {
       return ((Unusable) target).message();
     }
-    if (target instanceof MemberTarget) {
-      return lookupMember(guild, ((MemberTarget) target).member());
+    LookupResult result = admin.lookup(toClaimTarget(target));
+    if (result instanceof LookupResult.MemberClaims) {
+      return renderMember(guild, (LookupResult.MemberClaims) result);
     }
-    if (target instanceof OrderTarget) {
-      return lookupOrder((OrderTarget) target);
+    if (result instanceof LookupResult.OrderNotIndexed) {
+      return renderNotIndexed((LookupResult.OrderNotIndexed) result);
     }
-    throw new AssertionError(target);
+    if (result instanceof LookupResult.OrderFound) {
+      return renderOrder((LookupResult.OrderFound) result);
+    }
+    throw new AssertionError(result);
   }
 
-  private String lookupOrder(OrderTarget target) {
-    Optional<IndexedOrder> found = index.find(target.code());
-    if (found.isEmpty()) {
-      List<ClaimStore.Claim> held = claimsOfOrder(target);
-      StringBuilder out =
-          new StringBuilder("Order " + target.code().value() + " is not in the ticket index.");
-      for (ClaimStore.Claim claim : held) {
-        out.append("\n• ").append(claim.position()).append(": ").append(holder(claim));
-      }
-      return out.append("\nRun /registration resync if it was bought just now.").toString();
+  private String renderNotIndexed(LookupResult.OrderNotIndexed result) {
+    StringBuilder out =
+        new StringBuilder("Order " + result.code().value() + " is not in the ticket index.");
+    for (ClaimStore.Claim claim : result.claims()) {
+      out.append("\n• ").append(claim.position()).append(": ").append(holder(claim));
     }
-    Order order = found.get().order();
+    return out.append("\nRun /registration resync if it was bought just now.").toString();
+  }
+
+  private String renderOrder(LookupResult.OrderFound result) {
+    Order order = result.order();
     StringBuilder out =
         new StringBuilder(
             "Order "
@@ -170,12 +174,9 @@ final class RegistrationDeskCommands {
                 + ", "
                 + order.positions().size()
                 + (order.positions().size() == 1 ? " position)" : " positions)"));
-    boolean shown = false;
-    for (Position position : order.positions()) {
-      if (target.position() != 0 && position.key().position() != target.position()) {
-        continue;
-      }
-      shown = true;
+    for (LookupResult.PositionClaim shown : result.positions()) {
+      Position position = shown.position();
+      ClaimStore.Claim claim = shown.claim();
       out.append("\n• ")
           .append(position.key())
           .append(' ')
@@ -185,16 +186,17 @@ final class RegistrationDeskCommands {
           .append("\"")
           .append(position.canceled() ? " (cancelled)" : "")
           .append(": ")
-          .append(claims.claimOf(position.key()).map(this::holder).orElse("free"));
+          .append(claim == null ? "free" : holder(claim));
     }
-    if (!shown) {
-      out.append("\nIt has no position ").append(target.position()).append('.');
+    if (result.positions().isEmpty()) {
+      out.append("\nIt has no position ").append(result.position()).append('.');
     }
     return out.toString();
   }
 
-  private String lookupMember(Guild guild, MemberId member) {
-    List<ClaimStore.Claim> held = claimsOfMember(member);
+  private String renderMember(Guild guild, LookupResult.MemberClaims result) {
+    MemberId member = result.member();
+    List<HeldTicket> held = result.tickets();
     Member live = guild.getMemberById(member.value());
     String who = member.mention() + (live == null ? " (not on the server)" : "");
     if (held.isEmpty()) {
@@ -203,18 +205,17 @@ final class RegistrationDeskCommands {
     StringBuilder out =
         new StringBuilder(
             who + " holds " + held.size() + (held.size() == 1 ? " ticket:" : " tickets:"));
-    for (ClaimStore.Claim claim : held) {
+    for (HeldTicket ticket : held) {
+      ClaimStore.Claim claim = ticket.claim();
       out.append("\n• ").append(claim.position());
-      index
-          .find(claim.position().order())
-          .flatMap(o -> position(o.order(), claim.position()))
-          .ifPresent(
-              p ->
-                  out.append(' ')
-                      .append(p.product().displayName())
-                      .append(", \"")
-                      .append(p.attendeeName())
-                      .append('"'));
+      Position p = ticket.position();
+      if (p != null) {
+        out.append(' ')
+            .append(p.product().displayName())
+            .append(", \"")
+            .append(p.attendeeName())
+            .append('"');
+      }
       out.append(claim.confirmed() ? " since " : " reserved ").append(since(claim.at()));
     }
     if (live != null) {
@@ -231,25 +232,26 @@ final class RegistrationDeskCommands {
       hook.editOriginal(((Unusable) target).message()).queue(ok -> {}, e -> {});
       return;
     }
-    List<ClaimStore.Claim> held = claimsOf(target);
-    if (held.isEmpty()) {
+    ReleasePreview preview = admin.previewRelease(toClaimTarget(target));
+    if (preview instanceof ReleasePreview.NothingHeld) {
       hook.editOriginal("Nothing to release: " + describe(target) + " holds no claimed ticket.")
           .queue(ok -> {}, e -> {});
       return;
     }
+    if (!(preview instanceof ReleasePreview.WouldRelease)) {
+      throw new AssertionError(preview);
+    }
+    ReleasePreview.WouldRelease release = (ReleasePreview.WouldRelease) preview;
     StringBuilder question = new StringBuilder("Release ");
     List<String> parts = new ArrayList<>();
-    for (ClaimStore.Claim claim : held) {
-      String name =
-          index
-              .find(claim.position().order())
-              .flatMap(o -> position(o.order(), claim.position()))
-              .map(p -> " (\"" + p.attendeeName() + "\")")
-              .orElse("");
+    for (HeldTicket ticket : release.tickets()) {
+      Position p = ticket.position();
+      String name = p == null ? "" : " (\"" + p.attendeeName() + "\")";
+      ClaimStore.Claim claim = ticket.claim();
       parts.add(claim.position() + name + ", held by " + claim.member().mention());
     }
     question.append(String.join("; ", parts)).append('?');
-    Set<String> lost = names(guild, rolesLost(held));
+    Set<String> lost = names(guild, release.rolesLost());
     if (!lost.isEmpty()) {
       question.append(" Roles ").append(String.join(", ", lost)).append(" will be removed.");
     }
@@ -268,57 +270,40 @@ final class RegistrationDeskCommands {
     if (target instanceof Unusable) {
       return ((Unusable) target).message();
     }
-    List<ClaimStore.Claim> held = claimsOf(target);
-    if (held.isEmpty()) {
+    ReleaseResult result = admin.release(toClaimTarget(target), new MemberId(organizer));
+    if (result instanceof ReleaseResult.NothingHeld) {
       return "Nothing to release any more: " + describe(target) + " holds no claimed ticket.";
     }
-    Map<MemberId, Set<RoleRef>> lostBy = new LinkedHashMap<>();
-    for (ClaimStore.Claim claim : held) {
-      lostBy
-          .computeIfAbsent(claim.member(), m -> new LinkedHashSet<>())
-          .addAll(rolesLost(List.of(claim), held));
+    if (!(result instanceof ReleaseResult.Released)) {
+      throw new AssertionError(result);
     }
-    List<String> released = new ArrayList<>();
-    for (ClaimStore.Claim claim : held) {
-      if (claims.release(claim.position()).isPresent()) {
-        released.add(claim.position().toString());
-        audit.record(
-            "Ticket "
-                + claim.position().order().redacted()
-                + "-"
-                + claim.position().position()
-                + " of "
-                + claim.member().mention()
-                + " released by organizer <@"
-                + organizer
-                + ">",
-            false);
-      } else {
-        lostBy.remove(claim.member());
-      }
-    }
-    log.info("Organizer {} released {} ticket(s)", organizer, released.size());
-    StringBuilder out = new StringBuilder("Released ").append(String.join(", ", released));
+    ReleaseResult.Released released = (ReleaseResult.Released) result;
+    log.info("Organizer {} released {} ticket(s)", organizer, released.positions().size());
+    StringBuilder out =
+        new StringBuilder("Released ")
+            .append(
+                String.join(
+                    ", ", released.positions().stream().map(PositionKey::toString).toList()));
     List<String> kept = new ArrayList<>();
-    for (Map.Entry<MemberId, Set<RoleRef>> holder : lostBy.entrySet()) {
-      String who = holder.getKey().mention();
-      Set<String> names = names(guild, holder.getValue());
-      if (names.isEmpty()) {
+    for (ReleaseResult.RoleRemoval holder : released.holders()) {
+      String who = holder.member().mention();
+      if (holder instanceof ReleaseResult.NoneLost) {
         out.append(". ").append(who).append(" lost no roles");
-        continue;
-      }
-      try {
-        roles.revoke(holder.getKey(), holder.getValue());
+      } else if (holder instanceof ReleaseResult.Removed) {
+        Set<String> names = names(guild, ((ReleaseResult.Removed) holder).roles());
         out.append(". ").append(who).append(" lost ").append(String.join(", ", names));
-      } catch (RuntimeException e) {
-        log.warn("Roles of released tickets not removed: {}", e.toString());
-        kept.add(who + " still has " + String.join(", ", names));
+      } else if (holder instanceof ReleaseResult.NotRemoved) {
+        ReleaseResult.NotRemoved notRemoved = (ReleaseResult.NotRemoved) holder;
+        log.warn("Roles of released tickets not removed: {}", notRemoved.reason());
+        kept.add(who + " still has " + String.join(", ", names(guild, notRemoved.roles())));
+      } else {
+        throw new AssertionError(holder);
       }
     }
     if (!kept.isEmpty()) {
       out.append(". Removing roles failed, please do it by hand: ").append(String.join("; ", kept));
     }
-    return out.append(released.size() == 1 ? "; the ticket" : "; the tickets")
+    return out.append(released.positions().size() == 1 ? "; the ticket" : "; the tickets")
         .append(" can be registered again.")
         .toString();
   }
@@ -343,82 +328,15 @@ final class RegistrationDeskCommands {
         index.size());
   }
 
-  private List<ClaimStore.Claim> claimsOf(Target target) {
+  private static ClaimTarget toClaimTarget(Target target) {
     if (target instanceof MemberTarget) {
-      return claimsOfMember(((MemberTarget) target).member());
+      return new ClaimTarget.OfMember(((MemberTarget) target).member());
     }
     if (target instanceof OrderTarget) {
-      return claimsOfOrder((OrderTarget) target);
+      OrderTarget order = (OrderTarget) target;
+      return new ClaimTarget.OfOrder(order.code(), order.position());
     }
-    return List.of();
-  }
-
-  private List<ClaimStore.Claim> claimsOfOrder(OrderTarget target) {
-    if (target.position() != 0) {
-      return claims.claimOf(new PositionKey(target.code(), target.position())).stream().toList();
-    }
-    return sorted(
-        claims.all().stream().filter(c -> c.position().order().equals(target.code())).toList());
-  }
-
-  private List<ClaimStore.Claim> claimsOfMember(MemberId member) {
-    return sorted(claims.all().stream().filter(c -> c.member().equals(member)).toList());
-  }
-
-  private static List<ClaimStore.Claim> sorted(List<ClaimStore.Claim> list) {
-    List<ClaimStore.Claim> copy = new ArrayList<>(list);
-    copy.sort(Comparator.comparing(c -> c.position().toString()));
-    return copy;
-  }
-
-  /** Roles of the released positions that no other claim of the same holder still gives. */
-  private Set<RoleRef> rolesLost(List<ClaimStore.Claim> released) {
-    return rolesLost(released, released);
-  }
-
-  /**
-   * Roles of the claims in {@code of} that their holders' confirmed claims outside {@code released}
-   * do not give.
-   */
-  private Set<RoleRef> rolesLost(List<ClaimStore.Claim> of, List<ClaimStore.Claim> released) {
-    Set<RoleRef> lost = new LinkedHashSet<>();
-    for (ClaimStore.Claim claim : of) {
-      lost.addAll(rolesOf(claim.position()));
-    }
-    Set<PositionKey> positions = new LinkedHashSet<>();
-    released.forEach(c -> positions.add(c.position()));
-    Set<RoleRef> result = new LinkedHashSet<>();
-    for (ClaimStore.Claim claim : of) {
-      result.addAll(rolesStillLost(claim.member(), lost, positions));
-    }
-    return result;
-  }
-
-  /**
-   * The roles in {@code lost} that the member's confirmed claims, other than those on {@code
-   * released}, do not give.
-   */
-  private Set<RoleRef> rolesStillLost(
-      MemberId member, Set<RoleRef> lost, Set<PositionKey> released) {
-    Set<RoleRef> remaining = new LinkedHashSet<>(lost);
-    for (ClaimStore.Claim other : claims.claimsOf(member)) {
-      if (!released.contains(other.position())) {
-        remaining.removeAll(rolesOf(other.position()));
-      }
-    }
-    return remaining;
-  }
-
-  private Set<RoleRef> rolesOf(PositionKey key) {
-    return index
-        .find(key.order())
-        .flatMap(o -> position(o.order(), key))
-        .map(mapping::rolesFor)
-        .orElse(Set.of());
-  }
-
-  private static Optional<Position> position(Order order, PositionKey key) {
-    return order.positions().stream().filter(p -> p.key().equals(key)).findFirst();
+    throw new AssertionError(target);
   }
 
   /** Role names as the server orders them (highest first), unknown roles last by name. */
