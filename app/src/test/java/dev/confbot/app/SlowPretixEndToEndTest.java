@@ -106,20 +106,7 @@ class SlowPretixEndToEndTest {
     try (FakeDiscord discord = FakeDiscord.start(guild)) {
       ConfbotConfig config = config(dir, discord);
       stubFullSync(dir.resolve("pretix"));
-      OrderLookup.Settings lookups =
-          OrderLookup.Settings.defaults().withDeadline(Duration.ofMinutes(2));
-      try (Confbot bot =
-          Confbot.create(
-              config,
-              new RunOptions(Clock.systemUTC(), discord.baseUrl(), discord.gatewayUrl()),
-              new AbstractModule() {
-                @Override
-                protected void configure() {
-                  bind(OrderLookup.Settings.class).toInstance(lookups);
-                }
-              })) {
-        bot.start();
-        await(() -> bot.lastTicketSync().isPresent());
+      try (Confbot bot = startSynced(config, discord, Duration.ofMinutes(2))) {
         pretix.stubFor(
             get(urlPathMatching(EVENT + "orders/[A-Z0-9]+/"))
                 .willReturn(aResponse().withStatus(404).withFixedDelay(60_000)));
@@ -157,20 +144,7 @@ class SlowPretixEndToEndTest {
       // given: the full sync filled the index, then direct lookups hang or are rate-limited
       ConfbotConfig config = config(dir, discord);
       stubFullSync(dir.resolve("pretix"));
-      OrderLookup.Settings lookups =
-          OrderLookup.Settings.defaults().withDeadline(Duration.ofMillis(300));
-      try (Confbot bot =
-          Confbot.create(
-              config,
-              new RunOptions(Clock.systemUTC(), discord.baseUrl(), discord.gatewayUrl()),
-              new AbstractModule() {
-                @Override
-                protected void configure() {
-                  bind(OrderLookup.Settings.class).toInstance(lookups);
-                }
-              })) {
-        bot.start();
-        await(() -> bot.lastTicketSync().isPresent());
+      try (Confbot bot = startSynced(config, discord, Duration.ofMillis(300))) {
         pretix.stubFor(get(urlPathMatching(EVENT + "orders/[A-Z0-9]+/")).willReturn(orderLookup));
 
         // when: members with unknown codes submit, and a member with an indexed ticket (first,
@@ -198,6 +172,25 @@ class SlowPretixEndToEndTest {
             .isEmpty();
       }
     }
+  }
+
+  /** The assembled bot with the given lookup deadline, once the full sync filled the index. */
+  private static Confbot startSynced(ConfbotConfig config, FakeDiscord discord, Duration deadline)
+      throws InterruptedException {
+    OrderLookup.Settings lookups = OrderLookup.Settings.defaults().withDeadline(deadline);
+    Confbot bot =
+        Confbot.create(
+            config,
+            new RunOptions(Clock.systemUTC(), discord.baseUrl(), discord.gatewayUrl()),
+            new AbstractModule() {
+              @Override
+              protected void configure() {
+                bind(OrderLookup.Settings.class).toInstance(lookups);
+              }
+            });
+    bot.start();
+    await(() -> bot.lastTicketSync().isPresent());
+    return bot;
   }
 
   /** The demo's files, with {@code [pretix] base_url} pointing at WireMock. */
