@@ -11,20 +11,16 @@ import dev.confbot.core.port.PersonalData.Counts;
 import dev.confbot.core.privacy.ForgetResult;
 import dev.confbot.core.privacy.ForgetService;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
@@ -368,24 +364,8 @@ public final class PrivacyCommands extends OrganizerListener {
         + parts.get(parts.size() - 1);
   }
 
-  /** Role names as the server orders them (highest first), unknown roles last by name. */
   private static List<String> names(Guild guild, Set<RoleRef> refs) {
-    List<Role> known = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
-    for (RoleRef ref : refs) {
-      Optional<Role> role = GuildRoles.resolve(guild, ref);
-      if (role.isPresent()) {
-        known.add(role.get());
-      } else {
-        unknown.add(ref.value());
-      }
-    }
-    known.sort(Comparator.reverseOrder());
-    unknown.sort(Comparator.naturalOrder());
-    Set<String> names = new LinkedHashSet<>();
-    known.forEach(r -> names.add(r.getName()));
-    names.addAll(unknown);
-    return List.copyOf(names);
+    return GuildRoles.namesInServerOrder(guild, refs);
   }
 
   private void notDelivered(Throwable e) {

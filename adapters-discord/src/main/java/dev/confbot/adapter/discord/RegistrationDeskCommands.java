@@ -26,11 +26,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -251,7 +248,7 @@ final class RegistrationDeskCommands {
       parts.add(claim.position() + name + ", held by " + claim.member().mention());
     }
     question.append(String.join("; ", parts)).append('?');
-    Set<String> lost = names(guild, release.rolesLost());
+    List<String> lost = names(guild, release.rolesLost());
     if (!lost.isEmpty()) {
       question.append(" Roles ").append(String.join(", ", lost)).append(" will be removed.");
     }
@@ -290,7 +287,7 @@ final class RegistrationDeskCommands {
       if (holder instanceof ReleaseResult.NoneLost) {
         out.append(". ").append(who).append(" lost no roles");
       } else if (holder instanceof ReleaseResult.Removed) {
-        Set<String> names = names(guild, ((ReleaseResult.Removed) holder).roles());
+        List<String> names = names(guild, ((ReleaseResult.Removed) holder).roles());
         out.append(". ").append(who).append(" lost ").append(String.join(", ", names));
       } else if (holder instanceof ReleaseResult.NotRemoved) {
         ReleaseResult.NotRemoved notRemoved = (ReleaseResult.NotRemoved) holder;
@@ -339,24 +336,8 @@ final class RegistrationDeskCommands {
     throw new AssertionError(target);
   }
 
-  /** Role names as the server orders them (highest first), unknown roles last by name. */
-  private static Set<String> names(Guild guild, Set<RoleRef> refs) {
-    List<Role> known = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
-    for (RoleRef ref : refs) {
-      Optional<Role> role = GuildRoles.resolve(guild, ref);
-      if (role.isPresent()) {
-        known.add(role.get());
-      } else {
-        unknown.add(ref.value());
-      }
-    }
-    known.sort(Comparator.reverseOrder());
-    unknown.sort(Comparator.naturalOrder());
-    Set<String> names = new LinkedHashSet<>();
-    known.forEach(r -> names.add(r.getName()));
-    names.addAll(unknown);
-    return names;
+  private static List<String> names(Guild guild, Set<RoleRef> refs) {
+    return GuildRoles.namesInServerOrder(guild, refs);
   }
 
   private String holder(ClaimStore.Claim claim) {
