@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import net.dv8tion.jda.api.JDA;
 
 /**
  * The optional HTTP port: {@code /healthz} (Discord connected, age of the last pretix sync and
@@ -61,8 +60,7 @@ final class HealthServer implements AutoCloseable {
 
   private static boolean discordConnected(Confbot confbot) {
     try {
-      return confbot.injector().getInstance(DiscordBot.class).jda().getStatus()
-          == JDA.Status.CONNECTED;
+      return confbot.injector().getInstance(DiscordBot.class).connected();
     } catch (RuntimeException e) {
       return false;
     }

@@ -16,7 +16,6 @@ import dev.confbot.core.notify.NotificationSettings;
 import dev.confbot.core.registration.CancellationPolicy;
 import dev.confbot.core.registration.RegistrationSettings;
 import dev.confbot.core.registration.RoleMapping;
-import dev.confbot.core.schedule.ProgrammeService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -297,24 +296,5 @@ final class Wiring {
 
   static SqliteSettings sqliteSettings(ConfbotConfig config) {
     return SqliteSettings.in(config.runtime().dataDir());
-  }
-
-  /** The organizer's one-line answer to {@code /schedule reload}. */
-  static String reloadAnswer(ProgrammeService.Reload reload) {
-    if (reload instanceof ProgrammeService.Reload.NoSource) {
-      return "no schedule source is configured.";
-    }
-    if (reload instanceof ProgrammeService.Reload.HeldBackAccepted accepted) {
-      return "the held-back schedule was accepted; "
-          + accepted.sessions()
-          + " sessions planned anew.";
-    }
-    if (reload instanceof ProgrammeService.Reload.Changed changed) {
-      return "the schedule changed; " + changed.sessions() + " sessions planned anew.";
-    }
-    if (reload instanceof ProgrammeService.Reload.Unchanged unchanged) {
-      return "no change; " + unchanged.sessions() + " sessions.";
-    }
-    throw new AssertionError(reload);
   }
 }

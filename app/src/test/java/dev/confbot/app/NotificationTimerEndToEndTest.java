@@ -57,7 +57,8 @@ class NotificationTimerEndToEndTest {
         held.release();
         // then: it goes out although the shared timer cannot run anything
         await(() -> discord.messages("terrace-2b").size() == before + 1);
-        assertThat(bot.injector().getInstance(AppModule.NOTIFICATION_TIMER)).isNotSameAs(shared);
+        assertThat(bot.injector().getInstance(ExecutorsModule.NOTIFICATION_TIMER))
+            .isNotSameAs(shared);
       } finally {
         unblock.countDown();
       }

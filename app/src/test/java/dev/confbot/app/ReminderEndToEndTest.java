@@ -62,7 +62,7 @@ class ReminderEndToEndTest {
                     + " Your CI Pipelines** starts (Wed 19 Jul, 11:35, Terrace 2B).");
         await(() -> dms(discord, zoe).size() == 1);
         // reminders run on their own timer, not the one programme notifications use
-        reminderTimer = first.injector().getInstance(AppModule.REMINDER_TIMER);
+        reminderTimer = first.injector().getInstance(ExecutorsModule.REMINDER_TIMER);
         assertThat(reminderTimer)
             .isNotSameAs(first.injector().getInstance(ScheduledExecutorService.class));
       }

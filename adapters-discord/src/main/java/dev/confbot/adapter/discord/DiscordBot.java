@@ -235,6 +235,14 @@ public final class DiscordBot {
   }
 
   /**
+   * Whether the gateway connection is up now (false before start, after stop and while resuming).
+   */
+  public boolean connected() {
+    JDA client = jda;
+    return client != null && client.getStatus() == JDA.Status.CONNECTED;
+  }
+
+  /**
    * The running JDA client.
    *
    * @throws GatewayException when the bot is not connected

@@ -2,6 +2,7 @@ package dev.confbot.adapter.discord;
 
 import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.port.NotificationLog;
+import dev.confbot.core.schedule.ProgrammeService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -119,5 +120,24 @@ final class OrganizerScheduleCommands {
           + e.getMessage()
           + "); the last good schedule stays in use.";
     }
+  }
+
+  /** The organizer's one-line answer to {@code /schedule reload}. */
+  static String reloadAnswer(ProgrammeService.Reload reload) {
+    if (reload instanceof ProgrammeService.Reload.NoSource) {
+      return "no schedule source is configured.";
+    }
+    if (reload instanceof ProgrammeService.Reload.HeldBackAccepted accepted) {
+      return "the held-back schedule was accepted; "
+          + accepted.sessions()
+          + " sessions planned anew.";
+    }
+    if (reload instanceof ProgrammeService.Reload.Changed changed) {
+      return "the schedule changed; " + changed.sessions() + " sessions planned anew.";
+    }
+    if (reload instanceof ProgrammeService.Reload.Unchanged unchanged) {
+      return "no change; " + unchanged.sessions() + " sessions.";
+    }
+    throw new AssertionError(reload);
   }
 }

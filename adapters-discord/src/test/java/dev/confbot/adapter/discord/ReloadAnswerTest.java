@@ -1,4 +1,4 @@
-package dev.confbot.app;
+package dev.confbot.adapter.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,12 +10,13 @@ class ReloadAnswerTest {
 
   @Test
   void answersEveryOutcome() {
-    assertThat(Wiring.reloadAnswer(new Reload.NoSource()))
+    assertThat(OrganizerScheduleCommands.reloadAnswer(new Reload.NoSource()))
         .isEqualTo("no schedule source is configured.");
-    assertThat(Wiring.reloadAnswer(new Reload.Unchanged(3))).isEqualTo("no change; 3 sessions.");
-    assertThat(Wiring.reloadAnswer(new Reload.Changed(4)))
+    assertThat(OrganizerScheduleCommands.reloadAnswer(new Reload.Unchanged(3)))
+        .isEqualTo("no change; 3 sessions.");
+    assertThat(OrganizerScheduleCommands.reloadAnswer(new Reload.Changed(4)))
         .isEqualTo("the schedule changed; 4 sessions planned anew.");
-    assertThat(Wiring.reloadAnswer(new Reload.HeldBackAccepted(2)))
+    assertThat(OrganizerScheduleCommands.reloadAnswer(new Reload.HeldBackAccepted(2)))
         .isEqualTo("the held-back schedule was accepted; 2 sessions planned anew.");
   }
 }
