@@ -34,11 +34,8 @@ import okhttp3.OkHttpClient;
  * build a running confbot from them: {@link SqliteModule} (claims, snapshot, ledgers), {@link
  * PretixModule} (tickets), {@link PretalxModule} (the schedule, when one is configured), {@link
  * DiscordModule} (the bot and the ports Discord implements), {@link CoreServicesModule} (the use
- * cases), {@link ExecutorsModule} (the threads), one shared {@link OkHttpClient}, and {@link
- * Lifecycle} (start and stop, in order). No I/O happens here.
- *
- * <p>The CLI commands build the same graph ({@link #injector}) and replace what they must with
- * overrides; Guice builds only what is asked for.
+ * cases), {@link ExecutorsModule} (the threads), the {@link OkHttpClient} of pretalx (pretix still
+ * builds its own), and {@link Lifecycle} (start and stop, in order). No I/O happens here.
  */
 final class AppModule extends AbstractModule {
   private final ConfbotConfig config;
@@ -70,7 +67,7 @@ final class AppModule extends AbstractModule {
     install(new DiscordModule(discordSettings()));
   }
 
-  /** One HTTP client for pretix and pretalx: one connection pool, one dispatcher. */
+  /** The HTTP client of the schedule source (pretix does not use it yet). */
   @Provides
   @Singleton
   OkHttpClient http() {
