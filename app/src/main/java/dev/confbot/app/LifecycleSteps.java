@@ -4,7 +4,7 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import dev.confbot.adapter.discord.DiscordBot;
-import dev.confbot.adapter.discord.RegistrationDesk;
+import dev.confbot.adapter.discord.Registrar;
 import dev.confbot.adapter.sqlite.SqliteDatabase;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.core.notify.NotificationScheduler;
@@ -131,15 +131,15 @@ final class LifecycleSteps {
   @Singleton
   static final class Discord implements Lifecycle.Step {
     private final DiscordBot bot;
-    private final Provider<RegistrationDesk> desk;
+    private final Provider<Registrar> registrar;
     private final Provider<AuditSink> audit;
     private volatile List<String> problems = List.of();
     private volatile Duration login = Duration.ZERO;
 
     @Inject
-    Discord(DiscordBot bot, Provider<RegistrationDesk> desk, Provider<AuditSink> audit) {
+    Discord(DiscordBot bot, Provider<Registrar> registrar, Provider<AuditSink> audit) {
       this.bot = bot;
-      this.desk = desk;
+      this.registrar = registrar;
       this.audit = audit;
     }
 
@@ -151,7 +151,7 @@ final class LifecycleSteps {
     @Override
     public void start() {
       long begin = System.nanoTime();
-      problems = bot.start(desk.get());
+      problems = bot.start(registrar.get());
       login = Duration.ofNanos(System.nanoTime() - begin);
       for (String problem : problems) {
         log.warn("Server set-up: {}", problem);

@@ -5,7 +5,7 @@ import dev.confbot.adapter.discord.DiscordBot;
 import dev.confbot.adapter.discord.DiscordRoleGateway;
 import dev.confbot.adapter.discord.DiscordSettings;
 import dev.confbot.adapter.discord.GuildSetup;
-import dev.confbot.adapter.discord.ServiceRegistrationDesk;
+import dev.confbot.adapter.discord.ServiceRegistrar;
 import dev.confbot.core.model.MemberId;
 import dev.confbot.core.model.Order;
 import dev.confbot.core.model.PositionKey;
@@ -226,7 +226,7 @@ public final class RegistrationBurst {
     TicketLifecycle lifecycle =
         new TicketLifecycle(index, claims, roles, mapping, audit, clock, CancellationPolicy.REVOKE);
     List<String> problems =
-        bot.start(new ServiceRegistrationDesk(service, lifecycle, RegistrationMessages.ENGLISH));
+        bot.start(new ServiceRegistrar(service, lifecycle, RegistrationMessages.ENGLISH));
     if (!problems.isEmpty()) {
       bot.stop();
       throw new IllegalStateException("guild problems: " + problems);

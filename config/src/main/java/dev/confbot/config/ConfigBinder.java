@@ -183,7 +183,7 @@ final class ConfigBinder {
             attempts.get("max", integer(1, 1000), 5),
             attempts.get("window", DURATION_VALUE, Duration.ofMinutes(10)));
     OnCancel onCancel = section.get("on_cancel", oneOf(OnCancel.class), OnCancel.REVOKE);
-    RoleMapping roles = roleMapping(section.section("roles"));
+    RoleMappingConfig roles = roleMapping(section.section("roles"));
     Map<OrderCode, List<RoleRef>> extra = extraRoles(section);
     List<RoleRef> speakers = section.get("speaker_roles", ROLES, List.of());
     return new RegistrationConfig(
@@ -225,7 +225,7 @@ final class ConfigBinder {
     return new OrganizersConfig(roles, grantable);
   }
 
-  private RoleMapping roleMapping(Section section) {
+  private RoleMappingConfig roleMapping(Section section) {
     Map<String, List<RoleRef>> items = new LinkedHashMap<>();
     section
         .optional("legacy_json", PATH)
@@ -237,7 +237,7 @@ final class ConfigBinder {
         .ifPresent(items::putAll);
     items.putAll(section.table("items", ROLES));
     Map<String, List<RoleRef>> variations = section.table("variations", ROLES);
-    return new RoleMapping(items, variations);
+    return new RoleMappingConfig(items, variations);
   }
 
   private Map<OrderCode, List<RoleRef>> extraRoles(Section section) {

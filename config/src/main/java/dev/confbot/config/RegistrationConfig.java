@@ -36,7 +36,7 @@ public record RegistrationConfig(
     boolean setNickname,
     FailedAttemptLimit failedAttempts,
     OnCancel onCancel,
-    RoleMapping roles,
+    RoleMappingConfig roles,
     Map<OrderCode, List<RoleRef>> extraRoles,
     List<RoleRef> speakerRoles) {
   public RegistrationConfig {

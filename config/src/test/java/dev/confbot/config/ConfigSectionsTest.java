@@ -39,7 +39,7 @@ class ConfigSectionsTest {
         files.load(ConfigFiles.MINIMAL + ConfigFiles.resource("ticket-roles.toml"));
 
     // then
-    RoleMapping roles = config.registration().roles();
+    RoleMappingConfig roles = config.registration().roles();
     assertThat(roles.items()).hasSize(8);
     assertThat(roles.items())
         .containsEntry("Speaker", List.of(ATTENDEES, ON_SITE, new RoleRef("Speakers")))
@@ -63,7 +63,7 @@ class ConfigSectionsTest {
             ConfigFiles.TOKENS);
 
     // then
-    RoleMapping roles = loaded.config().registration().roles();
+    RoleMappingConfig roles = loaded.config().registration().roles();
     assertThat(roles.items())
         .containsOnlyKeys("Business", "Personal", "Student", "Online", "Speaker", "Sponsor");
     assertThat(roles.items())

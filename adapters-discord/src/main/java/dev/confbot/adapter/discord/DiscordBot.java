@@ -102,12 +102,12 @@ public final class DiscordBot {
    * ambiguous, commands not registered); the caller decides whether to go on. The bot stays
    * connected either way; call {@link #stop}.
    *
-   * @param desk answers registrations and restores roles of returning members
+   * @param registrar answers registrations and restores roles of returning members
    * @throws GatewayException when Discord refuses the login or is not ready within {@link
    *     #READY_TIMEOUT}
    * @throws IllegalStateException when called twice
    */
-  public synchronized List<String> start(RegistrationDesk desk) {
+  public synchronized List<String> start(Registrar registrar) {
     if (used) {
       throw new IllegalStateException("a DiscordBot starts once; create a new one");
     }
@@ -115,7 +115,7 @@ public final class DiscordBot {
     ThreadPoolExecutor pool = newWorkers();
     workers = pool;
     RegistrationListener registrations =
-        new RegistrationListener(settings.guildId(), desk, pool, texts);
+        new RegistrationListener(settings.guildId(), registrar, pool, texts);
     listener = registrations;
     JDA client;
     try {

@@ -51,8 +51,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Discord side of a running confbot: the {@link DiscordBot} with its slash commands, and the
  * core ports Discord implements ({@link RoleGateway}, {@link AuditSink}, {@link Announcer}, {@link
- * ChannelTopics}, {@link DirectMessenger}) plus the {@link RegistrationDesk} the form answers
- * through.
+ * ChannelTopics}, {@link DirectMessenger}) plus the {@link Registrar} the form answers through.
  *
  * <p>Needs {@link Settings}, {@link Clock}, {@link Texts}, the worker pool under {@link
  * #COMMAND_WORKERS} and the core services the commands call, all bound elsewhere. The ports reach
@@ -184,14 +183,13 @@ public final class DiscordModule extends AbstractModule {
   /** Answers each member in the language of their Discord client. */
   @Provides
   @Singleton
-  RegistrationDesk registrationDesk(
-      RegistrationService service, TicketLifecycle lifecycle, Texts texts) {
+  Registrar registrar(RegistrationService service, TicketLifecycle lifecycle, Texts texts) {
     String help = "#" + settings.helpChannel();
     Map<Language, RegistrationMessages> byLanguage = new EnumMap<>(Language.class);
     for (Language language : Language.values()) {
       byLanguage.put(language, RegistrationMessages.forLanguage(texts.forLanguage(language), help));
     }
-    return new ServiceRegistrationDesk(
+    return new ServiceRegistrar(
         service,
         lifecycle,
         locale -> Objects.requireNonNull(byLanguage.get(texts.forLocale(locale).language())));

@@ -126,13 +126,13 @@ public final class OrganizerCommands extends OrganizerListener {
     super(settings.guildId(), settings.organizerRoles());
     this.settings = settings;
     DeferredWork work = new DeferredWork(workers);
-    RegistrationDeskCommands desk =
-        new RegistrationDeskCommands(
+    RegistrationAdminActions actions =
+        new RegistrationAdminActions(
             claims, index, mapping, roles, audit, fullSync, clock, settings.zone());
     this.stats =
         new OrganizerStatsCommands(
-            settings.countedRoles(), settings.zone(), claims, desk::ticketsSold, work);
-    this.registration = new OrganizerRegistrationCommands(desk, guard(), work);
+            settings.countedRoles(), settings.zone(), claims, actions::ticketsSold, work);
+    this.registration = new OrganizerRegistrationCommands(actions, guard(), work);
     CommandRouter.Builder builder = routes();
     stats.addRoutes(builder);
     registration.addRoutes(builder);

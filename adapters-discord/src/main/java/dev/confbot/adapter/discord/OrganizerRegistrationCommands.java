@@ -12,23 +12,23 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
  * {@code /registration lookup|release|resync} and the Release / Cancel buttons of a release
- * question; what they do is {@link RegistrationDeskCommands}'.
+ * question; what they do is {@link RegistrationAdminActions}'.
  */
 final class OrganizerRegistrationCommands {
-  private final RegistrationDeskCommands desk;
+  private final RegistrationAdminActions actions;
   private final OrganizerGuard guard;
   private final DeferredWork work;
 
   OrganizerRegistrationCommands(
-      RegistrationDeskCommands desk, OrganizerGuard guard, DeferredWork work) {
-    this.desk = desk;
+      RegistrationAdminActions actions, OrganizerGuard guard, DeferredWork work) {
+    this.actions = actions;
     this.guard = guard;
     this.work = work;
   }
 
   static CommandData command() {
     String query = "Order code (XJ7Q2 or XJ7Q2-1) or member (mention or id)";
-    return SlashCommands.organizerCommand("registration", "Registration desk")
+    return SlashCommands.organizerCommand("registration", "Registration actions")
         .addSubcommands(
             new SubcommandData("lookup", "Who holds an order's tickets, or a member's tickets")
                 .addOption(OptionType.STRING, "query", query, true),
@@ -48,7 +48,7 @@ final class OrganizerRegistrationCommands {
                   DeferredWork.deferReply(event),
                   "registration lookup",
                   DeferredWork.Answers.organizer(),
-                  () -> desk.lookup(guild, query));
+                  () -> actions.lookup(guild, query));
             })
         .organizer(
             "registration release",
@@ -61,7 +61,7 @@ final class OrganizerRegistrationCommands {
                   hook,
                   "registration release",
                   DeferredWork.Answers.organizer(),
-                  () -> desk.askRelease(guild, organizer, query, hook));
+                  () -> actions.askRelease(guild, organizer, query, hook));
             })
         .organizer(
             "registration resync",
@@ -70,7 +70,7 @@ final class OrganizerRegistrationCommands {
                     DeferredWork.deferReply(event),
                     "registration resync",
                     DeferredWork.Answers.organizer(),
-                    desk::resync));
+                    actions::resync));
   }
 
   /** Answers a Release or Cancel button; false when the button is not a release button. */
@@ -114,7 +114,7 @@ final class OrganizerRegistrationCommands {
         "registration release",
         DeferredWork.Answers.organizer(),
         () ->
-            hook.editOriginal(Replies.cut(desk.release(guild, organizerId, target)))
+            hook.editOriginal(Replies.cut(actions.release(guild, organizerId, target)))
                 .setComponents()
                 .queue(ok -> {}, DeferredWork::notDelivered));
     return true;

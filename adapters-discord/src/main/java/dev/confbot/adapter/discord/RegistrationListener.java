@@ -50,21 +50,21 @@ public final class RegistrationListener extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(RegistrationListener.class);
 
   private final long guildId;
-  private final RegistrationDesk desk;
+  private final Registrar registrar;
   private final ExecutorService workers;
   private final Texts texts;
   private final Set<Submission> waiting = ConcurrentHashMap.newKeySet();
 
   /**
    * @param guildId interactions from other guilds are ignored
-   * @param desk the registration logic
+   * @param registrar the registration logic
    * @param workers bounded executor for the blocking work
    * @param texts the form and answers per language
    */
   public RegistrationListener(
-      long guildId, RegistrationDesk desk, ExecutorService workers, Texts texts) {
+      long guildId, Registrar registrar, ExecutorService workers, Texts texts) {
     this.guildId = guildId;
-    this.desk = desk;
+    this.registrar = registrar;
     this.workers = workers;
     this.texts = texts;
   }
@@ -142,7 +142,7 @@ public final class RegistrationListener extends ListenerAdapter {
       workers.execute(
           () -> {
             try {
-              desk.memberJoined(memberId);
+              registrar.memberJoined(memberId);
             } catch (RuntimeException e) {
               log.warn("Roles of returning member {} not restored: {}", memberId, e.toString());
             }
@@ -211,7 +211,7 @@ public final class RegistrationListener extends ListenerAdapter {
     public void run() {
       CompletionStage<String> result;
       try {
-        result = desk.register(memberId, order, name, locale, this::continueLater);
+        result = registrar.register(memberId, order, name, locale, this::continueLater);
       } catch (RuntimeException e) {
         log.error("Registration of member {} failed unexpectedly", memberId, e);
         answer(bundle.get(TextKeys.FAILED));

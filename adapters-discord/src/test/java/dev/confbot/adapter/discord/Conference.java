@@ -137,8 +137,7 @@ final class Conference implements AutoCloseable {
         new TicketLifecycle(
             index, claims, roles, mapping, audit, Clock.systemUTC(), CancellationPolicy.REVOKE);
     this.lifecycle = lifecycle;
-    return started.start(
-        new ServiceRegistrationDesk(service, lifecycle, RegistrationMessages.ENGLISH));
+    return started.start(new ServiceRegistrar(service, lifecycle, RegistrationMessages.ENGLISH));
   }
 
   void restartBot() {

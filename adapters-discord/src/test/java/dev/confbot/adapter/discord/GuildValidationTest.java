@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The start-up check names every problem of a badly set-up server with its fix. */
 class GuildValidationTest {
 
-  private static final RegistrationDesk NOBODY =
-      new RegistrationDesk() {
+  private static final Registrar NOBODY =
+      new Registrar() {
         @Override
         public CompletionStage<String> register(
             long memberId, String orderCode, String fullName, Locale locale, Executor continueOn) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Stopping the bot (a restart or deploy) while registrations wait for a worker: real JDA against
- * fake-discord, with a registration desk that holds every worker on a latch.
+ * fake-discord, with a registration registrar that holds every worker on a latch.
  */
 class RegistrationShutdownEndToEndTest {
 
@@ -30,15 +30,15 @@ class RegistrationShutdownEndToEndTest {
   void answersQueuedRegistrationsInTheirLanguageAndLetsRunningOnesFinish() throws Exception {
     try (Conference conference = new Conference(DiscordBot.WORKERS + 2)) {
       // given: every worker busy with a registration, two more waiting
-      HoldingDesk desk = new HoldingDesk();
+      HoldingRegistrar registrar = new HoldingRegistrar();
       DiscordBot bot =
           new DiscordBot(conference.settings(), conference.setup(), List.of(), List.of());
-      assertThat(bot.start(desk)).isEmpty();
+      assertThat(bot.start(registrar)).isEmpty();
       List<InteractionHandle> running = new ArrayList<>();
       for (int i = 0; i < DiscordBot.WORKERS; i++) {
         running.add(conference.submit(member(conference, i), "RUN" + i, "Someone"));
       }
-      desk.awaitEntered(DiscordBot.WORKERS);
+      registrar.awaitEntered(DiscordBot.WORKERS);
       InteractionHandle queuedEnglish =
           conference.submit(member(conference, DiscordBot.WORKERS), "WAIT1", "Someone");
       InteractionHandle queuedGerman =
@@ -56,9 +56,9 @@ class RegistrationShutdownEndToEndTest {
           .contains(Texts.bundled().forLanguage(Language.ENGLISH).get(TextKeys.RESTARTING));
       assertThat(queuedGerman.awaitAnswer(Conference.WAIT).map(FakeMessage::content))
           .contains(Texts.bundled().forLanguage(Language.GERMAN).get(TextKeys.RESTARTING));
-      assertThat(desk.handled()).containsExactlyInAnyOrder("RUN0", "RUN1", "RUN2", "RUN3");
+      assertThat(registrar.handled()).containsExactlyInAnyOrder("RUN0", "RUN1", "RUN2", "RUN3");
       // and the running ones finish with their real answer before the bot is gone
-      desk.release();
+      registrar.release();
       stopping.join(60_000);
       for (int i = 0; i < running.size(); i++) {
         assertThat(running.get(i).awaitAnswer(Conference.WAIT).map(FakeMessage::content))
@@ -72,7 +72,7 @@ class RegistrationShutdownEndToEndTest {
   }
 
   /** Holds every registration until released, then answers "handled CODE". */
-  private static final class HoldingDesk implements RegistrationDesk {
+  private static final class HoldingRegistrar implements Registrar {
     private final CountDownLatch released = new CountDownLatch(1);
     private final Semaphore entered = new Semaphore(0);
     private final List<String> handled = new ArrayList<>();

@@ -14,8 +14,9 @@ import java.util.Map;
  * @param variations variation name, "Item – Variation" (en dash), or variation id → roles, table
  *     {@code variations}
  */
-public record RoleMapping(Map<String, List<RoleRef>> items, Map<String, List<RoleRef>> variations) {
-  public RoleMapping {
+public record RoleMappingConfig(
+    Map<String, List<RoleRef>> items, Map<String, List<RoleRef>> variations) {
+  public RoleMappingConfig {
     items = ConfigCollections.copyOfListMap(items);
     variations = ConfigCollections.copyOfListMap(variations);
   }

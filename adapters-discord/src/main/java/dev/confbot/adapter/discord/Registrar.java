@@ -9,7 +9,7 @@ import java.util.concurrent.Executor;
  * of a returning member. The app binds it to the core's registration service, so that this module
  * knows nothing of the service's internals.
  */
-public interface RegistrationDesk {
+public interface Registrar {
 
   /**
    * Registers the member with the typed order code and name; the future completes with the

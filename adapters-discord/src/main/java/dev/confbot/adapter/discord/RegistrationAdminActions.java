@@ -46,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * ClaimAdministration}; this class parses what the organizer typed (mentions, ids, order codes) and
  * renders the results with the server's role names. Runs on a worker thread; blocking is fine.
  */
-final class RegistrationDeskCommands {
-  private static final Logger log = LoggerFactory.getLogger(RegistrationDeskCommands.class);
+final class RegistrationAdminActions {
+  private static final Logger log = LoggerFactory.getLogger(RegistrationAdminActions.class);
   private static final Pattern MENTION = Pattern.compile("<@!?(\\d{15,20})>");
   private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");
   private static final DateTimeFormatter SINCE =
@@ -60,7 +60,7 @@ final class RegistrationDeskCommands {
   private final Clock clock;
   private final ZoneId zone;
 
-  RegistrationDeskCommands(
+  RegistrationAdminActions(
       ClaimStore claims,
       TicketIndex index,
       RoleMapping mapping,

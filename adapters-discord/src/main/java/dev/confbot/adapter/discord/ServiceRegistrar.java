@@ -10,36 +10,36 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * The {@link RegistrationDesk} over the core: a submitted form goes to {@link
- * RegistrationService#submit}, whose result becomes the attendee's text; a returning member gets
- * the roles of their claims from {@link TicketLifecycle#rolesOnRejoin}. The answer is in the
- * member's language where confbot speaks it.
+ * The {@link Registrar} over the core: a submitted form goes to {@link RegistrationService#submit},
+ * whose result becomes the attendee's text; a returning member gets the roles of their claims from
+ * {@link TicketLifecycle#rolesOnRejoin}. The answer is in the member's language where confbot
+ * speaks it.
  */
-public final class ServiceRegistrationDesk implements RegistrationDesk {
+public final class ServiceRegistrar implements Registrar {
   private final RegistrationService service;
   private final TicketLifecycle lifecycle;
   private final Function<Locale, RegistrationMessages> messages;
 
   /**
-   * A desk answering every member in one language.
+   * A registrar answering every member in one language.
    *
    * @param service registers members with tickets
    * @param lifecycle restores roles of returning members
    * @param messages the attendee texts
    */
-  public ServiceRegistrationDesk(
+  public ServiceRegistrar(
       RegistrationService service, TicketLifecycle lifecycle, RegistrationMessages messages) {
     this(service, lifecycle, locale -> messages);
   }
 
   /**
-   * A desk answering each member in the language of their Discord client.
+   * A registrar answering each member in the language of their Discord client.
    *
    * @param service registers members with tickets
    * @param lifecycle restores roles of returning members
    * @param messagesFor the attendee texts for a member's locale
    */
-  public ServiceRegistrationDesk(
+  public ServiceRegistrar(
       RegistrationService service,
       TicketLifecycle lifecycle,
       Function<Locale, RegistrationMessages> messagesFor) {

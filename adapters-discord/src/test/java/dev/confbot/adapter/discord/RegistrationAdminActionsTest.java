@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** How organizers' queries are read, and how long replies are cut. */
-class RegistrationDeskCommandsTest {
+class RegistrationAdminActionsTest {
   private static final long ZOE = 284193001234567890L;
 
   @ParameterizedTest
@@ -17,29 +17,29 @@ class RegistrationDeskCommandsTest {
       strings = {"<@284193001234567890>", "<@!284193001234567890>", " 284193001234567890 "})
   void readsMentionsAndIdsAsMembers(String query) {
     // when
-    RegistrationDeskCommands.Target target = RegistrationDeskCommands.parse(query);
+    RegistrationAdminActions.Target target = RegistrationAdminActions.parse(query);
     // then
-    assertThat(target).isEqualTo(new RegistrationDeskCommands.MemberTarget(new MemberId(ZOE)));
+    assertThat(target).isEqualTo(new RegistrationAdminActions.MemberTarget(new MemberId(ZOE)));
   }
 
   @Test
   void readsOrderCodesAsAttendeesTypeThem() {
     // when / then
-    assertThat(RegistrationDeskCommands.parse("#xj7q2"))
-        .isEqualTo(new RegistrationDeskCommands.OrderTarget(new OrderCode("XJ7Q2"), 0));
-    assertThat(RegistrationDeskCommands.parse("XJ7Q2–2"))
-        .isEqualTo(new RegistrationDeskCommands.OrderTarget(new OrderCode("XJ7Q2"), 2));
-    assertThat(RegistrationDeskCommands.parse("XJ7Q2-2")).hasToString("XJ7Q2-2");
+    assertThat(RegistrationAdminActions.parse("#xj7q2"))
+        .isEqualTo(new RegistrationAdminActions.OrderTarget(new OrderCode("XJ7Q2"), 0));
+    assertThat(RegistrationAdminActions.parse("XJ7Q2–2"))
+        .isEqualTo(new RegistrationAdminActions.OrderTarget(new OrderCode("XJ7Q2"), 2));
+    assertThat(RegistrationAdminActions.parse("XJ7Q2-2")).hasToString("XJ7Q2-2");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "x!", "<@12>", "XJ7Q2-0", "@zoe"})
   void explainsQueriesThatAreNeitherOrderNorMember(String query) {
     // when
-    RegistrationDeskCommands.Target target = RegistrationDeskCommands.parse(query);
+    RegistrationAdminActions.Target target = RegistrationAdminActions.parse(query);
     // then
-    assertThat(target).isInstanceOf(RegistrationDeskCommands.Unusable.class);
-    assertThat(((RegistrationDeskCommands.Unusable) target).message())
+    assertThat(target).isInstanceOf(RegistrationAdminActions.Unusable.class);
+    assertThat(((RegistrationAdminActions.Unusable) target).message())
         .contains("is neither an order code");
   }
 
