@@ -12,6 +12,7 @@ import dev.confbot.core.schedule.ScheduleChange;
 import dev.confbot.core.schedule.Session;
 import dev.confbot.core.time.PacedClock;
 import dev.confbot.core.time.SimulatedClock;
+import dev.confbot.core.time.WakeLoop;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,10 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,12 +78,9 @@ public final class NotificationScheduler implements AutoCloseable {
   private final Announcer announcer;
   private final AuditSink alerts;
   private final Clock clock;
-  private final ScheduledExecutorService executor;
 
   private @Nullable Schedule schedule;
-  private @Nullable ScheduledFuture<?> wakeUp;
-  private @Nullable Instant wakeAt;
-  private boolean closed = true;
+  private final WakeLoop loop;
   private final Set<Key> recorded = new HashSet<>();
   private final Set<Key> poisoned = new HashSet<>();
   private final Map<Key, Instant> retryAt = new HashMap<>();
@@ -152,7 +147,7 @@ public final class NotificationScheduler implements AutoCloseable {
     this.alerts = alerts;
     this.alerted = new OnceAlerts(alerts, LOG);
     this.clock = clock;
-    this.executor = executor;
+    this.loop = new WakeLoop("programme notifications", clock, executor, RETRY_DELAY, this::wake);
   }
 
   /**
@@ -184,7 +179,6 @@ public final class NotificationScheduler implements AutoCloseable {
    */
   public synchronized void start(Schedule initial) {
     schedule = initial;
-    closed = false;
     try {
       List<NotificationLog.Entry> inDoubt = ledger.entries(NotificationLog.State.SENDING);
       if (!inDoubt.isEmpty()) {
@@ -205,7 +199,7 @@ public final class NotificationScheduler implements AutoCloseable {
     } catch (RuntimeException e) {
       alerted.alert("ledger", "the notification ledger could not be read: " + e.getMessage(), e);
     }
-    wakeIn(Duration.ZERO);
+    loop.start();
   }
 
   /**
@@ -216,7 +210,7 @@ public final class NotificationScheduler implements AutoCloseable {
    * over are not announced at all.
    */
   public synchronized void start(Schedule initial, Schedule previousRun) {
-    if (closed) {
+    if (!loop.running()) {
       schedule = null;
       scheduleChanged(previousRun);
       scheduleChanged(initial);
@@ -240,9 +234,7 @@ public final class NotificationScheduler implements AutoCloseable {
         pendingChanges.putIfAbsent(NotificationPlanner.changeKey(change, channel), change);
       }
     }
-    if (!closed) {
-      wakeIn(Duration.ZERO);
-    }
+    loop.wakeNow();
   }
 
   /** The counters so far. */
@@ -251,28 +243,22 @@ public final class NotificationScheduler implements AutoCloseable {
   }
 
   /** When the scheduler wakes next (clock time), if it is running. */
-  public synchronized Optional<Instant> nextWakeUp() {
-    return Optional.ofNullable(wakeAt);
+  public Optional<Instant> nextWakeUp() {
+    return loop.nextWakeUp();
   }
 
-  /** Stops waking up; the executor is left to its owner. A later {@link #start} resumes. */
+  /**
+   * Stops waking up, after a wake-up already running; the executor is left to its owner. A later
+   * {@link #start} resumes.
+   */
   @Override
   public synchronized void close() {
-    closed = true;
-    ScheduledFuture<?> pending = wakeUp;
-    if (pending != null) {
-      pending.cancel(false);
-    }
-    wakeUp = null;
-    wakeAt = null;
+    loop.close();
   }
 
-  private synchronized void wake() {
-    if (closed) {
-      return;
-    }
+  /** One wake-up: sends what is due; returns how long to sleep. */
+  private synchronized Duration wake() {
     Schedule current = schedule;
-    boolean completed = false;
     try {
       if (current != null) {
         Instant now = clock.instant();
@@ -283,21 +269,15 @@ public final class NotificationScheduler implements AutoCloseable {
         }
         deliverChanges(now);
       }
-      completed = true;
     } catch (RuntimeException e) {
       alerted.alert(
           "wake", "programme notifications hit an error and will retry: " + e.getMessage(), e);
-    } finally {
-      // even an Error must not end the chain of wake-ups
-      if (completed) {
-        planNextWake(current);
-      } else {
-        wakeIn(RETRY_DELAY);
-      }
+      return RETRY_DELAY;
     }
+    return untilNextWake(current);
   }
 
-  private void planNextWake(@Nullable Schedule current) {
+  private Duration untilNextWake(@Nullable Schedule current) {
     Instant now = clock.instant();
     Optional<Instant> next = Optional.empty();
     try {
@@ -317,26 +297,7 @@ public final class NotificationScheduler implements AutoCloseable {
       }
     }
     Duration sleep = next.map(at -> Duration.between(now, at)).orElse(MAX_SLEEP);
-    if (sleep.isNegative()) {
-      sleep = Duration.ZERO;
-    }
-    wakeIn(sleep.compareTo(MAX_SLEEP) > 0 ? MAX_SLEEP : sleep);
-  }
-
-  private void wakeIn(Duration clockTime) {
-    ScheduledFuture<?> pending = wakeUp;
-    if (pending != null) {
-      pending.cancel(false);
-    }
-    Duration real = PacedClock.realDelayOf(clock, clockTime);
-    try {
-      wakeUp = executor.schedule(this::wake, real.toNanos(), TimeUnit.NANOSECONDS);
-      wakeAt = clock.instant().plus(clockTime);
-    } catch (RejectedExecutionException e) {
-      LOG.log(Level.DEBUG, "executor shut down; programme notifications stop");
-      wakeUp = null;
-      wakeAt = null;
-    }
+    return sleep.compareTo(MAX_SLEEP) > 0 ? MAX_SLEEP : sleep;
   }
 
   private boolean handled(Key key) {

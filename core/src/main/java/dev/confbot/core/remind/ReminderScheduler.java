@@ -9,7 +9,7 @@ import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.ReminderStore.Subscription;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.Session;
-import dev.confbot.core.time.PacedClock;
+import dev.confbot.core.time.WakeLoop;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,14 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Sends each pending reminder as a direct message {@link ReminderSettings#lead} before its session
@@ -53,10 +48,10 @@ import org.jspecify.annotations.Nullable;
  * {@link #wakeNow}.
  *
  * <p><b>Thread-safe, and no caller waits for a send:</b> wake-ups (which send the direct messages,
- * possibly hundreds, each a blocking call) run one at a time under their own lock; {@link
- * #wakeNow}, {@link #start} and {@link #close} only re-plan the next wake-up under a small planning
- * lock that is never held during I/O, and {@link #stats} reads atomic counters. A {@link #wakeNow}
- * during a running wake-up is remembered and makes the next wake-up immediate.
+ * possibly hundreds, each a blocking call) run one at a time on a {@link WakeLoop}; {@link
+ * #wakeNow}, {@link #start} and {@link #close} only re-plan the next wake-up, and {@link #stats}
+ * reads atomic counters. A {@link #wakeNow} during a running wake-up is remembered and makes the
+ * next wake-up immediate.
  */
 public final class ReminderScheduler implements AutoCloseable {
 
@@ -87,21 +82,13 @@ public final class ReminderScheduler implements AutoCloseable {
   private final ReminderFormat format;
   private final AuditSink alerts;
   private final Clock clock;
-  private final ScheduledExecutorService executor;
 
-  /** Held by a wake-up for its whole run (store reads and sends); guards the fields below it. */
-  private final ReentrantLock sendLock = new ReentrantLock();
+  /** Runs the wake-ups one at a time; the fields below are only touched by them. */
+  private final WakeLoop loop;
 
   private final OnceAlerts alerted;
   private final Map<String, Instant> poisoned = new HashMap<>();
   private boolean retrying;
-
-  /** Held only while (re)planning the next wake-up, never during I/O; guards the fields below. */
-  private final Object planLock = new Object();
-
-  private @Nullable ScheduledFuture<?> wakeUp;
-  private boolean closed = true;
-  private boolean wakeRequested;
 
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong dmsClosed = new AtomicLong();
@@ -134,15 +121,12 @@ public final class ReminderScheduler implements AutoCloseable {
     this.alerts = alerts;
     this.alerted = new OnceAlerts(alerts, LOG);
     this.clock = clock;
-    this.executor = executor;
+    this.loop = new WakeLoop("session reminders", clock, executor, RETRY_DELAY, this::wake);
   }
 
   /** Starts: wakes at once to send what fell due while the bot was down. */
   public void start() {
-    synchronized (planLock) {
-      closed = false;
-      wakeIn(Duration.ZERO);
-    }
+    loop.start();
   }
 
   /**
@@ -150,12 +134,7 @@ public final class ReminderScheduler implements AutoCloseable {
    * waits for a running wake-up: if one is sending, another follows right after it.
    */
   public void wakeNow() {
-    synchronized (planLock) {
-      if (!closed) {
-        wakeRequested = true;
-        wakeIn(Duration.ZERO);
-      }
-    }
+    loop.wakeNow();
   }
 
   /** The counters so far; never waits for a running wake-up. */
@@ -169,53 +148,28 @@ public final class ReminderScheduler implements AutoCloseable {
    */
   @Override
   public void close() {
-    synchronized (planLock) {
-      closed = true;
-      ScheduledFuture<?> pending = wakeUp;
-      if (pending != null) {
-        pending.cancel(false);
-      }
-      wakeUp = null;
-    }
+    loop.close();
   }
 
-  private void wake() {
-    sendLock.lock();
+  /** One wake-up: sends what is due; returns how long to sleep. */
+  private Duration wake() {
+    Optional<Instant> next = Optional.empty();
+    retrying = false;
+    Duration sleep = MAX_SLEEP;
     try {
-      synchronized (planLock) {
-        if (closed) {
-          return;
-        }
-        wakeRequested = false;
-      }
-      Optional<Instant> next = Optional.empty();
-      boolean completed = false;
-      retrying = false;
-      try {
-        next = sendDue();
-        completed = true;
-      } catch (RuntimeException e) {
-        alerted.alert(
-            "wake", "session reminders hit an error and will retry: " + e.getMessage(), e);
-      } finally {
-        // even an Error must not end the chain of wake-ups
-        Instant now = clock.instant();
-        Duration sleep = MAX_SLEEP;
-        if (!completed || retrying) {
-          sleep = RETRY_DELAY;
-        }
-        if (next.isPresent()) {
-          Duration until = Duration.between(now, next.get());
-          sleep = until.isNegative() ? Duration.ZERO : (until.compareTo(sleep) < 0 ? until : sleep);
-        }
-        synchronized (planLock) {
-          // a wakeNow() during this pass asked for another one at once
-          wakeIn(wakeRequested ? Duration.ZERO : sleep);
-        }
-      }
-    } finally {
-      sendLock.unlock();
+      next = sendDue();
+    } catch (RuntimeException e) {
+      alerted.alert("wake", "session reminders hit an error and will retry: " + e.getMessage(), e);
+      sleep = RETRY_DELAY;
     }
+    if (retrying) {
+      sleep = RETRY_DELAY;
+    }
+    if (next.isPresent()) {
+      Duration until = Duration.between(clock.instant(), next.get());
+      sleep = until.compareTo(sleep) < 0 ? until : sleep;
+    }
+    return sleep;
   }
 
   /** Sends what is due; returns the next due instant, if any. */
@@ -317,24 +271,6 @@ public final class ReminderScheduler implements AutoCloseable {
     }
     LOG.log(
         Level.INFO, "sent reminder for {0} to member {1}", session.code(), subscription.member());
-  }
-
-  /** Replaces the planned wake-up; callers hold {@link #planLock}. */
-  private void wakeIn(Duration clockTime) {
-    if (closed) {
-      return;
-    }
-    ScheduledFuture<?> pending = wakeUp;
-    if (pending != null) {
-      pending.cancel(false);
-    }
-    Duration real = PacedClock.realDelayOf(clock, clockTime);
-    try {
-      wakeUp = executor.schedule(this::wake, real.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException e) {
-      LOG.log(Level.DEBUG, "executor shut down; session reminders stop");
-      wakeUp = null;
-    }
   }
 
   private static String key(Subscription subscription) {

@@ -6,6 +6,7 @@ import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ChannelTopics;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.time.PacedClock;
+import dev.confbot.core.time.WakeLoop;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,12 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the room channels' topics on "Now / Next" ({@link RoomTopics}). Every {@link #INTERVAL}
@@ -57,13 +54,11 @@ public final class RoomTopicUpdater implements AutoCloseable {
   private final ChannelTopics topics;
   private final AuditSink alerts;
   private final Clock clock;
-  private final ScheduledExecutorService executor;
 
   private final Map<String, String> lastSet = new HashMap<>();
   private final Map<String, Deque<Instant>> edits = new HashMap<>();
   private final OnceAlerts alerted;
-  private @Nullable ScheduledFuture<?> wakeUp;
-  private boolean closed = true;
+  private final WakeLoop loop;
   private long set;
   private long failed;
   private long limited;
@@ -106,24 +101,30 @@ public final class RoomTopicUpdater implements AutoCloseable {
     this.alerts = alerts;
     this.alerted = new OnceAlerts(alerts, LOG);
     this.clock = clock;
-    this.executor = executor;
+    this.loop =
+        new WakeLoop(
+            "room channel topics",
+            clock,
+            executor,
+            INTERVAL,
+            () -> {
+              tick();
+              return INTERVAL;
+            });
   }
 
   /** Starts ticking: the first tick runs at once, then one every {@link #INTERVAL}. */
-  public synchronized void start() {
-    closed = false;
-    wakeIn(Duration.ZERO);
+  public void start() {
+    loop.start();
   }
 
-  /** Stops ticking; the executor is left to its owner. A later {@link #start} resumes. */
+  /**
+   * Stops ticking, after a tick already running; the executor is left to its owner. A later {@link
+   * #start} resumes.
+   */
   @Override
   public synchronized void close() {
-    closed = true;
-    ScheduledFuture<?> pending = wakeUp;
-    if (pending != null) {
-      pending.cancel(false);
-    }
-    wakeUp = null;
+    loop.close();
   }
 
   /** The counters so far. */
@@ -182,34 +183,6 @@ public final class RoomTopicUpdater implements AutoCloseable {
     set++;
     recovered(channel, "the topic of room channel " + channel + " is set again");
     LOG.log(Level.INFO, "topic of {0} set: {1}", channel, topic);
-  }
-
-  private void wake() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-    }
-    try {
-      tick();
-    } finally {
-      // even an Error must not end the chain of ticks
-      synchronized (this) {
-        if (!closed) {
-          wakeIn(INTERVAL);
-        }
-      }
-    }
-  }
-
-  private void wakeIn(Duration clockTime) {
-    Duration real = PacedClock.realDelayOf(clock, clockTime);
-    try {
-      wakeUp = executor.schedule(this::wake, real.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException e) {
-      LOG.log(Level.DEBUG, "executor shut down; room channel topics stop");
-      wakeUp = null;
-    }
   }
 
   private void recovered(String topic, String line) {
