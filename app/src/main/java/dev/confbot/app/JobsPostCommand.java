@@ -10,22 +10,18 @@ import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.ConfigLoader;
 import dev.confbot.config.LoadedConfig;
 import dev.confbot.core.jobs.JobBoardService;
-import dev.confbot.core.jobs.JobCsv;
 import dev.confbot.core.jobs.JobCsvProblem;
-import dev.confbot.core.jobs.JobImport;
 import dev.confbot.core.jobs.JobOffer;
+import dev.confbot.core.jobs.JobOffersFile;
 import dev.confbot.core.jobs.JobPostReport;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.JobLedger;
 import dev.confbot.core.port.JobPoster;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -89,11 +85,12 @@ final class JobsPostCommand implements Callable<Integer> {
       return Main.INVALID;
     }
     ConfbotConfig config = loaded.get().config();
-    Optional<List<JobOffer>> offers = readOffers(config, err);
-    if (offers.isEmpty()) {
+    Optional<JobOffersFile.Read.Loaded> read = readOffers(config, err);
+    if (read.isEmpty()) {
       return Main.INVALID;
     }
-    Path images = directoryOf(csvFile(config).orElseThrow());
+    List<JobOffer> offers = read.get().offers();
+    Path images = read.get().directory();
     Injector injector =
         Guice.createInjector(
             new SqliteModule(),
@@ -111,7 +108,7 @@ final class JobsPostCommand implements Callable<Integer> {
       JobPostReport report;
       AtomicReference<@Nullable String> failure = new AtomicReference<>();
       if (dryRun) {
-        report = service(embed -> fail()).post(offers.get(), ledger, true);
+        report = service(embed -> fail()).post(offers, ledger, true);
       } else {
         Optional<JDA> jda = connect(config, err);
         if (jda.isEmpty()) {
@@ -133,7 +130,7 @@ final class JobsPostCommand implements Callable<Integer> {
                   throw e;
                 }
               };
-          report = service(poster).post(offers.get(), ledger, false);
+          report = service(poster).post(offers, ledger, false);
         } finally {
           jda.get().shutdown();
         }
@@ -164,7 +161,7 @@ final class JobsPostCommand implements Callable<Integer> {
   }
 
   /** The offers of the CSV file, or empty after printing why it cannot be used. */
-  private Optional<List<JobOffer>> readOffers(ConfbotConfig config, PrintWriter err) {
+  private Optional<JobOffersFile.Read.Loaded> readOffers(ConfbotConfig config, PrintWriter err) {
     Optional<Path> chosen = csvFile(config);
     if (chosen.isEmpty()) {
       err.println(
@@ -173,33 +170,30 @@ final class JobsPostCommand implements Callable<Integer> {
       err.flush();
       return Optional.empty();
     }
-    Path file = chosen.get().toAbsolutePath().normalize();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      err.println("confbot: cannot read the job offers file " + file + ": " + e.getMessage());
-      err.flush();
-      return Optional.empty();
+    JobOffersFile.Read read = JobOffersFile.read(chosen.get());
+    if (read instanceof JobOffersFile.Read.Loaded loadedOffers) {
+      return Optional.of(loadedOffers);
     }
-    Path directory = directoryOf(file);
-    JobImport read = JobCsv.read(bytes, image -> Files.isRegularFile(directory.resolve(image)));
-    if (read instanceof JobImport.Loaded loadedOffers) {
-      return Optional.of(loadedOffers.offers());
-    }
-    if (read instanceof JobImport.Rejected rejected) {
-      List<JobCsvProblem> problems = rejected.problems();
+    if (read instanceof JobOffersFile.Read.Missing missing) {
+      err.println("confbot: the job offers file " + missing.file() + " does not exist.");
+    } else if (read instanceof JobOffersFile.Read.Unreadable unreadable) {
+      err.println(
+          "confbot: cannot read the job offers file "
+              + unreadable.file()
+              + ": "
+              + unreadable.reason());
+    } else if (read instanceof JobOffersFile.Read.Invalid invalid) {
+      List<JobCsvProblem> problems = invalid.problems();
       err.printf(
           "%s is not valid: %d problem%s%n",
-          file, problems.size(), problems.size() == 1 ? "" : "s");
+          invalid.file(), problems.size(), problems.size() == 1 ? "" : "s");
       for (JobCsvProblem problem : problems) {
         err.println("  - " + problem.describe());
       }
       err.println("Nothing was posted. Fix these and run 'confbot jobs post --dry-run' again.");
-      err.flush();
-      return Optional.empty();
     }
-    throw new AssertionError(read);
+    err.flush();
+    return Optional.empty();
   }
 
   /** Logs in to Discord and waits for the guilds; empty after printing why it failed. */
@@ -211,11 +205,5 @@ final class JobsPostCommand implements Callable<Integer> {
       err.flush();
       return Optional.empty();
     }
-  }
-
-  /** The directory of a file, against which the CSV's image paths are resolved. */
-  private static Path directoryOf(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    return Objects.requireNonNullElse(absolute.getParent(), absolute.getRoot());
   }
 }

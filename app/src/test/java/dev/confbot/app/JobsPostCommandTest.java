@@ -250,6 +250,9 @@ class JobsPostCommandTest {
     int exit = jobsPost("--dry-run", "--csv", directory.resolve("nope.csv").toString());
     // then
     assertThat(exit).isEqualTo(Main.INVALID);
-    assertThat(err.toString()).contains("cannot read the job offers file").contains("nope.csv");
+    assertThat(err.toString())
+        .contains("the job offers file")
+        .contains("does not exist")
+        .contains("nope.csv");
   }
 }

@@ -1,18 +1,13 @@
 package dev.confbot.adapter.discord;
 
 import dev.confbot.core.jobs.JobBoardService;
-import dev.confbot.core.jobs.JobCsv;
-import dev.confbot.core.jobs.JobCsvProblem;
-import dev.confbot.core.jobs.JobImport;
 import dev.confbot.core.jobs.JobOffer;
+import dev.confbot.core.jobs.JobOffersFile;
 import dev.confbot.core.jobs.JobPostReport;
 import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.JobLedger;
 import dev.confbot.core.port.JobPoster;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -136,31 +131,26 @@ public final class JobBoardCommands extends OrganizerListener {
     if (csv == null) {
       return NOT_CONFIGURED;
     }
-    Path file = csv.toAbsolutePath().normalize();
-    Path directory = Objects.requireNonNullElse(file.getParent(), file.getRoot());
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
+    JobOffersFile.Read read = JobOffersFile.read(csv);
+    if (read instanceof JobOffersFile.Read.Missing missing) {
       return "The job offers file "
-          + file
+          + missing.file()
           + " does not exist. Put it there or fix csv in [job_board] of the configuration;"
           + " nothing was posted.";
-    } catch (IOException e) {
-      log.warn("Job offers file {} cannot be read: {}", file, e.toString());
+    }
+    if (read instanceof JobOffersFile.Read.Unreadable unreadable) {
+      log.warn("Job offers file {} cannot be read: {}", unreadable.file(), unreadable.reason());
       return "The job offers file "
-          + file
+          + unreadable.file()
           + " cannot be read by the bot ("
-          + e.getClass().getSimpleName()
+          + unreadable.reason()
           + "); nothing was posted.";
     }
-    JobImport read = JobCsv.read(bytes, image -> Files.isRegularFile(directory.resolve(image)));
-    if (read instanceof JobImport.Rejected rejected) {
-      return problems(file, rejected.problems());
+    if (read instanceof JobOffersFile.Read.Invalid invalid) {
+      return problems(invalid);
     }
-    if (!(read instanceof JobImport.Loaded loaded)) {
-      throw new AssertionError(read);
-    }
+    JobOffersFile.Read.Loaded loaded = (JobOffersFile.Read.Loaded) read;
+    Path directory = loaded.directory();
     List<JobOffer> offers = loaded.offers();
     AtomicReference<@Nullable String> failure = new AtomicReference<>();
     JobPoster discord = new DiscordJobPoster(() -> guild, settings.channel(), directory);
@@ -196,15 +186,10 @@ public final class JobBoardCommands extends OrganizerListener {
   }
 
   /** The CSV's problems, each with its line, as many as fit. */
-  private static String problems(Path file, List<JobCsvProblem> problems) {
-    String header =
-        file.getFileName()
-            + " is not valid: "
-            + problems.size()
-            + " problem"
-            + (problems.size() == 1 ? "" : "s");
-    List<String> lines = problems.stream().map(p -> "• " + p.describe()).toList();
-    return capped(header, lines, "Nothing was posted. Fix the file and run /jobs post again.");
+  private static String problems(JobOffersFile.Read.Invalid invalid) {
+    List<String> lines = invalid.problems().stream().map(p -> "• " + p.describe()).toList();
+    return capped(
+        invalid.heading(), lines, "Nothing was posted. Fix the file and run /jobs post again.");
   }
 
   /**
