@@ -1,7 +1,7 @@
 package dev.confbot.app;
 
+import dev.confbot.adapter.discord.DiscordSession;
 import dev.confbot.config.ConfbotConfig;
-import net.dv8tion.jda.api.JDA;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -27,7 +27,7 @@ final class DiscordUrlOptions {
   }
 
   /** {@link CliDiscord#connect} to the Discord these options name (discord.com by default). */
-  JDA connect(ConfbotConfig config) {
+  DiscordSession connect(ConfbotConfig config) {
     return CliDiscord.connect(config, restUrl, gatewayUrl);
   }
 }

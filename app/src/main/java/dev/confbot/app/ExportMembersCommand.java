@@ -2,7 +2,7 @@ package dev.confbot.app;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.confbot.adapter.discord.GuildMembers;
+import dev.confbot.adapter.discord.DiscordSession;
 import dev.confbot.adapter.sqlite.SqliteDatabase;
 import dev.confbot.adapter.sqlite.SqliteModule;
 import dev.confbot.adapter.sqlite.SqliteSettings;
@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import net.dv8tion.jda.api.JDA;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -131,11 +130,8 @@ final class ExportMembersCommand implements Callable<Integer> {
 
   /** Logs in, reads the guild's members and logs out again. */
   private List<ServerMember> fetchMembers(ConfbotConfig config) {
-    JDA jda = discordUrls.connect(config);
-    try {
-      return GuildMembers.of(CliDiscord.guild(jda, config.discord().guildId()));
-    } finally {
-      jda.shutdown();
+    try (DiscordSession discord = discordUrls.connect(config)) {
+      return discord.members();
     }
   }
 

@@ -2,7 +2,7 @@ package dev.confbot.app;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import dev.confbot.adapter.discord.DiscordJobPoster;
+import dev.confbot.adapter.discord.DiscordSession;
 import dev.confbot.adapter.sqlite.SqliteDatabase;
 import dev.confbot.adapter.sqlite.SqliteModule;
 import dev.confbot.adapter.sqlite.SqliteSettings;
@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import net.dv8tion.jda.api.JDA;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -110,17 +109,12 @@ final class JobsPostCommand implements Callable<Integer> {
       if (dryRun) {
         report = service(embed -> fail()).post(offers, ledger, true);
       } else {
-        Optional<JDA> jda = connect(config, err);
-        if (jda.isEmpty()) {
+        Optional<DiscordSession> session = connect(config, err);
+        if (session.isEmpty()) {
           return 1;
         }
         try {
-          long guildId = config.discord().guildId();
-          JobPoster discord =
-              new DiscordJobPoster(
-                  () -> CliDiscord.guild(jda.get(), guildId),
-                  config.jobBoard().channel().value(),
-                  images);
+          JobPoster discord = session.get().jobPoster(config.jobBoard().channel().value(), images);
           JobPoster poster =
               embed -> {
                 try {
@@ -132,7 +126,7 @@ final class JobsPostCommand implements Callable<Integer> {
               };
           report = service(poster).post(offers, ledger, false);
         } finally {
-          jda.get().shutdown();
+          session.get().close();
         }
       }
       out.println(report.describe());
@@ -197,7 +191,7 @@ final class JobsPostCommand implements Callable<Integer> {
   }
 
   /** Logs in to Discord and waits for the guilds; empty after printing why it failed. */
-  private Optional<JDA> connect(ConfbotConfig config, PrintWriter err) {
+  private Optional<DiscordSession> connect(ConfbotConfig config, PrintWriter err) {
     try {
       return Optional.of(discordUrls.connect(config));
     } catch (GatewayException e) {

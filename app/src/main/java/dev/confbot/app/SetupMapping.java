@@ -1,5 +1,6 @@
 package dev.confbot.app;
 
+import dev.confbot.adapter.discord.DiscordServerSetup;
 import dev.confbot.config.ChannelRef;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.NotificationsConfig;
@@ -29,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.dv8tion.jda.api.Permission;
 
 /**
  * Turns the {@code [setup]} part of the configuration into the core's {@link ServerBlueprint},
@@ -221,16 +221,7 @@ final class SetupMapping {
         return Optional.of(permission);
       }
     }
-    for (Permission jda : Permission.values()) {
-      if (jda.name().equals(wanted)) {
-        for (DiscordPermission permission : DiscordPermission.values()) {
-          if (permission.offset() == jda.getOffset()) {
-            return Optional.of(permission);
-          }
-        }
-      }
-    }
-    return Optional.empty();
+    return DiscordServerSetup.permissionByJdaName(wanted);
   }
 
   private static final class Mapping {

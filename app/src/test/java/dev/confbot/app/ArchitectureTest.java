@@ -139,4 +139,72 @@ class ArchitectureTest {
                           && !c.isEquivalentTo(GatewayException.class)
                           && !c.isEquivalentTo(AuditSink.class)))
           .because("use cases belong in core services; app only wires and runs them");
+
+  @ArchTest
+  static final ArchRule noJdaInApp =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.confbot.app..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("net.dv8tion..")
+          .because(
+              "everything that talks JDA is in adapters-discord: its DiscordModule for the bot,"
+                  + " DiscordSession for the one-shot commands");
+
+  /**
+   * A core class that uses one of core's ports (other than the {@link GatewayException} every port
+   * may throw): a use case. Ports themselves and the values they carry do not.
+   */
+  private static final DescribedPredicate<JavaClass> CORE_USE_CASE =
+      DescribedPredicate.describe(
+          "core use cases (core classes that use a port)",
+          c ->
+              c.getPackageName().startsWith("dev.confbot.core")
+                  && !c.getPackageName().equals("dev.confbot.core.port")
+                  && c.getDirectDependenciesFromSelf().stream()
+                      .map(d -> d.getTargetClass())
+                      .anyMatch(
+                          t ->
+                              t.getPackageName().equals("dev.confbot.core.port")
+                                  && !t.isEquivalentTo(GatewayException.class)));
+
+  @ArchTest
+  static final ArchRule drivenAdaptersUseCoreThroughItsPorts =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "dev.confbot.adapter.pretix..",
+              "dev.confbot.adapter.pretalx..",
+              "dev.confbot.adapter.sqlite..")
+          .should()
+          .dependOnClassesThat(CORE_USE_CASE)
+          .because(
+              "pretix, pretalx and SQLite adapters implement core's ports with the values those"
+                  + " carry; the use cases call them, not the other way round");
+
+  @ArchTest
+  static final ArchRule adaptersImplementOnlyPorts =
+      classes()
+          .that()
+          .resideInAPackage("dev.confbot.adapter..")
+          .and()
+          .areNotInterfaces()
+          .should(
+              new com.tngtech.archunit.lang.ArchCondition<JavaClass>(
+                  "implement no core type other than a port") {
+                @Override
+                public void check(
+                    JavaClass item, com.tngtech.archunit.lang.ConditionEvents events) {
+                  for (JavaClass type : item.getAllRawInterfaces()) {
+                    if (type.getPackageName().startsWith("dev.confbot.core")
+                        && !type.getPackageName().equals("dev.confbot.core.port")) {
+                      events.add(
+                          com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                              item, item.getName() + " implements " + type.getName()));
+                    }
+                  }
+                }
+              })
+          .because("an adapter plugs into the core at its ports, not inside a use case");
 }

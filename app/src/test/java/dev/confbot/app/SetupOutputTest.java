@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.setup.Colour;
 import dev.confbot.core.setup.LiveChannel;
-import dev.confbot.core.setup.LiveRole;
 import dev.confbot.core.setup.RoleSpec;
 import dev.confbot.core.setup.SetupChange;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** How setup plan and setup apply print, and what a pruning plan keeps. */
+/** How setup plan and setup apply print. */
 class SetupOutputTest {
   private static final SetupChange CREATE_SPEAKERS =
       new SetupChange.CreateRole(new RoleSpec("Speakers", new Colour(0x3776AB), true, false));
@@ -85,57 +83,5 @@ class SetupOutputTest {
     // then
     assertThat(result).isEqualTo(new SetupOutput.Applied(2, false, 0));
     assertThat(text.toString()).endsWith("Applied 2 changes." + System.lineSeparator());
-  }
-
-  @Test
-  void pruningKeepsTheChannelsAndRolesTheConfigurationUses() {
-    // given
-    SetupChange deleteJobBoard =
-        new SetupChange.DeleteChannel(new LiveChannel(7, "job-board", null, "", List.of()));
-    SetupChange deleteAttendees =
-        new SetupChange.DeleteRole(new LiveRole(8, "Attendees", Colour.NONE, false, false, false));
-    List<String> notes = new ArrayList<>();
-    // when
-    List<SetupChange> kept =
-        SetupSession.keepUsed(
-            List.of(DELETE_OLD, deleteJobBoard, deleteAttendees),
-            new SetupSession.Used(
-                Map.of("job-board", "job_board.channel"),
-                Map.of(),
-                Map.of("Attendees", "registration.roles.items"),
-                Map.of()),
-            notes);
-    // then
-    assertThat(kept).containsExactly(DELETE_OLD);
-    assertThat(notes)
-        .containsExactly(
-            "kept #job-board: used by job_board.channel",
-            "kept role Attendees: used by registration.roles.items");
-  }
-
-  @Test
-  void pruningKeepsTheChannelsAndRolesTheConfigurationGivesById() {
-    // given
-    SetupChange deleteDesk =
-        new SetupChange.DeleteChannel(new LiveChannel(7, "ticket-desk", null, "", List.of()));
-    SetupChange deleteStaff =
-        new SetupChange.DeleteRole(new LiveRole(8, "Staff", Colour.NONE, false, false, false));
-    List<String> notes = new ArrayList<>();
-    // when
-    List<SetupChange> kept =
-        SetupSession.keepUsed(
-            List.of(DELETE_OLD, deleteDesk, deleteStaff),
-            new SetupSession.Used(
-                Map.of(),
-                Map.of(7L, "registration.channel"),
-                Map.of(),
-                Map.of(8L, "organizers.roles")),
-            notes);
-    // then
-    assertThat(kept).containsExactly(DELETE_OLD);
-    assertThat(notes)
-        .containsExactly(
-            "kept #ticket-desk: used by registration.channel",
-            "kept role Staff: used by organizers.roles");
   }
 }

@@ -1,8 +1,13 @@
 package dev.confbot.adapter.discord;
 
 import dev.confbot.core.port.GatewayException;
+import dev.confbot.core.port.ServerSetup;
+import dev.confbot.core.setup.DiscordPermission;
 import dev.confbot.core.setup.LiveServer;
 import dev.confbot.core.setup.SetupChange;
+import java.util.Locale;
+import java.util.Optional;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 
 /**
@@ -22,7 +27,7 @@ import net.dv8tion.jda.api.entities.Guild;
  * become a {@link GatewayException} with system {@code "discord"} and a message an organizer can
  * act on (which permission is missing, which role is above the bot's).
  */
-public final class DiscordServerSetup {
+public final class DiscordServerSetup implements ServerSetup {
   private final DiscordSetupSnapshot snapshot;
   private final DiscordSetupExecutor executor;
 
@@ -39,6 +44,7 @@ public final class DiscordServerSetup {
    * roles sharing a name, the oldest one's). Member overwrites and those of the bot's own role are
    * left out: setup keeps the bot's access itself (see {@link #apply}).
    */
+  @Override
   public LiveServer snapshot() {
     return snapshot.snapshot();
   }
@@ -53,7 +59,27 @@ public final class DiscordServerSetup {
    *
    * @throws GatewayException when Discord or JDA refuses it, with the reason and what to fix
    */
+  @Override
   public void apply(SetupChange change) {
     executor.apply(change);
+  }
+
+  /**
+   * The permission JDA calls by this name (such as {@code MESSAGE_SEND} for Discord's {@code
+   * SEND_MESSAGES}), for blueprints written with JDA's names; case and surrounding blanks do not
+   * matter.
+   */
+  public static Optional<DiscordPermission> permissionByJdaName(String name) {
+    String wanted = name.strip().toUpperCase(Locale.ROOT);
+    for (Permission jda : Permission.values()) {
+      if (jda.name().equals(wanted)) {
+        for (DiscordPermission permission : DiscordPermission.values()) {
+          if (permission.offset() == jda.getOffset()) {
+            return Optional.of(permission);
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 }
