@@ -34,8 +34,8 @@ import okhttp3.OkHttpClient;
  * build a running confbot from them: {@link SqliteModule} (claims, snapshot, ledgers), {@link
  * PretixModule} (tickets), {@link PretalxModule} (the schedule, when one is configured), {@link
  * DiscordModule} (the bot and the ports Discord implements), {@link CoreServicesModule} (the use
- * cases), {@link ExecutorsModule} (the threads), the {@link OkHttpClient} of pretalx (pretix still
- * builds its own), and {@link Lifecycle} (start and stop, in order). No I/O happens here.
+ * cases), {@link ExecutorsModule} (the threads), the one {@link OkHttpClient} (pretix and pretalx
+ * derive theirs from it), and {@link Lifecycle} (start and stop, in order). No I/O happens here.
  */
 final class AppModule extends AbstractModule {
   private final ConfbotConfig config;
@@ -64,10 +64,10 @@ final class AppModule extends AbstractModule {
       install(new PretalxModule());
     }
     install(new CoreServicesModule(config));
-    install(new DiscordModule(discordSettings()));
+    install(new DiscordModule(this::discordSettings));
   }
 
-  /** The HTTP client of the schedule source (pretix does not use it yet). */
+  /** The one HTTP client: pretix and the schedule source derive theirs from it. */
   @Provides
   @Singleton
   OkHttpClient http() {

@@ -7,6 +7,7 @@ import com.google.inject.util.Modules;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.core.registration.TicketSyncService;
 import dev.confbot.core.schedule.ProgrammeService;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +46,14 @@ final class Confbot implements AutoCloseable {
     Module app = new AppModule(config, options);
     return Guice.createInjector(
         overrides.length == 0 ? app : Modules.override(app).with(overrides));
+  }
+
+  /**
+   * The object graph for a one-shot command on the real clock: it builds the parts it uses (the
+   * store, a core service) and starts and closes them itself.
+   */
+  static Injector oneShot(ConfbotConfig config) {
+    return injector(config, RunOptions.production(Clock.systemUTC()));
   }
 
   /** Starts everything; returns once registration is open. */

@@ -1,9 +1,7 @@
 package dev.confbot.app;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.confbot.adapter.sqlite.SqliteDatabase;
-import dev.confbot.adapter.sqlite.SqliteModule;
 import dev.confbot.adapter.sqlite.SqliteSettings;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.ConfigLoader;
@@ -88,9 +86,7 @@ final class DataPurgeCommand implements Callable<Integer> {
       return 0;
     }
     ZoneId zone = config.schedule().timeZone();
-    Injector injector =
-        Guice.createInjector(
-            new SqliteModule(), b -> b.bind(SqliteSettings.class).toInstance(settings));
+    Injector injector = Confbot.oneShot(config);
     SqliteDatabase database = injector.getInstance(SqliteDatabase.class);
     PurgeResult result;
     try {
@@ -100,7 +96,7 @@ final class DataPurgeCommand implements Callable<Integer> {
               injector.getInstance(PersonalData.class),
               config.privacy().retainedUntil(),
               zone,
-              Clock.systemUTC());
+              injector.getInstance(Clock.class));
       result = dryRun ? service.dryRun() : service.purge(now);
     } catch (GatewayException e) {
       err.println("confbot: the database " + file + " could not be purged: " + e.getMessage());

@@ -1,11 +1,8 @@
 package dev.confbot.app;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.confbot.adapter.discord.DiscordSession;
 import dev.confbot.adapter.sqlite.SqliteDatabase;
-import dev.confbot.adapter.sqlite.SqliteModule;
-import dev.confbot.adapter.sqlite.SqliteSettings;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.ConfigLoader;
 import dev.confbot.config.LoadedConfig;
@@ -85,10 +82,7 @@ final class ExportMembersCommand implements Callable<Integer> {
           Main.INVALID,
           file + " exists; pass --force to replace it, or choose another file with --out.");
     }
-    Injector injector =
-        Guice.createInjector(
-            new SqliteModule(),
-            b -> b.bind(SqliteSettings.class).toInstance(Wiring.sqliteSettings(config)));
+    Injector injector = Confbot.oneShot(config);
     SqliteDatabase database = injector.getInstance(SqliteDatabase.class);
     String csv;
     int count;

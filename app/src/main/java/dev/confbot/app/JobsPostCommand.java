@@ -1,11 +1,8 @@
 package dev.confbot.app;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.confbot.adapter.discord.DiscordSession;
 import dev.confbot.adapter.sqlite.SqliteDatabase;
-import dev.confbot.adapter.sqlite.SqliteModule;
-import dev.confbot.adapter.sqlite.SqliteSettings;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.ConfigLoader;
 import dev.confbot.config.LoadedConfig;
@@ -90,10 +87,7 @@ final class JobsPostCommand implements Callable<Integer> {
     }
     List<JobOffer> offers = read.get().offers();
     Path images = read.get().directory();
-    Injector injector =
-        Guice.createInjector(
-            new SqliteModule(),
-            b -> b.bind(SqliteSettings.class).toInstance(Wiring.sqliteSettings(config)));
+    Injector injector = Confbot.oneShot(config);
     SqliteDatabase database = injector.getInstance(SqliteDatabase.class);
     try {
       database.start();
@@ -107,7 +101,7 @@ final class JobsPostCommand implements Callable<Integer> {
       JobPostReport report;
       AtomicReference<@Nullable String> failure = new AtomicReference<>();
       if (dryRun) {
-        report = service(embed -> fail()).post(offers, ledger, true);
+        report = service(embed -> fail(), injector).post(offers, ledger, true);
       } else {
         Optional<DiscordSession> session = connect(config, err);
         if (session.isEmpty()) {
@@ -124,7 +118,7 @@ final class JobsPostCommand implements Callable<Integer> {
                   throw e;
                 }
               };
-          report = service(poster).post(offers, ledger, false);
+          report = service(poster, injector).post(offers, ledger, false);
         } finally {
           session.get().close();
         }
@@ -142,8 +136,8 @@ final class JobsPostCommand implements Callable<Integer> {
     }
   }
 
-  private static JobBoardService service(JobPoster poster) {
-    return new JobBoardService(poster, Clock.systemUTC());
+  private static JobBoardService service(JobPoster poster, Injector injector) {
+    return new JobBoardService(poster, injector.getInstance(Clock.class));
   }
 
   private static void fail() {

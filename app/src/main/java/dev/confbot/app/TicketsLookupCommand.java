@@ -1,6 +1,5 @@
 package dev.confbot.app;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.squareup.moshi.JsonWriter;
 import dev.confbot.adapter.pretalx.InMemoryScheduleCache;
@@ -9,7 +8,6 @@ import dev.confbot.adapter.pretalx.ScheduleSources;
 import dev.confbot.adapter.pretix.PretixDirectoryTicketSource;
 import dev.confbot.adapter.pretix.PretixTicketSource;
 import dev.confbot.adapter.sqlite.SqliteDatabase;
-import dev.confbot.adapter.sqlite.SqliteModule;
 import dev.confbot.adapter.sqlite.SqliteSettings;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.ConfigException;
@@ -278,9 +276,7 @@ final class TicketsLookupCommand implements Callable<Integer> {
     if (!Files.isRegularFile(sqlite.databaseFile())) {
       return copy;
     }
-    Injector injector =
-        Guice.createInjector(
-            new SqliteModule(), binder -> binder.bind(SqliteSettings.class).toInstance(sqlite));
+    Injector injector = Confbot.oneShot(loaded.get());
     try (SqliteDatabase database = injector.getInstance(SqliteDatabase.class)) {
       for (ClaimStore.Claim claim : injector.getInstance(ClaimStore.class).all()) {
         copy.reserve(claim.position(), claim.member(), claim.at());

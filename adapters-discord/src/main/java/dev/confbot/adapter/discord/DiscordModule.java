@@ -43,6 +43,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
@@ -104,15 +105,33 @@ public final class DiscordModule extends AbstractModule {
     }
   }
 
-  private final Settings settings;
+  private final Supplier<Settings> source;
+  private @Nullable Settings settings;
 
   public DiscordModule(Settings settings) {
-    this.settings = settings;
+    this(() -> settings);
+  }
+
+  /**
+   * A module whose settings are made when the Discord side is first built: one-shot commands that
+   * never reach Discord need no token.
+   */
+  public DiscordModule(Supplier<Settings> settings) {
+    this.source = settings;
   }
 
   @Override
   protected void configure() {
-    bind(Settings.class).toInstance(settings);
+    bind(Settings.class).toProvider((com.google.inject.Provider<Settings>) this::settings);
+  }
+
+  private synchronized Settings settings() {
+    Settings made = settings;
+    if (made == null) {
+      made = source.get();
+      settings = made;
+    }
+    return made;
   }
 
   /** The bot with every slash command; the ports below reach its guild once it is started. */
@@ -134,8 +153,8 @@ public final class DiscordModule extends AbstractModule {
     commands.addAll(ReminderCommands.commands());
     commands.addAll(PrivacyCommands.commands());
     return new DiscordBot(
-        settings.connection(),
-        settings.guild(),
+        settings().connection(),
+        settings().guild(),
         commands,
         List.of(organizer, programme, jobBoard, reminders, privacy, grants),
         texts);
@@ -159,19 +178,19 @@ public final class DiscordModule extends AbstractModule {
   @Provides
   @Singleton
   AuditSink auditSink(Provider<DiscordBot> bot) {
-    return new DiscordAuditSink(() -> guild(bot), settings.logChannel());
+    return new DiscordAuditSink(() -> guild(bot), settings().logChannel());
   }
 
   @Provides
   @Singleton
   Announcer announcer(Provider<DiscordBot> bot) {
-    return new DiscordAnnouncer(() -> jda(bot), settings.guildId(), settings.webhooks());
+    return new DiscordAnnouncer(() -> jda(bot), settings().guildId(), settings().webhooks());
   }
 
   @Provides
   @Singleton
   ChannelTopics channelTopics(Provider<DiscordBot> bot) {
-    return new DiscordChannelTopics(() -> jda(bot), settings.guildId());
+    return new DiscordChannelTopics(() -> jda(bot), settings().guildId());
   }
 
   @Provides
@@ -184,7 +203,7 @@ public final class DiscordModule extends AbstractModule {
   @Provides
   @Singleton
   Registrar registrar(RegistrationService service, TicketLifecycle lifecycle, Texts texts) {
-    String help = "#" + settings.helpChannel();
+    String help = "#" + settings().helpChannel();
     Map<Language, RegistrationMessages> byLanguage = new EnumMap<>(Language.class);
     for (Language language : Language.values()) {
       byLanguage.put(language, RegistrationMessages.forLanguage(texts.forLanguage(language), help));
@@ -209,11 +228,11 @@ public final class DiscordModule extends AbstractModule {
       @Named("command-workers") ExecutorService workers) {
     return new OrganizerCommands(
         new OrganizerCommands.Settings(
-            settings.guildId(),
-            settings.organizerRoles(),
-            settings.countedRoles(),
-            settings.zone(),
-            settings.connection().messageContentIntent()),
+            settings().guildId(),
+            settings().organizerRoles(),
+            settings().countedRoles(),
+            settings().zone(),
+            settings().connection().messageContentIntent()),
         claims,
         index,
         mapping,
@@ -233,7 +252,7 @@ public final class DiscordModule extends AbstractModule {
       Provider<ProgrammeService> programme,
       NotificationLog ledger,
       Provider<NotificationScheduler> scheduler) {
-    return settings
+    return settings()
         .scheduleLocation()
         .map(
             location ->
@@ -263,8 +282,8 @@ public final class DiscordModule extends AbstractModule {
     return new ProgrammeCommands(
         () -> programme.get().latest(),
         clock,
-        settings.livestreams(),
-        settings.zone(),
+        settings().livestreams(),
+        settings().zone(),
         texts,
         workers);
   }
@@ -275,10 +294,10 @@ public final class DiscordModule extends AbstractModule {
       JobLedger ledger, Clock clock, @Named("command-workers") ExecutorService workers) {
     return new JobBoardCommands(
         new JobBoardCommands.Settings(
-            settings.guildId(),
-            settings.organizerRoles(),
-            settings.jobChannel(),
-            settings.jobCsv()),
+            settings().guildId(),
+            settings().organizerRoles(),
+            settings().jobChannel(),
+            settings().jobCsv()),
         ledger,
         clock,
         workers);
@@ -289,7 +308,9 @@ public final class DiscordModule extends AbstractModule {
   GrantCommands grantCommands(
       OrganizerGrants grants, @Named("command-workers") ExecutorService workers) {
     return new GrantCommands(
-        new GrantCommands.Settings(settings.guildId(), settings.organizerRoles()), grants, workers);
+        new GrantCommands.Settings(settings().guildId(), settings().organizerRoles()),
+        grants,
+        workers);
   }
 
   @Provides
@@ -299,7 +320,7 @@ public final class DiscordModule extends AbstractModule {
       Texts texts,
       @Named("command-workers") ExecutorService workers) {
     return new PrivacyCommands(
-        new PrivacyCommands.Settings(settings.guildId(), settings.organizerRoles()),
+        new PrivacyCommands.Settings(settings().guildId(), settings().organizerRoles()),
         forget::get,
         texts,
         workers);

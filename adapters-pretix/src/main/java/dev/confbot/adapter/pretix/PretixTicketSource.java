@@ -76,7 +76,16 @@ public final class PretixTicketSource implements TicketSource {
    * settings, no request logging). Does no I/O.
    */
   public static PretixTicketSource create(PretixSettings settings, Clock clock) {
-    return create(settings, clock, new OkHttpClient(), Sleeper.SYSTEM);
+    return create(settings, clock, new OkHttpClient());
+  }
+
+  /**
+   * A source talking to the pretix of the settings through a client derived from {@code http}
+   * (sharing its connection pool and threads; timeouts and the token from the settings). Does no
+   * I/O.
+   */
+  public static PretixTicketSource create(PretixSettings settings, Clock clock, OkHttpClient http) {
+    return create(settings, clock, http, Sleeper.SYSTEM);
   }
 
   /**

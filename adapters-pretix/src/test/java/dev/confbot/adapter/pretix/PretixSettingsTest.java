@@ -7,6 +7,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import dev.confbot.core.port.TicketSource;
 import java.time.Clock;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 class PretixSettingsTest {
@@ -49,6 +50,7 @@ class PretixSettingsTest {
                   protected void configure() {
                     bind(PretixSettings.class).toInstance(SETTINGS);
                     bind(Clock.class).toInstance(Clock.systemUTC());
+                    bind(OkHttpClient.class).toInstance(new OkHttpClient());
                   }
                 })
             .getInstance(TicketSource.class);
