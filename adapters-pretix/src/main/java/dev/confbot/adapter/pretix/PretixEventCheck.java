@@ -65,7 +65,7 @@ public final class PretixEventCheck {
                 SYSTEM,
                 BASE_URL_KEY,
                 "no answer from pretix at "
-                    + settings.baseUrl()
+                    + settings.endpoint().baseUrl()
                     + " within "
                     + CALL_TIMEOUT.toSeconds()
                     + " s: check pretix.base_url and the network, or try again later"));
@@ -77,7 +77,7 @@ public final class PretixEventCheck {
                 SYSTEM,
                 BASE_URL_KEY,
                 "cannot reach pretix at "
-                    + settings.baseUrl()
+                    + settings.endpoint().baseUrl()
                     + " ("
                     + e.getClass().getSimpleName()
                     + "): check pretix.base_url and the network"));
@@ -132,7 +132,7 @@ public final class PretixEventCheck {
               TOKEN_KEY,
               "pretix does not accept the API token (HTTP 401): set PRETIX_TOKEN (environment or"
                   + " .secrets) to a current token of a team of organizer \""
-                  + settings.organizer()
+                  + settings.endpoint().organizer()
                   + "\"");
       case 403 ->
           Finding.error(
@@ -157,7 +157,7 @@ public final class PretixEventCheck {
               SYSTEM,
               BASE_URL_KEY,
               "pretix at "
-                  + settings.baseUrl()
+                  + settings.endpoint().baseUrl()
                   + " answers HTTP "
                   + code
                   + (code >= 500
@@ -171,20 +171,24 @@ public final class PretixEventCheck {
         SYSTEM,
         BASE_URL_KEY,
         "the answer from "
-            + settings.baseUrl()
+            + settings.endpoint().baseUrl()
             + " is not a pretix item list: pretix.base_url must be the pretix installation root,"
             + " e.g. https://pretix.eu/");
   }
 
   private static String event(PretixSettings settings) {
-    return "\"" + settings.event() + "\" of organizer \"" + settings.organizer() + "\"";
+    return "\""
+        + settings.endpoint().event()
+        + "\" of organizer \""
+        + settings.endpoint().organizer()
+        + "\"";
   }
 
   /** {@code https://pretix.eu/<org>/<event>/}, where organizers see the slugs. */
   private static String webUrl(PretixSettings settings) {
-    String base = settings.baseUrl();
+    String base = settings.endpoint().baseUrl();
     String root = base.endsWith("api/v1/") ? base.substring(0, base.length() - 7) : base;
-    return root + settings.organizer() + "/" + settings.event() + "/";
+    return root + settings.endpoint().organizer() + "/" + settings.endpoint().event() + "/";
   }
 
   private static Outcome failed(Finding finding) {

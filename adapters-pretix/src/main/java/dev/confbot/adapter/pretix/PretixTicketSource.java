@@ -63,12 +63,12 @@ public final class PretixTicketSource implements TicketSource {
     this.clock = clock;
     this.http =
         new PretixHttp(
-            new RequestPacer(settings.requestsPerMinute(), clock, sleeper),
+            new RequestPacer(settings.limits().requestsPerMinute(), clock, sleeper),
             sleeper,
             clock,
-            settings.maxAttempts(),
-            settings.retryBackoff());
-    this.directLookups = new TokenBucket(settings.directLookupsPerMinute(), clock);
+            settings.retries().maxAttempts(),
+            settings.retries().backoff());
+    this.directLookups = new TokenBucket(settings.limits().directLookupsPerMinute(), clock);
   }
 
   /**
@@ -104,16 +104,16 @@ public final class PretixTicketSource implements TicketSource {
     OkHttpClient client =
         baseClient
             .newBuilder()
-            .connectTimeout(settings.connectTimeout())
-            .readTimeout(settings.readTimeout())
-            .callTimeout(settings.callTimeout())
+            .connectTimeout(settings.timeouts().connect())
+            .readTimeout(settings.timeouts().read())
+            .callTimeout(settings.timeouts().call())
             .addInterceptor(
                 chain ->
                     chain.proceed(
                         chain
                             .request()
                             .newBuilder()
-                            .header("Authorization", "Token " + settings.token())
+                            .header("Authorization", "Token " + settings.endpoint().token())
                             .header("Accept", "application/json")
                             .build()))
             .build();
@@ -216,7 +216,7 @@ public final class PretixTicketSource implements TicketSource {
     if (from > to) {
       return List.of();
     }
-    int threads = Math.min(settings.maxConcurrentPages(), to - from + 1);
+    int threads = Math.min(settings.limits().maxConcurrentPages(), to - from + 1);
     ExecutorService pool = Executors.newFixedThreadPool(threads, new SyncThreads());
     try {
       List<Future<Optional<PretixHttp.Fetched<OrderPageDto>>>> futures = new ArrayList<>();
@@ -307,13 +307,13 @@ public final class PretixTicketSource implements TicketSource {
   }
 
   private void rememberUnknown(OrderCode code, Instant now) {
-    if (settings.negativeCacheTtl().isZero()) {
+    if (settings.limits().negativeCacheTtl().isZero()) {
       return;
     }
     if (unknownUntil.size() >= NEGATIVE_CACHE_PRUNE_SIZE) {
       unknownUntil.values().removeIf(until -> !now.isBefore(until));
     }
-    unknownUntil.put(code, now.plus(settings.negativeCacheTtl()));
+    unknownUntil.put(code, now.plus(settings.limits().negativeCacheTtl()));
   }
 
   private static String cursorOf(PretixHttp.Fetched<OrderPageDto> first) {

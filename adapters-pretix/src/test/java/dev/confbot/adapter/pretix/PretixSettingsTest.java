@@ -16,11 +16,11 @@ class PretixSettingsTest {
 
   @Test
   void normalisesTheBaseUrlAndBuildsTheEventUrl() {
-    assertThat(SETTINGS.baseUrl()).isEqualTo("https://pretix.eu/api/v1/");
+    assertThat(SETTINGS.endpoint().baseUrl()).isEqualTo("https://pretix.eu/api/v1/");
     assertThat(SETTINGS.eventUrl())
         .isEqualTo("https://pretix.eu/api/v1/organizers/pyconxx/events/2026/");
-    assertThat(SETTINGS.requestsPerMinute()).isEqualTo(360);
-    assertThat(SETTINGS.maxConcurrentPages()).isEqualTo(4);
+    assertThat(SETTINGS.limits().requestsPerMinute()).isEqualTo(360);
+    assertThat(SETTINGS.limits().maxConcurrentPages()).isEqualTo(4);
   }
 
   @Test

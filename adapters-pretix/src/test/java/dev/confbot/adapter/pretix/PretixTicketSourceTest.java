@@ -202,7 +202,7 @@ class PretixTicketSourceTest {
     // when
     var first = source.order(code);
     var cached = source.order(code);
-    time.advance(settings.negativeCacheTtl().plusSeconds(1));
+    time.advance(settings.limits().negativeCacheTtl().plusSeconds(1));
     var afterTtl = source.order(code);
     // then
     assertThat(first).isEmpty();
