@@ -1,7 +1,6 @@
 package dev.confbot.core.privacy;
 
 import dev.confbot.core.model.MemberId;
-import dev.confbot.core.model.Position;
 import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.port.AuditSink;
@@ -136,11 +135,7 @@ public final class ForgetService {
   }
 
   private Set<RoleRef> rolesOf(PositionKey key) {
-    return index
-        .find(key.order())
-        .flatMap(o -> o.order().positions().stream().filter(p -> p.key().equals(key)).findFirst())
-        .map((Position p) -> mapping.rolesFor(p))
-        .orElse(mapping.extraRolesFor(key.order()));
+    return mapping.rolesOfClaim(key, index.position(key));
   }
 
   /** "1 ticket claim, 2 session reminders, 0 failed registration attempts". */

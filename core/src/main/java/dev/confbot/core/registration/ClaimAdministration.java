@@ -216,8 +216,6 @@ public final class ClaimAdministration {
   }
 
   private Optional<Position> positionOf(PositionKey key) {
-    return index
-        .find(key.order())
-        .flatMap(o -> o.order().positions().stream().filter(p -> p.key().equals(key)).findFirst());
+    return index.position(key);
   }
 }

@@ -250,13 +250,7 @@ public final class OrderLookup implements AutoCloseable {
 
   /** The indexed position behind a key, without asking the source; empty when not indexed. */
   Optional<Position> indexed(PositionKey key) {
-    return index
-        .find(key.order())
-        .flatMap(
-            order ->
-                order.order().positions().stream()
-                    .filter(p -> p.key().position() == key.position())
-                    .findFirst());
+    return index.position(key);
   }
 
   /** The running lookup for the code, or a new one; a failed future when the queue is full. */

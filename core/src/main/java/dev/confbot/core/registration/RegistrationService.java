@@ -416,11 +416,7 @@ public final class RegistrationService {
     Set<RoleRef> remove = new HashSet<>(granted);
     for (ClaimStore.Claim other : claims.claimsOf(member)) {
       if (!other.position().equals(key)) {
-        remove.removeAll(
-            orders
-                .indexed(other.position())
-                .map(mapping::rolesFor)
-                .orElseGet(() -> mapping.extraRolesFor(other.position().order())));
+        remove.removeAll(mapping.rolesOfClaim(other.position(), orders.indexed(other.position())));
       }
     }
     if (!remove.isEmpty()) {

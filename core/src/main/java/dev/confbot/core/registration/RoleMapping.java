@@ -2,6 +2,7 @@ package dev.confbot.core.registration;
 
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.Position;
+import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.model.Product;
 import dev.confbot.core.model.RoleRef;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -141,6 +143,14 @@ public final class RoleMapping {
     roles.addAll(extraRolesFor(position.key().order()));
     roles.addAll(speakers.rolesFor(position));
     return Set.copyOf(roles);
+  }
+
+  /**
+   * The roles a claim on this position gives: the position's roles while it is known, else (the
+   * order left the index or lost the position) the extra roles of its order.
+   */
+  public Set<RoleRef> rolesOfClaim(PositionKey key, Optional<Position> position) {
+    return position.map(this::rolesFor).orElseGet(() -> extraRolesFor(key.order()));
   }
 
   /** The extra roles configured for one order; empty for most orders. */

@@ -2,6 +2,8 @@ package dev.confbot.core.registration;
 
 import dev.confbot.core.model.Order;
 import dev.confbot.core.model.OrderCode;
+import dev.confbot.core.model.Position;
+import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.port.TicketSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,12 @@ public final class TicketIndex {
   /** The order with this code, if the index holds it. */
   public Optional<IndexedOrder> find(OrderCode code) {
     return Optional.ofNullable(orders.get(code));
+  }
+
+  /** The position this key names, if the index holds its order and the order still has it. */
+  public Optional<Position> position(PositionKey key) {
+    return find(key.order())
+        .flatMap(o -> o.order().positions().stream().filter(p -> p.key().equals(key)).findFirst());
   }
 
   /**

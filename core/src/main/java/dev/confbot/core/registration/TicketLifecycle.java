@@ -171,14 +171,12 @@ public final class TicketLifecycle {
     snapshot.orders().forEach(o -> inSnapshot.put(o.code(), o));
     for (ClaimStore.Claim claim : lost) {
       PositionKey key = claim.position();
-      Optional<Position> before =
-          index.find(key.order()).flatMap(o -> positionIn(o.order(), key.position()));
+      Optional<Position> before = index.position(key);
       Optional<Position> now =
           Optional.ofNullable(inSnapshot.get(key.order()))
               .flatMap(o -> positionIn(o, key.position()));
       Optional<Position> p = before.isPresent() ? before : now;
-      lostRoles.put(
-          key, p.map(mapping::rolesFor).orElseGet(() -> mapping.extraRolesFor(key.order())));
+      lostRoles.put(key, mapping.rolesOfClaim(key, p));
     }
     if (full) {
       index.replaceAll(snapshot);

@@ -23,6 +23,7 @@ import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.testing.TestData;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,21 @@ class RoleMappingTest {
     assertThat(withExtra.rolesFor(position))
         .containsExactlyInAnyOrder(ATTENDEES, ON_SITE, TUTORIALS, organizers);
     assertThat(withExtra.extraRolesFor(new OrderCode("TYJEL"))).isEmpty();
+  }
+
+  @Test
+  void aClaimGivesItsPositionsRolesWhileKnownAndItsOrdersExtrasAfterwards() {
+    // given
+    Position position = TestData.position("PRERH", 1, "Maria", BUSINESS, TUTORIAL_DAY);
+    RoleRef organizers = new RoleRef("Organizers");
+    RoleMapping withExtra =
+        mapping.withExtraRoles(Map.of(new OrderCode("PRERH"), Set.of(organizers)));
+    // then
+    assertThat(withExtra.rolesOfClaim(position.key(), Optional.of(position)))
+        .containsExactlyInAnyOrder(ATTENDEES, ON_SITE, TUTORIALS, organizers);
+    assertThat(withExtra.rolesOfClaim(position.key(), Optional.empty()))
+        .containsExactly(organizers);
+    assertThat(mapping.rolesOfClaim(position.key(), Optional.empty())).isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.OrderStatus;
+import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.port.TicketSource.Snapshot;
 import dev.confbot.core.testing.TestData;
 import java.util.List;
@@ -53,6 +54,17 @@ class TicketIndexTest {
     assertThat(index.find(TYJEL).orElseThrow().order().status()).isEqualTo(OrderStatus.CANCELED);
     assertThat(index.find(new OrderCode("DLSSW"))).isPresent();
     assertThat(index.cursor()).contains("c2");
+  }
+
+  @Test
+  void findsThePositionAKeyNamesWhileItsOrderHasIt() {
+    // given
+    index.replaceAll(new Snapshot(List.of(TestData.paid("ABCDE", "New Person", BUSINESS)), "c1"));
+    PositionKey first = index.find(new OrderCode("ABCDE")).orElseThrow().position(0).key();
+    // then
+    assertThat(index.position(first).orElseThrow().attendeeName()).isEqualTo("New Person");
+    assertThat(index.position(new PositionKey(first.order(), first.position() + 1))).isEmpty();
+    assertThat(index.position(new PositionKey(TYJEL, first.position()))).isEmpty();
   }
 
   @Test
