@@ -204,7 +204,10 @@ public final class PrivacyCommands extends OrganizerListener {
     try {
       member = new MemberId(Long.parseUnsignedLong(target));
     } catch (NumberFormatException e) {
-      event.reply("That button is broken; run /forget again.").setEphemeral(true).queue();
+      event
+          .reply("That button is broken; run /forget again.")
+          .setEphemeral(true)
+          .queue(ok -> {}, this::notDelivered);
       return;
     }
     InteractionHook hook = DeferredWork.deferEdit(event);
