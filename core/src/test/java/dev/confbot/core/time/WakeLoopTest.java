@@ -133,22 +133,29 @@ class WakeLoopTest {
     assertThat(executor.pendingDelay()).isEqualTo(Duration.ofMinutes(10));
   }
 
+  /** A loop whose first pass throws this, then sleeps ten minutes; retried after 30 s. */
+  private WakeLoop failingOnce(Throwable first) {
+    AtomicInteger calls = new AtomicInteger();
+    return new WakeLoop(
+        "test passes",
+        clock,
+        executor,
+        Duration.ofSeconds(30),
+        () -> {
+          passes.add(clock.instant());
+          if (calls.getAndIncrement() == 0) {
+            if (first instanceof Error error) {
+              throw error;
+            }
+            throw (RuntimeException) first;
+          }
+          return Duration.ofMinutes(10);
+        });
+  }
+
   @Test
   void aFailingPassIsRetriedAfterTheFailureDelay() {
-    AtomicInteger calls = new AtomicInteger();
-    WakeLoop loop =
-        new WakeLoop(
-            "test passes",
-            clock,
-            executor,
-            Duration.ofSeconds(30),
-            () -> {
-              passes.add(clock.instant());
-              if (calls.getAndIncrement() == 0) {
-                throw new IllegalStateException("boom");
-              }
-              return Duration.ofMinutes(10);
-            });
+    WakeLoop loop = failingOnce(new IllegalStateException("boom"));
 
     loop.start();
     executor.runUntil(T0.plus(Duration.ofMinutes(1)));
@@ -159,20 +166,7 @@ class WakeLoopTest {
 
   @Test
   void evenAnErrorPlansTheNextPass() {
-    AtomicInteger calls = new AtomicInteger();
-    WakeLoop loop =
-        new WakeLoop(
-            "test passes",
-            clock,
-            executor,
-            Duration.ofSeconds(30),
-            () -> {
-              passes.add(clock.instant());
-              if (calls.getAndIncrement() == 0) {
-                throw new AssertionError("an error");
-              }
-              return Duration.ofMinutes(10);
-            });
+    WakeLoop loop = failingOnce(new AssertionError("an error"));
 
     loop.start();
     executor.runUntil(T0.plus(Duration.ofMinutes(1)));
