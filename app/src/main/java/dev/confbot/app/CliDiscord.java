@@ -22,6 +22,7 @@ final class CliDiscord {
    */
   static DiscordSession connect(
       ConfbotConfig config, @Nullable String restUrl, @Nullable String gatewayUrl) {
+    LogSetup.quietDiscordClient();
     return DiscordSession.open(
         new DiscordSettings(
             config.discord().token().reveal(),

@@ -1,5 +1,7 @@
 package dev.confbot.app;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.joran.spi.JoranException;
@@ -42,6 +44,21 @@ final class LogSetup {
     } catch (JoranException e) {
       System.err.println(
           "confbot: could not switch to " + format.get() + " logs: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Silences JDA for a one-shot command, which says in its own words when Discord cannot be reached
+   * or refuses the token; JDA's own error lines (such as "DNS resolution failed") would only repeat
+   * it between the command's output. With {@code CONFBOT_LOG_LEVEL=DEBUG} JDA speaks.
+   */
+  static void quietDiscordClient() {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return;
+    }
+    Level root = context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel();
+    if (root == null || root.isGreaterOrEqual(Level.INFO)) {
+      context.getLogger("net.dv8tion").setLevel(Level.OFF);
     }
   }
 }

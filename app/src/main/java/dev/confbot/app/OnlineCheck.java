@@ -129,6 +129,7 @@ final class OnlineCheck {
             discordRestUrl,
             discordGatewayUrl,
             config.discord().messageContentIntent());
+    LogSetup.quietDiscordClient();
     return DiscordGuildCheck.check(
         settings,
         DISCORD_READY_TIMEOUT,
