@@ -207,4 +207,14 @@ class ArchitectureTest {
                 }
               })
           .because("an adapter plugs into the core at its ports, not inside a use case");
+
+  @ArchTest
+  static final ArchRule corePackagesFormNoCycles =
+      slices()
+          .matching("dev.confbot.core.(*)..")
+          .should()
+          .beFreeOfCycles()
+          .because(
+              "ports carry values of the model packages; the use cases that call the ports live in"
+                  + " packages of their own, so a reader follows dependencies one way");
 }

@@ -1,9 +1,9 @@
 package dev.confbot.adapter.discord;
 
-import dev.confbot.core.jobs.JobBoardService;
+import dev.confbot.core.jobboard.JobBoardService;
+import dev.confbot.core.jobboard.JobPostReport;
 import dev.confbot.core.jobs.JobOffer;
 import dev.confbot.core.jobs.JobOffersFile;
-import dev.confbot.core.jobs.JobPostReport;
 import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.JobLedger;

@@ -2,7 +2,7 @@ package dev.confbot.adapter.discord;
 
 import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.port.NotificationLog;
-import dev.confbot.core.schedule.ProgrammeService;
+import dev.confbot.core.programme.ProgrammeService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;

@@ -2,7 +2,7 @@ package dev.confbot.adapter.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.confbot.core.schedule.ProgrammeService.Reload;
+import dev.confbot.core.programme.ProgrammeService.Reload;
 import org.junit.jupiter.api.Test;
 
 /** The organizer's answers to {@code /schedule reload}, one per outcome of the programme. */

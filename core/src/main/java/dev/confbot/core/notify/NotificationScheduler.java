@@ -6,7 +6,7 @@ import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.NotificationLog;
 import dev.confbot.core.port.NotificationLog.Key;
-import dev.confbot.core.schedule.ProgrammeService;
+import dev.confbot.core.programme.ProgrammeService;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.ScheduleChange;
 import dev.confbot.core.schedule.Session;

@@ -1,7 +1,11 @@
-package dev.confbot.core.setup;
+package dev.confbot.core.serversetup;
 
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.ServerSetup;
+import dev.confbot.core.setup.LiveServer;
+import dev.confbot.core.setup.ServerBlueprint;
+import dev.confbot.core.setup.SetupChange;
+import dev.confbot.core.setup.SetupPlanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
-package dev.confbot.core.jobs;
+package dev.confbot.core.jobboard;
 
+import dev.confbot.core.jobs.JobOffer;
 import java.time.Instant;
 
 /** What happened to one offer of a job board run. */

@@ -1,11 +1,14 @@
-package dev.confbot.core.schedule;
+package dev.confbot.core.programme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.ScheduleSource;
-import dev.confbot.core.schedule.ProgrammeService.Reload;
+import dev.confbot.core.programme.ProgrammeService.Reload;
+import dev.confbot.core.schedule.Room;
+import dev.confbot.core.schedule.Schedule;
+import dev.confbot.core.schedule.Session;
 import dev.confbot.core.testing.TestClock;
 import java.time.Duration;
 import java.time.LocalDate;

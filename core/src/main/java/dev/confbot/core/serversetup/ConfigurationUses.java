@@ -1,5 +1,7 @@
-package dev.confbot.core.setup;
+package dev.confbot.core.serversetup;
 
+import dev.confbot.core.setup.LiveChannel;
+import dev.confbot.core.setup.LiveRole;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,7 +1,8 @@
-package dev.confbot.core.schedule;
+package dev.confbot.core.programme;
 
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.ScheduleSource;
+import dev.confbot.core.schedule.Schedule;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;

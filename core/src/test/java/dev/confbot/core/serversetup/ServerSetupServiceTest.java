@@ -1,7 +1,13 @@
-package dev.confbot.core.setup;
+package dev.confbot.core.serversetup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.confbot.core.setup.Colour;
+import dev.confbot.core.setup.LiveChannel;
+import dev.confbot.core.setup.LiveRole;
+import dev.confbot.core.setup.LiveServer;
+import dev.confbot.core.setup.ServerBlueprint;
+import dev.confbot.core.setup.SetupChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,9 @@
-package dev.confbot.core.jobs;
+package dev.confbot.core.jobboard;
 
+import dev.confbot.core.jobs.JobEmbed;
+import dev.confbot.core.jobs.JobKey;
+import dev.confbot.core.jobs.JobOffer;
+import dev.confbot.core.jobs.PostedJob;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.JobLedger;
 import dev.confbot.core.port.JobPoster;
