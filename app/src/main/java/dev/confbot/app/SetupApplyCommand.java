@@ -37,8 +37,8 @@ final class SetupApplyCommand implements Callable<Integer> {
           SetupOutput.Applied applied =
               SetupOutput.apply(
                   spec.commandLine().getOut(),
-                  session.notes(),
-                  session.plan(),
+                  session.plan().notes(),
+                  session.plan().changes(),
                   session.server()::apply);
           return applied.failed() ? 1 : 0;
         });

@@ -28,7 +28,8 @@ final class SetupPlanCommand implements Callable<Integer> {
         spec,
         options,
         session -> {
-          SetupOutput.printPlan(spec.commandLine().getOut(), session.notes(), session.plan());
+          SetupOutput.printPlan(
+              spec.commandLine().getOut(), session.plan().notes(), session.plan().changes());
           return 0;
         });
   }

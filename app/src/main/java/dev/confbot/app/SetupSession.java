@@ -8,9 +8,7 @@ import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.serversetup.ConfigurationUses;
 import dev.confbot.core.serversetup.ServerSetupService;
 import dev.confbot.core.setup.LiveServer;
-import dev.confbot.core.setup.SetupChange;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,20 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
  * the Discord connection is closed again.
  *
  * @param server setup on the guild, for applying changes
- * @param notes what the mapping added, channels whose kind Discord cannot change, and what prune
- *     keeps
- * @param plan the changes, in order
+ * @param plan the changes in order, with what the mapping added, channels whose kind Discord cannot
+ *     change, and what prune keeps
  */
-record SetupSession(ServerSetupService server, List<String> notes, List<SetupChange> plan) {
+record SetupSession(ServerSetupService server, ServerSetupService.Plan plan) {
 
   /** A command's use of the session; returns the exit code. */
   interface Action {
     int run(SetupSession session);
-  }
-
-  SetupSession {
-    notes = List.copyOf(notes);
-    plan = List.copyOf(plan);
   }
 
   /** Runs the action on a fresh session; the exit code is 1 or 2 when it cannot be made. */
@@ -97,7 +89,7 @@ record SetupSession(ServerSetupService server, List<String> notes, List<SetupCha
                     SetupMapping.usedChannelIds(config),
                     SetupMapping.usedRoles(config),
                     SetupMapping.usedRoleIds(config)));
-        return action.run(new SetupSession(server, plan.notes(), plan.changes()));
+        return action.run(new SetupSession(server, plan));
       }
       throw new AssertionError(mapped);
     } finally {
