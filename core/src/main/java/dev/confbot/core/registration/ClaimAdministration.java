@@ -145,7 +145,7 @@ public final class ClaimAdministration {
   private List<HeldTicket> held(List<ClaimStore.Claim> list) {
     List<HeldTicket> tickets = new ArrayList<>();
     for (ClaimStore.Claim claim : list) {
-      tickets.add(new HeldTicket(claim, positionOf(claim.position()).orElse(null)));
+      tickets.add(new HeldTicket(claim, index.position(claim.position()).orElse(null)));
     }
     return tickets;
   }
@@ -212,10 +212,6 @@ public final class ClaimAdministration {
   }
 
   private Set<RoleRef> rolesOf(PositionKey key) {
-    return positionOf(key).map(mapping::rolesFor).orElse(Set.of());
-  }
-
-  private Optional<Position> positionOf(PositionKey key) {
-    return index.position(key);
+    return index.position(key).map(mapping::rolesFor).orElse(Set.of());
   }
 }
