@@ -6,6 +6,8 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.core.programme.ProgrammeService;
+import dev.confbot.core.registration.OrderLookup;
+import dev.confbot.core.registration.RegistrationMessages;
 import dev.confbot.core.registration.TicketSyncService;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,6 +56,23 @@ final class Confbot implements AutoCloseable {
    */
   static Injector oneShot(ConfbotConfig config) {
     return injector(config, RunOptions.production(Clock.systemUTC()));
+  }
+
+  /**
+   * Registration alone, for a dry run without any configuration ({@code tickets lookup
+   * --pretix-dir}): {@link RegistrationModule} on its defaults, the real clock and English texts,
+   * with {@code ports} binding the ports it uses (and replacing any binding they repeat).
+   */
+  static Injector registrationOnly(Module ports) {
+    Module registration =
+        Modules.combine(
+            new RegistrationModule(RegistrationModule.Settings.defaults()),
+            binder -> {
+              binder.bind(Clock.class).toInstance(Clock.systemUTC());
+              binder.bind(OrderLookup.Settings.class).toInstance(OrderLookup.Settings.defaults());
+              binder.bind(RegistrationMessages.class).toInstance(RegistrationMessages.ENGLISH);
+            });
+    return Guice.createInjector(Modules.override(registration).with(ports));
   }
 
   /** Starts everything; returns once registration is open. */

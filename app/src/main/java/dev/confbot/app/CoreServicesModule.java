@@ -12,13 +12,11 @@ import dev.confbot.core.notify.NotificationRenderer;
 import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.notify.NotificationSettings;
 import dev.confbot.core.port.Announcer;
-import dev.confbot.core.port.AttemptLog;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ChannelTopics;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.DirectMessenger;
 import dev.confbot.core.port.NotificationLog;
-import dev.confbot.core.port.PendingRestores;
 import dev.confbot.core.port.PersonalData;
 import dev.confbot.core.port.ReminderStore;
 import dev.confbot.core.port.RoleGateway;
@@ -26,14 +24,11 @@ import dev.confbot.core.port.ScheduleSource;
 import dev.confbot.core.port.TicketIndexStore;
 import dev.confbot.core.port.TicketSource;
 import dev.confbot.core.privacy.ForgetService;
+import dev.confbot.core.privacy.PurgeService;
 import dev.confbot.core.programme.ProgrammeService;
-import dev.confbot.core.registration.OrderLookup;
 import dev.confbot.core.registration.OrganizerGrants;
 import dev.confbot.core.registration.RegistrationMessages;
-import dev.confbot.core.registration.RegistrationService;
 import dev.confbot.core.registration.RoleMapping;
-import dev.confbot.core.registration.SpeakerRoleSync;
-import dev.confbot.core.registration.SpeakerRoles;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
 import dev.confbot.core.registration.TicketSyncService;
@@ -50,10 +45,10 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The core services of a running confbot (registration, ticket sync, programme, notifications,
- * reminders, room topics, privacy, organizer grants), built over the core ports the adapters'
- * modules bind and the settings the configuration gives. Constructs; starts nothing ({@link
- * Lifecycle} does).
+ * The core services of a running confbot (registration through {@link RegistrationModule}, ticket
+ * sync, programme, notifications, reminders, room topics, privacy and its purge, organizer grants),
+ * built over the core ports the adapters' modules bind and the settings the configuration gives.
+ * Constructs; starts nothing ({@link Lifecycle} does).
  */
 final class CoreServicesModule extends AbstractModule {
   /** Sync failures in a row after which organizers are alerted and /healthz reports "degraded". */
@@ -65,40 +60,9 @@ final class CoreServicesModule extends AbstractModule {
     this.config = config;
   }
 
-  @Provides
-  @Singleton
-  TicketIndex ticketIndex() {
-    return new TicketIndex();
-  }
-
-  @Provides
-  @Singleton
-  RoleMapping roleMapping(SpeakerRoles speakers) {
-    return Wiring.roleMapping(config.registration()).withSpeakerRoles(speakers);
-  }
-
-  /** Who is a speaker: follows the schedule ({@link SpeakerRoleSync} updates it). */
-  @Provides
-  @Singleton
-  SpeakerRoles speakerRoles() {
-    return new SpeakerRoles(config.registration().speakerRoles());
-  }
-
-  @Provides
-  @Singleton
-  SpeakerRoleSync speakerRoleSync(
-      SpeakerRoles speakers,
-      TicketIndex index,
-      ClaimStore claims,
-      RoleGateway roles,
-      AuditSink audit) {
-    return new SpeakerRoleSync(
-        speakers,
-        index,
-        claims,
-        roles,
-        audit,
-        Wiring.registrationSettings(config.registration()).allowedStates());
+  @Override
+  protected void configure() {
+    install(new RegistrationModule(RegistrationModule.Settings.of(config.registration())));
   }
 
   @Provides
@@ -106,28 +70,6 @@ final class CoreServicesModule extends AbstractModule {
   RegistrationMessages registrationMessages(Texts texts) {
     return RegistrationMessages.forLanguage(
         texts.defaults(), "#" + config.registration().helpChannel().value());
-  }
-
-  @Provides
-  @Singleton
-  TicketLifecycle ticketLifecycle(
-      TicketIndex index,
-      ClaimStore claims,
-      RoleGateway roles,
-      RoleMapping mapping,
-      AuditSink audit,
-      Clock clock,
-      PendingRestores pendingRestores) {
-    return new TicketLifecycle(
-        index,
-        claims,
-        roles,
-        mapping,
-        audit,
-        clock,
-        Wiring.cancellationPolicy(config.registration()),
-        Wiring.registrationSettings(config.registration()).allowedStates(),
-        pendingRestores);
   }
 
   @Provides
@@ -153,37 +95,6 @@ final class CoreServicesModule extends AbstractModule {
       TicketIndexStore store,
       TicketSyncWatch watch) {
     return new TicketSyncService(index, lifecycle, source, store, watch);
-  }
-
-  /** Direct pretix lookups on their own bounded executor; the lifecycle stops it. */
-  @Provides
-  @Singleton
-  OrderLookup orderLookup(
-      TicketIndex index, TicketSource source, Clock clock, OrderLookup.Settings settings) {
-    return OrderLookup.start(index, source, clock, settings);
-  }
-
-  @Provides
-  @Singleton
-  RegistrationService registrationService(
-      OrderLookup orders,
-      ClaimStore claims,
-      RoleGateway roles,
-      RoleMapping mapping,
-      AuditSink audit,
-      AttemptLog attempts,
-      Clock clock,
-      RegistrationMessages messages) {
-    return new RegistrationService(
-        orders,
-        claims,
-        roles,
-        mapping,
-        audit,
-        attempts,
-        clock,
-        Wiring.registrationSettings(config.registration()),
-        messages);
   }
 
   @Provides
@@ -256,6 +167,14 @@ final class CoreServicesModule extends AbstractModule {
       RoleGateway roles,
       AuditSink audit) {
     return new ForgetService(data, claims, index, mapping, roles, audit);
+  }
+
+  /** Deleting personal data after the retention period ({@code confbot data purge}). */
+  @Provides
+  @Singleton
+  PurgeService purgeService(PersonalData data, Clock clock) {
+    return new PurgeService(
+        data, config.privacy().retainedUntil(), config.schedule().timeZone(), clock);
   }
 
   @Provides

@@ -7,7 +7,6 @@ import dev.confbot.config.ConfbotConfig;
 import dev.confbot.config.ConfigLoader;
 import dev.confbot.config.LoadedConfig;
 import dev.confbot.core.port.GatewayException;
-import dev.confbot.core.port.PersonalData;
 import dev.confbot.core.port.PersonalData.Category;
 import dev.confbot.core.port.PersonalData.Counts;
 import dev.confbot.core.privacy.PurgeResult;
@@ -15,7 +14,6 @@ import dev.confbot.core.privacy.PurgeService;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -91,12 +89,7 @@ final class DataPurgeCommand implements Callable<Integer> {
     PurgeResult result;
     try {
       database.start();
-      PurgeService service =
-          new PurgeService(
-              injector.getInstance(PersonalData.class),
-              config.privacy().retainedUntil(),
-              zone,
-              injector.getInstance(Clock.class));
+      PurgeService service = injector.getInstance(PurgeService.class);
       result = dryRun ? service.dryRun() : service.purge(now);
     } catch (GatewayException e) {
       err.println("confbot: the database " + file + " could not be purged: " + e.getMessage());

@@ -1,12 +1,12 @@
 package dev.confbot.app;
 
+import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
 import com.squareup.moshi.JsonWriter;
 import dev.confbot.adapter.pretalx.InMemoryScheduleCache;
 import dev.confbot.adapter.pretalx.PretalxSettings;
 import dev.confbot.adapter.pretalx.ScheduleSources;
 import dev.confbot.adapter.pretix.PretixDirectoryTicketSource;
-import dev.confbot.adapter.pretix.PretixTicketSource;
 import dev.confbot.adapter.sqlite.SqliteDatabase;
 import dev.confbot.adapter.sqlite.SqliteSettings;
 import dev.confbot.config.ConfbotConfig;
@@ -19,18 +19,21 @@ import dev.confbot.core.model.Order;
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.model.RoleRef;
+import dev.confbot.core.port.AttemptLog;
 import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.GatewayException;
+import dev.confbot.core.port.PendingRestores;
 import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.port.TicketSource;
-import dev.confbot.core.registration.CancellationPolicy;
+import dev.confbot.core.registration.InMemoryAttemptLog;
 import dev.confbot.core.registration.InMemoryClaimStore;
+import dev.confbot.core.registration.InMemoryPendingRestores;
 import dev.confbot.core.registration.IndexedOrder;
+import dev.confbot.core.registration.OrderLookup;
 import dev.confbot.core.registration.RegistrationMessages;
 import dev.confbot.core.registration.RegistrationResult;
 import dev.confbot.core.registration.RegistrationService;
-import dev.confbot.core.registration.RegistrationSettings;
 import dev.confbot.core.registration.RoleMapping;
 import dev.confbot.core.registration.SpeakerRoles;
 import dev.confbot.core.registration.TicketIndex;
@@ -40,14 +43,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
 import okio.Buffer;
 import org.jspecify.annotations.Nullable;
@@ -137,57 +141,51 @@ final class TicketsLookupCommand implements Callable<Integer> {
       return Main.INVALID;
     }
 
-    RoleMapping mapping;
+    Optional<RoleMapping> legacy;
     try {
-      mapping = mapping(loaded);
+      legacy = legacyMapping();
     } catch (ConfigException e) {
-      ConfigLoading.printProblems(
-          err, rolesJson != null ? rolesJson : configOption.file(), e.problems());
+      ConfigLoading.printProblems(err, Objects.requireNonNull(rolesJson), e.problems());
       return Main.INVALID;
     }
-    Clock clock = Clock.systemUTC();
-    SpeakerRoles speakers = speakers(loaded, clock, err);
-    mapping = mapping.withSpeakerRoles(speakers);
-    TicketSource source;
+    Optional<TicketSource> saved;
     try {
-      source =
+      saved =
           pretixDir != null
-              ? PretixDirectoryTicketSource.load(pretixDir)
-              : PretixTicketSource.create(Wiring.pretixSettings(loaded.get().pretix()), clock);
+              ? Optional.of(PretixDirectoryTicketSource.load(pretixDir))
+              : Optional.empty();
     } catch (GatewayException e) {
       err.println("confbot: " + e.getMessage());
       return Main.INVALID;
     }
-    RegistrationSettings settings =
-        loaded
-            .map(c -> Wiring.registrationSettings(c.registration()))
-            .orElse(RegistrationSettings.defaults());
-
-    ClaimStore claims = claimsSnapshot(loaded);
-    TicketIndex index = new TicketIndex();
-    List<String> audit = new ArrayList<>();
-    AuditSink auditSink = (line, alert) -> audit.add(line);
-    RoleGateway noRoles = new DryRunRoles();
-    TicketLifecycle lifecycle =
-        new TicketLifecycle(
-            index, claims, noRoles, mapping, auditSink, clock, CancellationPolicy.ALERT_ONLY);
-    if (pretixDir != null) {
-      lifecycle.applyFull(source.fullSync());
+    DryRun dryRun = new DryRun(claimsSnapshot(loaded), speakers(loaded, err), legacy, saved);
+    Injector injector =
+        loaded.isPresent()
+            ? Confbot.injector(loaded.get(), RunOptions.production(Clock.systemUTC()), dryRun)
+            : Confbot.registrationOnly(dryRun);
+    OrderLookup lookups = injector.getInstance(OrderLookup.class);
+    try {
+      return lookUp(injector, dryRun.audit);
+    } finally {
+      lookups.close();
     }
-    RegistrationService service =
-        new RegistrationService(
-            index,
-            source,
-            claims,
-            noRoles,
-            mapping,
-            auditSink,
-            clock,
-            settings,
-            RegistrationMessages.ENGLISH);
-    RegistrationResult result = service.register(new MemberId(member), code, name);
-    String message = RegistrationMessages.ENGLISH.attendeeMessage(result);
-    Optional<SpeakerRoles.Match> speaker = speakerMatch(result, speakers, index, source);
+  }
+
+  /** Registers the code and name on the dry-run graph and prints what happened. */
+  private int lookUp(Injector injector, List<String> audit) {
+    TicketSource source = injector.getInstance(TicketSource.class);
+    if (pretixDir != null) {
+      injector.getInstance(TicketLifecycle.class).applyFull(source.fullSync());
+    }
+    RegistrationResult result =
+        injector.getInstance(RegistrationService.class).register(new MemberId(member), code, name);
+    String message = injector.getInstance(RegistrationMessages.class).attendeeMessage(result);
+    Optional<SpeakerRoles.Match> speaker =
+        speakerMatch(
+            result,
+            injector.getInstance(SpeakerRoles.class),
+            injector.getInstance(TicketIndex.class),
+            source);
     if (json) {
       printJson(result, message, speaker);
     } else {
@@ -196,23 +194,22 @@ final class TicketsLookupCommand implements Callable<Integer> {
     return result instanceof RegistrationResult.Registered ? 0 : 1;
   }
 
-  private RoleMapping mapping(Optional<ConfbotConfig> loaded) {
-    if (rolesJson != null) {
-      Map<String, List<RoleRef>> legacy = LegacyRoleJson.load(rolesJson);
-      Map<String, List<String>> byName = new LinkedHashMap<>();
-      legacy.forEach((k, v) -> byName.put(k, v.stream().map(RoleRef::value).toList()));
-      return RoleMapping.byName(byName);
+  /** The mapping of {@code --roles-json}, when given (the configured one otherwise). */
+  private Optional<RoleMapping> legacyMapping() {
+    if (rolesJson == null) {
+      return Optional.empty();
     }
-    return loaded
-        .map(c -> Wiring.roleMapping(c.registration()))
-        .orElse(RoleMapping.byName(Map.of()));
+    Map<String, List<RoleRef>> legacy = LegacyRoleJson.load(rolesJson);
+    Map<String, List<String>> byName = new LinkedHashMap<>();
+    legacy.forEach((k, v) -> byName.put(k, v.stream().map(RoleRef::value).toList()));
+    return Optional.of(RoleMapping.byName(byName));
   }
 
   /**
    * The speakers of the schedule when speaker roles are configured (none otherwise); a schedule
    * that cannot be read is reported and the lookup goes on without speakers.
    */
-  private SpeakerRoles speakers(Optional<ConfbotConfig> loaded, Clock clock, PrintWriter err) {
+  private SpeakerRoles speakers(Optional<ConfbotConfig> loaded, PrintWriter err) {
     List<RoleRef> roles = loaded.map(c -> c.registration().speakerRoles()).orElse(List.of());
     SpeakerRoles speakers = new SpeakerRoles(roles);
     if (roles.isEmpty()) {
@@ -232,7 +229,7 @@ final class TicketsLookupCommand implements Callable<Integer> {
           ScheduleSources.create(
                   pretalx.get(),
                   new OkHttpClient(),
-                  clock,
+                  Clock.systemUTC(),
                   (line, alert) -> {},
                   new InMemoryScheduleCache())
               .fetch());
@@ -315,6 +312,7 @@ final class TicketsLookupCommand implements Callable<Integer> {
       RegistrationResult result, String message, Optional<SpeakerRoles.Match> speaker) {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {
+      writer.setSerializeNulls(true); // every key always there: null when there is no such thing
       writer.beginObject();
       writer.name("outcome").value(result.code().name());
       Optional<PositionKey> position = result.positionKey();
@@ -346,6 +344,42 @@ final class TicketsLookupCommand implements Callable<Integer> {
     Set<String> names = new TreeSet<>();
     result.grantedRoles().forEach(role -> names.add(role.value()));
     return names;
+  }
+
+  /**
+   * What makes the bot's graph a dry run: the claims snapshot instead of the store, roles that are
+   * never given, audit lines kept for printing, failed attempts and pending restores in memory, the
+   * schedule's speakers as read now, and {@code --roles-json} and {@code --pretix-dir} when given.
+   */
+  private static final class DryRun extends AbstractModule {
+    private final ClaimStore claims;
+    private final SpeakerRoles speakers;
+    private final Optional<RoleMapping> mapping;
+    private final Optional<TicketSource> source;
+    private final List<String> audit = new CopyOnWriteArrayList<>();
+
+    DryRun(
+        ClaimStore claims,
+        SpeakerRoles speakers,
+        Optional<RoleMapping> mapping,
+        Optional<TicketSource> source) {
+      this.claims = claims;
+      this.speakers = speakers;
+      this.mapping = mapping;
+      this.source = source;
+    }
+
+    @Override
+    protected void configure() {
+      bind(ClaimStore.class).toInstance(claims);
+      bind(RoleGateway.class).toInstance(new DryRunRoles());
+      bind(AuditSink.class).toInstance((line, alert) -> audit.add(line));
+      bind(AttemptLog.class).toInstance(new InMemoryAttemptLog());
+      bind(PendingRestores.class).toInstance(new InMemoryPendingRestores());
+      bind(SpeakerRoles.class).toInstance(speakers);
+      source.ifPresent(s -> bind(TicketSource.class).toInstance(s));
+      mapping.ifPresent(m -> bind(RoleMapping.class).toInstance(m.withSpeakerRoles(speakers)));
+    }
   }
 
   /** A role gateway that gives nothing: a lookup must not change anybody's roles. */

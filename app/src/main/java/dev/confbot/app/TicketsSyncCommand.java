@@ -1,13 +1,11 @@
 package dev.confbot.app;
 
-import dev.confbot.adapter.pretix.PretixTicketSource;
 import dev.confbot.config.LoadedConfig;
 import dev.confbot.core.model.Order;
 import dev.confbot.core.model.OrderStatus;
 import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.TicketSource;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -42,9 +40,7 @@ final class TicketsSyncCommand implements Callable<Integer> {
     if (loaded.isEmpty()) {
       return Main.INVALID;
     }
-    Clock clock = Clock.systemUTC();
-    TicketSource source =
-        PretixTicketSource.create(Wiring.pretixSettings(loaded.get().config().pretix()), clock);
+    TicketSource source = Confbot.oneShot(loaded.get().config()).getInstance(TicketSource.class);
     long started = System.nanoTime();
     TicketSource.Snapshot snapshot;
     try {

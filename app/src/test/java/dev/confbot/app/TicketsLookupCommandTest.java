@@ -199,6 +199,10 @@ class TicketsLookupCommandTest {
     assertOutcome(lookupInDir("KLFJJ-2", "Paul Partial", "--json"), "ORDER_CANCELED");
     assertOutcome(lookupInDir("V0JT3", "Tina Testmode", "--json"), "TEST_MODE");
     assertOutcome(lookupInDir("!!", "Someone", "--json"), "INVALID_CODE");
+    // every key is there, null when the outcome has no such thing
+    assertThat(out.toString())
+        .contains("{\"outcome\":\"ORDER_NOT_FOUND\",\"order\":\"ABCDE\",\"position\":null,")
+        .contains("{\"outcome\":\"INVALID_CODE\",\"order\":null,\"position\":null,");
   }
 
   @Test
@@ -229,17 +233,7 @@ class TicketsLookupCommandTest {
   @Test
   void answersFromTheClaimsTheBotHoldsWithoutChangingThem() {
     // given: member 42 holds DLSSW-1 in the bot's store
-    SqliteSettings sqlite = SqliteSettings.in(directory.resolve("data"));
-    Injector injector =
-        Guice.createInjector(
-            new SqliteModule(), binder -> binder.bind(SqliteSettings.class).toInstance(sqlite));
-    PositionKey dlssw = new PositionKey(new OrderCode("DLSSW"), 1);
-    try (SqliteDatabase database = injector.getInstance(SqliteDatabase.class)) {
-      database.start();
-      ClaimStore claims = injector.getInstance(ClaimStore.class);
-      claims.reserve(dlssw, new MemberId(42), Instant.parse("2026-07-15T08:00:00Z"));
-      claims.confirm(dlssw, new MemberId(42), Instant.parse("2026-07-15T08:00:01Z"));
-    }
+    SqliteSettings sqlite = holdInStore("DLSSW", 42);
 
     // when
     int sameMember = lookupInDir("DLSSW", "José Müller-Lüdenscheidt", "--member", "42", "--json");
@@ -259,6 +253,63 @@ class TicketsLookupCommandTest {
           .singleElement()
           .satisfies(claim -> assertThat(claim.member()).isEqualTo(new MemberId(42)));
     }
+  }
+
+  /** Member {@code member} holds position 1 of {@code order} in the bot's store. */
+  private SqliteSettings holdInStore(String order, long member) {
+    SqliteSettings sqlite = SqliteSettings.in(directory.resolve("data"));
+    Injector injector =
+        Guice.createInjector(
+            new SqliteModule(), binder -> binder.bind(SqliteSettings.class).toInstance(sqlite));
+    PositionKey position = new PositionKey(new OrderCode(order), 1);
+    try (SqliteDatabase database = injector.getInstance(SqliteDatabase.class)) {
+      database.start();
+      ClaimStore claims = injector.getInstance(ClaimStore.class);
+      claims.reserve(position, new MemberId(member), Instant.parse("2026-07-15T08:00:00Z"));
+      claims.confirm(position, new MemberId(member), Instant.parse("2026-07-15T08:00:01Z"));
+    }
+    return sqlite;
+  }
+
+  @Test
+  void handlesACancelledClaimedTicketAsTheConfiguredBotWould() throws IOException {
+    // given: member 42 holds SRQDS-1, which pretix has cancelled since
+    holdInStore("SRQDS", 42);
+
+    // when: on_cancel is left at its default (revoke), then set to alert in config.local.toml
+    int revoke = lookupInDir("SRQDS", "Carl Cancelled", "--member", "42");
+    String revoked = out.toString();
+    out.getBuffer().setLength(0);
+    Files.writeString(
+        directory.resolve("config.local.toml"),
+        "[registration]\non_cancel = \"alert\"\n",
+        StandardCharsets.UTF_8);
+    int alert = lookupInDir("SRQDS", "Carl Cancelled", "--member", "42");
+
+    // then
+    assertThat(revoke).isEqualTo(1);
+    assertThat(alert).isEqualTo(1);
+    assertThat(revoked)
+        .contains("Outcome:   ORDER_CANCELED")
+        .contains("Log line:  🚫 ticket SR…-1 of <@42> was cancelled; claim released");
+    assertThat(out.toString())
+        .contains("Log line:  ⚠️ ticket SR…-1 of <@42> was cancelled; roles kept");
+  }
+
+  @Test
+  void showsTheMessageInTheBotsConfiguredLanguage() throws IOException {
+    // given
+    Files.writeString(
+        directory.resolve("config.local.toml"),
+        "[attendee]\ndefault_language = \"de\"\n",
+        StandardCharsets.UTF_8);
+
+    // when
+    int exit = lookupInDir("MWM3A", "Pål Overgard");
+
+    // then
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("Attendee would read:\n  Du bist mit deinem Ticket");
   }
 
   @Test
@@ -292,6 +343,9 @@ class TicketsLookupCommandTest {
   private void assertOutcome(int exit, String outcome) {
     assertThat(exit).as(out.toString()).isEqualTo(1);
     String last = out.toString().strip().lines().reduce((a, b) -> b).orElse("");
-    assertThat(last).contains("\"outcome\":\"" + outcome + "\"").contains("\"message\":\"");
+    assertThat(last)
+        .contains("\"outcome\":\"" + outcome + "\"")
+        .contains("\"message\":\"")
+        .contains("\"speaker\":null");
   }
 }
