@@ -12,6 +12,7 @@ import dev.confbot.core.port.PendingRestores;
 import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.port.TicketSource;
 import dev.confbot.core.registration.CancellationPolicy;
+import dev.confbot.core.registration.ClaimAdministration;
 import dev.confbot.core.registration.OrderLookup;
 import dev.confbot.core.registration.RegistrationMessages;
 import dev.confbot.core.registration.RegistrationService;
@@ -105,6 +106,18 @@ final class RegistrationModule extends AbstractModule {
       AuditSink audit) {
     return new SpeakerRoleSync(
         speakers, index, claims, roles, audit, settings.registration().allowedStates());
+  }
+
+  /** Organizers' lookup and release of claims ({@code /registration}). */
+  @Provides
+  @Singleton
+  ClaimAdministration claimAdministration(
+      ClaimStore claims,
+      TicketIndex index,
+      RoleMapping mapping,
+      RoleGateway roles,
+      AuditSink audit) {
+    return new ClaimAdministration(claims, index, mapping, roles, audit);
   }
 
   @Provides

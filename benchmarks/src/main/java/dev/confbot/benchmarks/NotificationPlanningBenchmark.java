@@ -1,6 +1,5 @@
 package dev.confbot.benchmarks;
 
-import dev.confbot.core.notify.InMemoryNotificationLog;
 import dev.confbot.core.notify.NotificationPlanner;
 import dev.confbot.core.notify.NotificationRenderer;
 import dev.confbot.core.notify.NotificationSettings;
@@ -10,6 +9,7 @@ import dev.confbot.core.schedule.Room;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.ScheduleChange;
 import dev.confbot.core.schedule.Session;
+import dev.confbot.core.testing.InMemoryNotificationLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

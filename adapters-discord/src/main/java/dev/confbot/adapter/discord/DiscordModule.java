@@ -23,10 +23,10 @@ import dev.confbot.core.port.NotificationLog;
 import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.privacy.ForgetService;
 import dev.confbot.core.programme.ProgrammeService;
+import dev.confbot.core.registration.ClaimAdministration;
 import dev.confbot.core.registration.OrganizerGrants;
 import dev.confbot.core.registration.RegistrationMessages;
 import dev.confbot.core.registration.RegistrationService;
-import dev.confbot.core.registration.RoleMapping;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.registration.TicketLifecycle;
 import dev.confbot.core.registration.TicketSyncService;
@@ -219,9 +219,7 @@ public final class DiscordModule extends AbstractModule {
   OrganizerCommands organizerCommands(
       ClaimStore claims,
       TicketIndex index,
-      RoleMapping mapping,
-      RoleGateway roles,
-      AuditSink audit,
+      ClaimAdministration admin,
       Provider<TicketSyncService> sync,
       Optional<OrganizerCommands.Programme> programme,
       Clock clock,
@@ -235,9 +233,7 @@ public final class DiscordModule extends AbstractModule {
             settings().connection().messageContentIntent()),
         claims,
         index,
-        mapping,
-        roles,
-        audit,
+        admin,
         () -> sync.get().full(),
         programme,
         clock,

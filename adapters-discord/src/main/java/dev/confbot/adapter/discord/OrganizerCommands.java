@@ -3,11 +3,9 @@ package dev.confbot.adapter.discord;
 import dev.confbot.core.model.RoleRef;
 import dev.confbot.core.notify.NotificationPlanner;
 import dev.confbot.core.notify.NotificationScheduler;
-import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.port.NotificationLog;
-import dev.confbot.core.port.RoleGateway;
-import dev.confbot.core.registration.RoleMapping;
+import dev.confbot.core.registration.ClaimAdministration;
 import dev.confbot.core.registration.TicketIndex;
 import dev.confbot.core.schedule.Schedule;
 import java.time.Clock;
@@ -101,11 +99,9 @@ public final class OrganizerCommands extends OrganizerListener {
    * Organizer commands; register {@link #commands()} with the bot and this object as a listener.
    *
    * @param settings guild, organizer roles, counted roles, zone, text ping switch
-   * @param claims the claim store (lookup, release, stats, export)
-   * @param index the ticket index (lookup, tickets sold)
-   * @param mapping which roles a ticket gives (removed again on release)
-   * @param roles removes the roles of released tickets
-   * @param audit gets one line per release (the registration log channel)
+   * @param claims the claim store (stats, export)
+   * @param index the ticket index (its size after a resync)
+   * @param admin looks up and releases claims, counts the tickets sold
    * @param fullSync loads every order from pretix into the index now ({@code /registration
    *     resync}); throws on failure
    * @param programme the programme notifications, empty when none are configured
@@ -116,9 +112,7 @@ public final class OrganizerCommands extends OrganizerListener {
       Settings settings,
       ClaimStore claims,
       TicketIndex index,
-      RoleMapping mapping,
-      RoleGateway roles,
-      AuditSink audit,
+      ClaimAdministration admin,
       Runnable fullSync,
       Optional<Programme> programme,
       Clock clock,
@@ -127,8 +121,7 @@ public final class OrganizerCommands extends OrganizerListener {
     this.settings = settings;
     DeferredWork work = new DeferredWork(workers);
     RegistrationAdminActions actions =
-        new RegistrationAdminActions(
-            claims, index, mapping, roles, audit, fullSync, clock, settings.zone());
+        new RegistrationAdminActions(admin, index, fullSync, clock, settings.zone());
     this.stats =
         new OrganizerStatsCommands(
             settings.countedRoles(), settings.zone(), claims, actions::ticketsSold, work);

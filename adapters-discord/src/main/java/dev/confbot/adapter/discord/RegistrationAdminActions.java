@@ -3,13 +3,10 @@ package dev.confbot.adapter.discord;
 import dev.confbot.core.model.MemberId;
 import dev.confbot.core.model.Order;
 import dev.confbot.core.model.OrderCode;
-import dev.confbot.core.model.OrderStatus;
 import dev.confbot.core.model.Position;
 import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.model.RoleRef;
-import dev.confbot.core.port.AuditSink;
 import dev.confbot.core.port.ClaimStore;
-import dev.confbot.core.port.RoleGateway;
 import dev.confbot.core.registration.ClaimAdministration;
 import dev.confbot.core.registration.ClaimTarget;
 import dev.confbot.core.registration.HeldTicket;
@@ -18,7 +15,6 @@ import dev.confbot.core.registration.OrderCodeParser;
 import dev.confbot.core.registration.ParsedCode;
 import dev.confbot.core.registration.ReleasePreview;
 import dev.confbot.core.registration.ReleaseResult;
-import dev.confbot.core.registration.RoleMapping;
 import dev.confbot.core.registration.TicketIndex;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,23 +51,14 @@ final class RegistrationAdminActions {
 
   private final ClaimAdministration admin;
   private final TicketIndex index;
-  private final RoleMapping mapping;
   private final Runnable fullSync;
   private final Clock clock;
   private final ZoneId zone;
 
   RegistrationAdminActions(
-      ClaimStore claims,
-      TicketIndex index,
-      RoleMapping mapping,
-      RoleGateway roles,
-      AuditSink audit,
-      Runnable fullSync,
-      Clock clock,
-      ZoneId zone) {
-    this.admin = new ClaimAdministration(claims, index, mapping, roles, audit);
+      ClaimAdministration admin, TicketIndex index, Runnable fullSync, Clock clock, ZoneId zone) {
+    this.admin = admin;
     this.index = index;
-    this.mapping = mapping;
     this.fullSync = fullSync;
     this.clock = clock;
     this.zone = zone;
@@ -116,20 +103,9 @@ final class RegistrationAdminActions {
             + "\" is neither an order code (like XJ7Q2 or XJ7Q2-1) nor a member (mention or id).");
   }
 
-  /** Admission positions sold: not cancelled, in paid non-test orders, giving at least a role. */
+  /** Admission positions sold, for the statistics. */
   int ticketsSold() {
-    int sold = 0;
-    for (Order order : index.snapshot().orders()) {
-      if (order.status() != OrderStatus.PAID || order.testMode()) {
-        continue;
-      }
-      for (Position position : order.positions()) {
-        if (!position.canceled() && !mapping.rolesFor(position).isEmpty()) {
-          sold++;
-        }
-      }
-    }
-    return sold;
+    return admin.ticketsSold();
   }
 
   String lookup(Guild guild, String query) {

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.confbot.core.model.OrderCode;
 import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.model.RoleRef;
-import dev.confbot.core.notify.InMemoryNotificationLog;
 import dev.confbot.core.notify.NotificationPlanner;
 import dev.confbot.core.notify.NotificationScheduler;
 import dev.confbot.core.notify.NotificationSettings;
+import dev.confbot.core.registration.ClaimAdministration;
 import dev.confbot.core.schedule.Room;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.Session;
+import dev.confbot.core.testing.InMemoryNotificationLog;
 import dev.confbot.fakediscord.FakeAttachment;
 import dev.confbot.fakediscord.FakeChannel;
 import dev.confbot.fakediscord.FakeMember;
@@ -102,9 +103,12 @@ class OrganizerCommandsEndToEndTest {
                 true),
             c.claims,
             c.index,
-            c.mapping,
-            new DiscordRoleGateway(() -> c.bot().guild()),
-            new DiscordAuditSink(() -> c.bot().guild(), Conference.LOG),
+            new ClaimAdministration(
+                c.claims,
+                c.index,
+                c.mapping,
+                new DiscordRoleGateway(() -> c.bot().guild()),
+                new DiscordAuditSink(() -> c.bot().guild(), Conference.LOG)),
             () -> {
               syncs.incrementAndGet();
               c.index.replaceAll(c.tickets.fullSync());

@@ -2,7 +2,6 @@ package dev.confbot.adapter.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.confbot.core.notify.InMemoryNotificationLog;
 import dev.confbot.core.notify.NotificationPlanner;
 import dev.confbot.core.notify.NotificationRenderer;
 import dev.confbot.core.notify.NotificationScheduler;
@@ -11,6 +10,7 @@ import dev.confbot.core.port.NotificationLog;
 import dev.confbot.core.schedule.Room;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.Session;
+import dev.confbot.core.testing.InMemoryNotificationLog;
 import dev.confbot.core.testing.ManualExecutor;
 import dev.confbot.core.testing.RecordingAuditSink;
 import dev.confbot.core.testing.TestClock;

@@ -2,6 +2,7 @@ package dev.confbot.core.registration;
 
 import dev.confbot.core.model.MemberId;
 import dev.confbot.core.model.Order;
+import dev.confbot.core.model.OrderStatus;
 import dev.confbot.core.model.Position;
 import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.model.RoleRef;
@@ -47,6 +48,25 @@ public final class ClaimAdministration {
     this.mapping = mapping;
     this.roles = roles;
     this.audit = audit;
+  }
+
+  /**
+   * Admission positions sold, the "of N sold" of the statistics: not cancelled, in paid orders that
+   * are not test orders, giving at least one role (a T-shirt is not a ticket).
+   */
+  public int ticketsSold() {
+    int sold = 0;
+    for (Order order : index.snapshot().orders()) {
+      if (order.status() != OrderStatus.PAID || order.testMode()) {
+        continue;
+      }
+      for (Position position : order.positions()) {
+        if (!position.canceled() && !mapping.rolesFor(position).isEmpty()) {
+          sold++;
+        }
+      }
+    }
+    return sold;
   }
 
   /** Who holds the target's tickets (an order's positions, or a member's claims). */

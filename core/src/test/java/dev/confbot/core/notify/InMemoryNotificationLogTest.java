@@ -2,6 +2,7 @@ package dev.confbot.core.notify;
 
 import dev.confbot.core.port.NotificationLog;
 import dev.confbot.core.port.NotificationLogContract;
+import dev.confbot.core.testing.InMemoryNotificationLog;
 
 class InMemoryNotificationLogTest extends NotificationLogContract {
 

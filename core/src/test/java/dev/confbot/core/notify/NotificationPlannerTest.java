@@ -17,6 +17,7 @@ import dev.confbot.core.schedule.Room;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.ScheduleChange;
 import dev.confbot.core.schedule.Session;
+import dev.confbot.core.testing.InMemoryNotificationLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

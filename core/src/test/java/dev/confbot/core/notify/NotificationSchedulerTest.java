@@ -21,6 +21,7 @@ import dev.confbot.core.port.NotificationLog.Key;
 import dev.confbot.core.schedule.Room;
 import dev.confbot.core.schedule.Schedule;
 import dev.confbot.core.schedule.Session;
+import dev.confbot.core.testing.InMemoryNotificationLog;
 import dev.confbot.core.testing.ManualExecutor;
 import dev.confbot.core.testing.TestClock;
 import dev.confbot.core.time.SimulatedClock;

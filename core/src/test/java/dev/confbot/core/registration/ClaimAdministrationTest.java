@@ -8,11 +8,13 @@ import static dev.confbot.core.testing.TestData.CAROL;
 import static dev.confbot.core.testing.TestData.ON_SITE;
 import static dev.confbot.core.testing.TestData.TUTORIALS;
 import static dev.confbot.core.testing.TestData.TUTORIAL_DAY;
+import static dev.confbot.core.testing.TestData.T_SHIRT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.confbot.core.model.MemberId;
 import dev.confbot.core.model.OrderCode;
+import dev.confbot.core.model.OrderStatus;
 import dev.confbot.core.model.PositionKey;
 import dev.confbot.core.port.ClaimStore;
 import dev.confbot.core.testing.RecordingAuditSink;
@@ -260,6 +262,25 @@ class ClaimAdministrationTest {
         .isEqualTo(new ReleaseResult.NothingHeld());
     assertThat(audit.texts()).isEmpty();
     assertThat(discord.revokes()).isEmpty();
+  }
+
+  @Test
+  void countsSoldAdmissionPositionsOnlyOfPaidRealOrdersThatGiveRoles() {
+    // given: besides the 4 paid positions, a pending order, a test order, a cancelled position
+    // and a T-shirt that gives no role
+    index.put(
+        TestData.order("PEN78", OrderStatus.PENDING, TestData.position("PEN78", 1, "P", BUSINESS)));
+    index.put(TestData.testMode("TST90", "T", BUSINESS));
+    index.put(
+        TestData.order(
+            "CAN12",
+            OrderStatus.PAID,
+            TestData.position("CAN12", 1, "Kept", BUSINESS),
+            TestData.canceledPosition("CAN12", 2, "Gone", BUSINESS)));
+    index.put(TestData.paid("TSH34", "Shirt", T_SHIRT));
+
+    // when / then: GRP12-1, GRP12-2, TUT34-1, SOL56-1 and CAN12-1
+    assertThat(admin().ticketsSold()).isEqualTo(5);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.confbot.core.notify;
+package dev.confbot.core.testing;
 
 import dev.confbot.core.port.NotificationLog;
 import java.time.Instant;
@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A sent-ledger in memory: for tests, rehearsals and the preview. It does not survive a restart of
- * the process (the SQLite adapter does); it does survive a restart of the scheduler.
+ * A sent-ledger in memory, for tests and benchmarks. It does not survive a restart of the process
+ * (the SQLite adapter does); it does survive a restart of the scheduler.
  */
 public final class InMemoryNotificationLog implements NotificationLog {
 
