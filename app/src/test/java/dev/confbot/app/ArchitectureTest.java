@@ -69,6 +69,17 @@ class ArchitectureTest {
           .resideInAnyPackage("dev.confbot.adapter..", "dev.confbot.fakediscord..");
 
   @ArchTest
+  static final ArchRule adaptersKnowNoConfiguration =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.confbot.adapter..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.confbot.config..")
+          .because(
+              "each adapter takes its own settings record; app turns the configuration into them");
+
+  @ArchTest
   static final ArchRule productionCodeDoesNotUseTheFakeDiscord =
       noClasses()
           .that()
