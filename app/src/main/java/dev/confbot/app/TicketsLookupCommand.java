@@ -2,6 +2,8 @@ package dev.confbot.app;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import com.squareup.moshi.JsonWriter;
 import dev.confbot.adapter.pretalx.InMemoryScheduleCache;
 import dev.confbot.adapter.pretalx.PretalxSettings;
@@ -158,11 +160,12 @@ final class TicketsLookupCommand implements Callable<Integer> {
       err.println("confbot: " + e.getMessage());
       return Main.INVALID;
     }
-    DryRun dryRun = new DryRun(claimsSnapshot(loaded), speakers(loaded, err), legacy, saved);
+    DryRun dryRun = new DryRun(claimsSnapshot(loaded), legacy, saved);
     Injector injector =
         loaded.isPresent()
             ? Confbot.injector(loaded.get(), RunOptions.production(Clock.systemUTC()), dryRun)
             : Confbot.registrationOnly(dryRun);
+    loaded.ifPresent(config -> readSpeakers(config, injector, err));
     OrderLookup lookups = injector.getInstance(OrderLookup.class);
     try {
       return lookUp(injector, dryRun.audit);
@@ -206,30 +209,29 @@ final class TicketsLookupCommand implements Callable<Integer> {
   }
 
   /**
-   * The speakers of the schedule when speaker roles are configured (none otherwise); a schedule
-   * that cannot be read is reported and the lookup goes on without speakers.
+   * Tells the graph's speakers who speaks, when speaker roles are configured: from {@code
+   * --schedule} or the configured schedule, read once through the graph's HTTP client and cached in
+   * memory only. A schedule that cannot be read is reported and the lookup goes on without
+   * speakers.
    */
-  private SpeakerRoles speakers(Optional<ConfbotConfig> loaded, PrintWriter err) {
-    List<RoleRef> roles = loaded.map(c -> c.registration().speakerRoles()).orElse(List.of());
-    SpeakerRoles speakers = new SpeakerRoles(roles);
-    if (roles.isEmpty()) {
-      return speakers;
+  private void readSpeakers(ConfbotConfig config, Injector injector, PrintWriter err) {
+    SpeakerRoles speakers = injector.getInstance(SpeakerRoles.class);
+    if (!speakers.enabled()) {
+      return;
     }
     Optional<PretalxSettings> pretalx =
         schedule != null
-            ? Optional.of(
-                PretalxSettings.of(schedule)
-                    .withEventZone(loaded.map(c -> c.schedule().timeZone()).orElse(null)))
-            : loaded.flatMap(c -> Wiring.pretalxSettings(c.schedule()));
+            ? Optional.of(PretalxSettings.of(schedule).withEventZone(config.schedule().timeZone()))
+            : Wiring.pretalxSettings(config.schedule());
     if (pretalx.isEmpty()) {
-      return speakers;
+      return;
     }
     try {
       speakers.update(
           ScheduleSources.create(
                   pretalx.get(),
-                  new OkHttpClient(),
-                  Clock.systemUTC(),
+                  injector.getInstance(OkHttpClient.class),
+                  injector.getInstance(Clock.class),
                   (line, alert) -> {},
                   new InMemoryScheduleCache())
               .fetch());
@@ -239,7 +241,6 @@ final class TicketsLookupCommand implements Callable<Integer> {
               + e.getMessage());
       err.flush();
     }
-    return speakers;
   }
 
   /** Why the matched position gets the speaker roles, if it does. */
@@ -348,23 +349,17 @@ final class TicketsLookupCommand implements Callable<Integer> {
 
   /**
    * What makes the bot's graph a dry run: the claims snapshot instead of the store, roles that are
-   * never given, audit lines kept for printing, failed attempts and pending restores in memory, the
-   * schedule's speakers as read now, and {@code --roles-json} and {@code --pretix-dir} when given.
+   * never given, audit lines kept for printing, failed attempts and pending restores in memory, and
+   * {@code --roles-json} (with the graph's speakers) and {@code --pretix-dir} when given.
    */
   private static final class DryRun extends AbstractModule {
     private final ClaimStore claims;
-    private final SpeakerRoles speakers;
     private final Optional<RoleMapping> mapping;
     private final Optional<TicketSource> source;
     private final List<String> audit = new CopyOnWriteArrayList<>();
 
-    DryRun(
-        ClaimStore claims,
-        SpeakerRoles speakers,
-        Optional<RoleMapping> mapping,
-        Optional<TicketSource> source) {
+    DryRun(ClaimStore claims, Optional<RoleMapping> mapping, Optional<TicketSource> source) {
       this.claims = claims;
-      this.speakers = speakers;
       this.mapping = mapping;
       this.source = source;
     }
@@ -376,9 +371,23 @@ final class TicketsLookupCommand implements Callable<Integer> {
       bind(AuditSink.class).toInstance((line, alert) -> audit.add(line));
       bind(AttemptLog.class).toInstance(new InMemoryAttemptLog());
       bind(PendingRestores.class).toInstance(new InMemoryPendingRestores());
-      bind(SpeakerRoles.class).toInstance(speakers);
       source.ifPresent(s -> bind(TicketSource.class).toInstance(s));
-      mapping.ifPresent(m -> bind(RoleMapping.class).toInstance(m.withSpeakerRoles(speakers)));
+      mapping.ifPresent(m -> install(new LegacyMapping(m)));
+    }
+  }
+
+  /** The {@code --roles-json} mapping in place of the configured one, with the graph's speakers. */
+  private static final class LegacyMapping extends AbstractModule {
+    private final RoleMapping mapping;
+
+    LegacyMapping(RoleMapping mapping) {
+      this.mapping = mapping;
+    }
+
+    @Provides
+    @Singleton
+    RoleMapping roleMapping(SpeakerRoles speakers) {
+      return mapping.withSpeakerRoles(speakers);
     }
   }
 
