@@ -116,18 +116,19 @@ public final class RegistrationListener extends ListenerAdapter {
     String name = value(event.getValue(NAME_FIELD));
     Locale locale = event.getUserLocale().toLocale();
     TextBundle bundle = texts.forLocale(locale);
-    event.deferReply(true).queue(ok -> {}, e -> log.warn("Deferral failed: {}", e.toString()));
+    InteractionHook hook = DeferredWork.deferReply(event);
+    // not DeferredWork.run: the Submission itself must be the queued task, so that the ones still
+    // queued when the bot stops can be refused with an answer (Answerable), and "busy" differs from
+    // "offline"
     try {
-      workers.execute(new Submission(event.getHook(), memberId, order, name, locale, bundle));
+      workers.execute(new Submission(hook, memberId, order, name, locale, bundle));
     } catch (RejectedExecutionException e) {
       boolean stopping = workers.isShutdown();
       log.warn(
           "Registration of member {} not accepted ({}); asked to retry",
           memberId,
           stopping ? "bot stopping" : "queue full");
-      event
-          .getHook()
-          .editOriginal(bundle.get(stopping ? TextKeys.OFFLINE : TextKeys.BUSY))
+      hook.editOriginal(bundle.get(stopping ? TextKeys.OFFLINE : TextKeys.BUSY))
           .queue(ok -> {}, err -> {});
     }
   }
