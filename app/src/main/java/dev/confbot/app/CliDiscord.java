@@ -4,7 +4,6 @@ import dev.confbot.adapter.discord.DiscordSession;
 import dev.confbot.adapter.discord.DiscordSettings;
 import dev.confbot.config.ConfbotConfig;
 import dev.confbot.core.port.GatewayException;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** The Discord connection of one-shot commands ({@code jobs post}, {@code export members}). */
@@ -30,12 +29,5 @@ final class CliDiscord {
             restUrl,
             gatewayUrl,
             false));
-  }
-
-  /** The exception's message without its leading {@code "system: "}, for one-line errors. */
-  static String reason(GatewayException e) {
-    String message = Objects.requireNonNullElse(e.getMessage(), e.system());
-    String prefix = e.system() + ": ";
-    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 }

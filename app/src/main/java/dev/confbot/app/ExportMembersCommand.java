@@ -97,7 +97,7 @@ final class ExportMembersCommand implements Callable<Integer> {
           "discord".equals(e.system())
               ? "could not read the members from Discord: "
               : "the data directory cannot be used: ";
-      return fail(err, Main.UNEXPECTED_ERROR, what + CliDiscord.reason(e));
+      return fail(err, Main.UNEXPECTED_ERROR, what + e.reason());
     } finally {
       database.close();
     }

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,7 +98,6 @@ final class JobsPostCommand implements Callable<Integer> {
     try {
       JobLedger ledger = injector.getInstance(JobLedger.class);
       JobPostReport report;
-      AtomicReference<@Nullable String> failure = new AtomicReference<>();
       if (dryRun) {
         report = service(embed -> fail(), injector).post(offers, ledger, true);
       } else {
@@ -108,16 +106,7 @@ final class JobsPostCommand implements Callable<Integer> {
           return 1;
         }
         try {
-          JobPoster discord = session.get().jobPoster(config.jobBoard().channel().value(), images);
-          JobPoster poster =
-              embed -> {
-                try {
-                  discord.post(embed);
-                } catch (GatewayException e) {
-                  failure.set(CliDiscord.reason(e));
-                  throw e;
-                }
-              };
+          JobPoster poster = session.get().jobPoster(config.jobBoard().channel().value(), images);
           report = service(poster, injector).post(offers, ledger, false);
         } finally {
           session.get().close();
@@ -125,9 +114,8 @@ final class JobsPostCommand implements Callable<Integer> {
       }
       out.println(report.describe());
       out.flush();
-      String reason = failure.get();
-      if (reason != null) {
-        err.println("confbot: " + reason);
+      if (report.reason().isPresent()) {
+        err.println("confbot: " + report.reason().get());
         err.flush();
       }
       return report.failed() ? 1 : 0;

@@ -46,7 +46,7 @@ record SetupSession(ServerSetupService server, ServerSetupService.Plan plan) {
     try {
       discord = options.discordUrls.connect(config);
     } catch (GatewayException e) {
-      err.println("confbot: could not connect to Discord: " + CliDiscord.reason(e));
+      err.println("confbot: could not connect to Discord: " + e.reason());
       err.flush();
       return 1;
     }
@@ -55,7 +55,7 @@ record SetupSession(ServerSetupService server, ServerSetupService.Plan plan) {
       try {
         server = new ServerSetupService(discord.serverSetup());
       } catch (GatewayException e) {
-        err.println("confbot: " + CliDiscord.reason(e) + " (discord.guild_id); invite it first.");
+        err.println("confbot: " + e.reason() + " (discord.guild_id); invite it first.");
         err.flush();
         return 1;
       }

@@ -5,7 +5,6 @@ import dev.confbot.core.jobboard.JobPostReport;
 import dev.confbot.core.jobs.JobOffer;
 import dev.confbot.core.jobs.JobOffersFile;
 import dev.confbot.core.model.RoleRef;
-import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.JobLedger;
 import dev.confbot.core.port.JobPoster;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -152,17 +150,7 @@ public final class JobBoardCommands extends OrganizerListener {
     JobOffersFile.Read.Loaded loaded = (JobOffersFile.Read.Loaded) read;
     Path directory = loaded.directory();
     List<JobOffer> offers = loaded.offers();
-    AtomicReference<@Nullable String> failure = new AtomicReference<>();
-    JobPoster discord = new DiscordJobPoster(() -> guild, settings.channel(), directory);
-    JobPoster poster =
-        embed -> {
-          try {
-            discord.post(embed);
-          } catch (GatewayException e) {
-            failure.set(reason(e));
-            throw e;
-          }
-        };
+    JobPoster poster = new DiscordJobPoster(() -> guild, settings.channel(), directory);
     JobPostReport report = new JobBoardService(poster, clock).post(offers, ledger, dryRun);
     log.info(
         "/jobs post{}: {} of {} offers posted",
@@ -171,18 +159,10 @@ public final class JobBoardCommands extends OrganizerListener {
         offers.size());
     List<String> lines = new ArrayList<>(report.describe().lines().toList());
     String summary = lines.remove(0);
-    String reason = failure.get();
-    if (reason != null) {
-      summary += "\nReason: " + reason;
+    if (report.reason().isPresent()) {
+      summary += "\nReason: " + report.reason().get();
     }
     return capped(summary, lines, "");
-  }
-
-  /** The exception's message without the leading {@code "discord: "}. */
-  private static String reason(GatewayException e) {
-    String message = Objects.requireNonNullElse(e.getMessage(), e.system());
-    String prefix = e.system() + ": ";
-    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 
   /** The CSV's problems, each with its line, as many as fit. */

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import okhttp3.OkHttpClient;
 
 /**
@@ -53,7 +52,7 @@ public final class PretalxScheduleCheck {
       parsed = ScheduleParser.parseWithReport(fresh.payload(), quick.eventZone(), quick.language());
     } catch (GatewayException e) {
       return List.of(
-          Finding.error(SYSTEM, KEY, reason(e) + ": check schedule.source (and PRETALX_TOKEN)"));
+          Finding.error(SYSTEM, KEY, e.reason() + ": check schedule.source (and PRETALX_TOKEN)"));
     } catch (IllegalArgumentException e) {
       return List.of(
           Finding.error(
@@ -96,10 +95,5 @@ public final class PretalxScheduleCheck {
                   + "): fix them in pretalx"));
     }
     return List.copyOf(findings);
-  }
-
-  private static String reason(GatewayException e) {
-    String message = Objects.requireNonNullElse(e.getMessage(), "pretalx failed");
-    return message.startsWith(SYSTEM + ": ") ? message.substring(SYSTEM.length() + 2) : message;
   }
 }

@@ -38,6 +38,7 @@ public final class JobBoardService {
     List<JobPostOutcome> outcomes = new ArrayList<>();
     Set<JobKey> seen = new HashSet<>();
     Optional<String> failed = Optional.empty();
+    Optional<String> reason = Optional.empty();
     for (JobOffer offer : offers) {
       JobKey key = offer.key();
       if (!seen.add(key)) {
@@ -45,12 +46,24 @@ public final class JobBoardService {
       } else if (failed.isPresent()) {
         outcomes.add(new JobPostOutcome.Unavailable(offer, failed.get()));
       } else {
-        JobPostOutcome outcome = postOne(offer, key, ledger, dryRun);
-        outcomes.add(outcome);
-        failed = failure(outcome);
+        Attempt attempt = postOne(offer, key, ledger, dryRun);
+        outcomes.add(attempt.outcome());
+        failed = failure(attempt.outcome());
+        reason = attempt.reason();
       }
     }
-    return new JobPostReport(dryRun, outcomes);
+    return new JobPostReport(dryRun, outcomes, reason);
+  }
+
+  /** One offer's outcome and, when a system failed, why. */
+  private record Attempt(JobPostOutcome outcome, Optional<String> reason) {
+    Attempt(JobPostOutcome outcome) {
+      this(outcome, Optional.empty());
+    }
+
+    Attempt(JobPostOutcome outcome, GatewayException e) {
+      this(outcome, Optional.of(e.reason()));
+    }
   }
 
   private static Optional<String> failure(JobPostOutcome outcome) {
@@ -63,30 +76,30 @@ public final class JobBoardService {
     return Optional.empty();
   }
 
-  private JobPostOutcome postOne(JobOffer offer, JobKey key, JobLedger ledger, boolean dryRun) {
+  private Attempt postOne(JobOffer offer, JobKey key, JobLedger ledger, boolean dryRun) {
     Optional<PostedJob> earlier;
     try {
       earlier = ledger.find(key);
     } catch (GatewayException e) {
-      return new JobPostOutcome.Unavailable(offer, e.system());
+      return new Attempt(new JobPostOutcome.Unavailable(offer, e.system()), e);
     }
     if (earlier.isPresent()) {
-      return new JobPostOutcome.AlreadyPosted(offer, earlier.get().postedAt());
+      return new Attempt(new JobPostOutcome.AlreadyPosted(offer, earlier.get().postedAt()));
     }
     if (dryRun) {
-      return new JobPostOutcome.WouldPost(offer);
+      return new Attempt(new JobPostOutcome.WouldPost(offer));
     }
     try {
       poster.post(JobEmbed.of(offer));
     } catch (GatewayException e) {
-      return new JobPostOutcome.Unavailable(offer, e.system());
+      return new Attempt(new JobPostOutcome.Unavailable(offer, e.system()), e);
     }
     Instant now = clock.instant();
     try {
       ledger.record(new PostedJob(key, offer.company(), offer.title(), now));
     } catch (GatewayException e) {
-      return new JobPostOutcome.PostedNotRecorded(offer, now, e.system());
+      return new Attempt(new JobPostOutcome.PostedNotRecorded(offer, now, e.system()), e);
     }
-    return new JobPostOutcome.Posted(offer, now);
+    return new Attempt(new JobPostOutcome.Posted(offer, now));
   }
 }

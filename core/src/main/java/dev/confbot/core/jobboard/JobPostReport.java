@@ -4,6 +4,7 @@ import dev.confbot.core.jobs.JobOffer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -11,13 +12,21 @@ import java.util.stream.Collectors;
  *
  * @param dryRun true when nothing was posted or recorded
  * @param outcomes what happened to each offer
+ * @param reason why the system that stopped the run failed (its {@link
+ *     dev.confbot.core.port.GatewayException#reason()}), empty when none did
  */
-public record JobPostReport(boolean dryRun, List<JobPostOutcome> outcomes) {
+public record JobPostReport(
+    boolean dryRun, List<JobPostOutcome> outcomes, Optional<String> reason) {
   private static final DateTimeFormatter POSTED_AT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   public JobPostReport {
     outcomes = List.copyOf(outcomes);
+  }
+
+  /** A report of a run in which no system failed. */
+  public JobPostReport(boolean dryRun, List<JobPostOutcome> outcomes) {
+    this(dryRun, outcomes, Optional.empty());
   }
 
   /** Offers posted by this run (or, in a dry run, that would be posted). */

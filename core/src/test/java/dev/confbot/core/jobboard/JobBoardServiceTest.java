@@ -108,7 +108,9 @@ class JobBoardServiceTest {
     assertThat(first.summary())
         .isEqualTo(
             "Posted 1 job offer; 2 not posted because a service failed (run it again later).");
+    assertThat(first.reason()).contains("HTTP 503");
     assertThat(retry.posted()).containsExactly(BETA, GAMMA);
+    assertThat(retry.reason()).isEmpty();
     assertThat(poster.posted).extracting(JobEmbed::title).containsExactly("Dev", "Ops", "QA");
   }
 
@@ -142,6 +144,7 @@ class JobBoardServiceTest {
     assertThat(report.describe())
         .contains("! ACME — Dev (posted, but sqlite could not record it: it may be posted again)")
         .contains("! Beta — Ops (not posted: sqlite unavailable)");
+    assertThat(report.reason()).contains("disk full");
   }
 
   @Test
@@ -166,6 +169,7 @@ class JobBoardServiceTest {
     JobPostReport report = service.post(List.of(ACME), unreadable, true);
     // then
     assertThat(report.outcomes()).containsExactly(new JobPostOutcome.Unavailable(ACME, "sqlite"));
+    assertThat(report.reason()).contains("locked");
     assertThat(poster.posted).isEmpty();
   }
 
