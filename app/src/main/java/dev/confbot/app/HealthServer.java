@@ -1,12 +1,16 @@
 package dev.confbot.app;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.confbot.adapter.discord.DiscordBot;
 import dev.confbot.core.notify.NotificationScheduler;
+import dev.confbot.core.programme.ProgrammeService;
 import dev.confbot.core.registration.OutcomeCode;
 import dev.confbot.core.registration.RegistrationService;
 import dev.confbot.core.registration.TicketIndex;
+import dev.confbot.core.registration.TicketSyncService;
 import dev.confbot.core.registration.TicketSyncWatch;
 import dev.confbot.core.remind.ReminderScheduler;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -36,6 +40,50 @@ import java.util.stream.Collectors;
 final class HealthServer implements AutoCloseable {
   private final HttpServer server;
 
+  /** What {@code /healthz} and {@code /metrics} read: parts of the running bot's graph. */
+  static final class Readings {
+    final Clock clock;
+    final Provider<DiscordBot> discord;
+    final TicketIndex index;
+    final TicketSyncService tickets;
+    final TicketSyncWatch sync;
+    final ProgrammeService programme;
+    final NotificationScheduler notifications;
+    final RegistrationService registration;
+    final ReminderScheduler reminders;
+
+    @Inject
+    Readings(
+        Clock clock,
+        Provider<DiscordBot> discord,
+        TicketIndex index,
+        TicketSyncService tickets,
+        TicketSyncWatch sync,
+        ProgrammeService programme,
+        NotificationScheduler notifications,
+        RegistrationService registration,
+        ReminderScheduler reminders) {
+      this.clock = clock;
+      this.discord = discord;
+      this.index = index;
+      this.tickets = tickets;
+      this.sync = sync;
+      this.programme = programme;
+      this.notifications = notifications;
+      this.registration = registration;
+      this.reminders = reminders;
+    }
+
+    /** False while the gateway is down, and when the bot could not be built at all. */
+    boolean discordConnected() {
+      try {
+        return discord.get().connected();
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+  }
+
   private HealthServer(HttpServer server) {
     this.server = server;
   }
@@ -47,8 +95,9 @@ final class HealthServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("port " + port + " is not available", e);
     }
-    server.createContext("/healthz", exchange -> health(exchange, confbot));
-    PrometheusMeterRegistry registry = registry(confbot);
+    Readings readings = confbot.injector().getInstance(Readings.class);
+    server.createContext("/healthz", exchange -> health(exchange, readings));
+    PrometheusMeterRegistry registry = registry(readings);
     server.createContext("/metrics", exchange -> metrics(exchange, registry));
     server.start();
     return new HealthServer(server);
@@ -58,24 +107,15 @@ final class HealthServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static boolean discordConnected(Confbot confbot) {
-    try {
-      return confbot.injector().getInstance(DiscordBot.class).connected();
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
   private static String age(Optional<Instant> instant, Clock clock) {
     return instant
         .map(i -> String.valueOf(Duration.between(i, clock.instant()).toSeconds()))
         .orElse("null");
   }
 
-  private static void health(HttpExchange exchange, Confbot confbot) throws IOException {
-    Clock clock = confbot.injector().getInstance(Clock.class);
-    boolean connected = discordConnected(confbot);
-    TicketSyncWatch sync = confbot.injector().getInstance(TicketSyncWatch.class);
+  private static void health(HttpExchange exchange, Readings readings) throws IOException {
+    boolean connected = readings.discordConnected();
+    TicketSyncWatch sync = readings.sync;
     List<String> problems = new ArrayList<>();
     if (!connected) {
       problems.add("Discord is not connected");
@@ -90,13 +130,14 @@ final class HealthServer implements AutoCloseable {
             + "],\"discord_connected\":"
             + connected
             + ",\"pretix_sync_age_seconds\":"
-            + age(confbot.lastTicketSync(), Clock.systemUTC())
+            // the syncs run on a real-time timer (see TicketSyncWatch's clock)
+            + age(readings.tickets.lastSuccess(), Clock.systemUTC())
             + ",\"pretix_sync_failures_in_a_row\":"
             + sync.failuresInARow()
             + ",\"schedule_refresh_age_seconds\":"
-            + age(confbot.lastScheduleRefresh(), clock)
+            + age(readings.programme.lastChange(), readings.clock)
             + ",\"tickets_indexed\":"
-            + confbot.injector().getInstance(TicketIndex.class).size()
+            + readings.index.size()
             + "}\n";
     send(exchange, connected ? 200 : 503, "application/json", body);
   }
@@ -123,12 +164,12 @@ final class HealthServer implements AutoCloseable {
   }
 
   /** The meters of a running bot, read when Prometheus scrapes. */
-  static PrometheusMeterRegistry registry(Confbot confbot) {
+  static PrometheusMeterRegistry registry(Readings readings) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Clock clock = confbot.injector().getInstance(Clock.class);
-    TicketIndex index = confbot.injector().getInstance(TicketIndex.class);
-    NotificationScheduler scheduler = confbot.injector().getInstance(NotificationScheduler.class);
-    Gauge.builder("confbot.discord.connected", confbot, c -> discordConnected(c) ? 1 : 0)
+    Clock clock = readings.clock;
+    TicketIndex index = readings.index;
+    NotificationScheduler scheduler = readings.notifications;
+    Gauge.builder("confbot.discord.connected", readings, r -> r.discordConnected() ? 1 : 0)
         .description("1 while the Discord gateway is connected")
         .register(registry);
     Gauge.builder("confbot.tickets.indexed", index, TicketIndex::size)
@@ -136,9 +177,9 @@ final class HealthServer implements AutoCloseable {
         .register(registry);
     Gauge.builder(
             "confbot.pretix.sync.age",
-            confbot,
-            c ->
-                c.lastTicketSync()
+            readings.tickets,
+            t ->
+                t.lastSuccess()
                     // the syncs run on a real-time timer (see TicketSyncWatch's clock)
                     .map(i -> (double) Duration.between(i, Instant.now()).toSeconds())
                     .orElse(Double.NaN))
@@ -147,15 +188,15 @@ final class HealthServer implements AutoCloseable {
         .register(registry);
     Gauge.builder(
             "confbot.schedule.refresh.age",
-            confbot,
-            c ->
-                c.lastScheduleRefresh()
+            readings.programme,
+            p ->
+                p.lastChange()
                     .map(i -> (double) Duration.between(i, clock.instant()).toSeconds())
                     .orElse(Double.NaN))
         .baseUnit("seconds")
         .description("time since the schedule in force was loaded or last changed")
         .register(registry);
-    TicketSyncWatch sync = confbot.injector().getInstance(TicketSyncWatch.class);
+    TicketSyncWatch sync = readings.sync;
     FunctionCounter.builder("confbot.pretix.sync.failures", sync, TicketSyncWatch::failures)
         .description("failed pretix syncs since the start")
         .register(registry);
@@ -171,14 +212,14 @@ final class HealthServer implements AutoCloseable {
     FunctionCounter.builder("confbot.notifications.failed", scheduler, s -> s.stats().failed())
         .description("failed deliveries (retried while the late grace allows)")
         .register(registry);
-    RegistrationService registration = confbot.injector().getInstance(RegistrationService.class);
+    RegistrationService registration = readings.registration;
     for (OutcomeCode code : OutcomeCode.values()) {
       FunctionCounter.builder("confbot.registrations", registration, r -> r.outcomeCount(code))
           .tag("outcome", code.name().toLowerCase(Locale.ROOT))
           .description("registration form submissions by outcome")
           .register(registry);
     }
-    ReminderScheduler reminders = confbot.injector().getInstance(ReminderScheduler.class);
+    ReminderScheduler reminders = readings.reminders;
     FunctionCounter.builder("confbot.reminders.sent", reminders, r -> r.stats().sent())
         .description("session reminders delivered by direct message")
         .register(registry);
