@@ -127,15 +127,15 @@ final class AppModule extends AbstractModule {
             roles,
             registration.setNickname(),
             Wiring.topicChannels(config)),
-        Set.copyOf(config.organizers().roles()),
-        List.copyOf(roles),
-        registration.logChannel().value(),
-        registration.helpChannel().value(),
-        Wiring.webhooks(config),
-        config.schedule().timeZone(),
-        config.schedule().location().map(Object::toString),
-        config.livestreams().byRoom(),
-        config.jobBoard().channel().value(),
-        config.jobBoard().csv());
+        new DiscordModule.Organizers(Set.copyOf(config.organizers().roles()), List.copyOf(roles)),
+        new DiscordModule.Channels(
+            registration.logChannel().value(),
+            registration.helpChannel().value(),
+            Wiring.webhooks(config)),
+        new DiscordModule.Event(
+            config.schedule().timeZone(),
+            config.schedule().location().map(Object::toString),
+            config.livestreams().byRoom()),
+        new DiscordModule.JobBoard(config.jobBoard().channel().value(), config.jobBoard().csv()));
   }
 }

@@ -69,41 +69,65 @@ public final class DiscordModule extends AbstractModule {
    *
    * @param connection token, guild id and (tests, demo) REST and gateway URLs
    * @param guild the roles and channels the guild must have
-   * @param organizerRoles who may use organizer commands
-   * @param countedRoles the roles {@code /stats} counts (mapped, extra, speaker and grantable)
-   * @param logChannel the organizers' log channel
-   * @param helpChannel the channel attendees are sent to when something goes wrong
-   * @param webhooks webhook aliases by channel purpose, for notifications
-   * @param zone the conference's time zone
-   * @param scheduleLocation the schedule's URL or file, empty when there is no schedule
-   * @param livestreams room → day → stream URL
-   * @param jobChannel the job board's channel
-   * @param jobCsv the job board's CSV file, null when there is none
+   * @param organizers who may use organizer commands, and what {@code /stats} counts
+   * @param channels where the bot logs, sends attendees for help, and which webhooks it posts with
+   * @param event the conference's zone, schedule and livestreams
+   * @param jobBoard the job board's channel and file
    */
   public record Settings(
       DiscordSettings connection,
       GuildSetup guild,
-      Set<RoleRef> organizerRoles,
-      List<RoleRef> countedRoles,
-      String logChannel,
-      String helpChannel,
-      Map<String, String> webhooks,
-      ZoneId zone,
-      Optional<String> scheduleLocation,
-      Map<String, Map<LocalDate, String>> livestreams,
-      String jobChannel,
-      @Nullable Path jobCsv) {
-    public Settings {
-      organizerRoles = Set.copyOf(organizerRoles);
-      countedRoles = List.copyOf(countedRoles);
-      webhooks = Map.copyOf(webhooks);
-      livestreams = Map.copyOf(livestreams);
-    }
+      Organizers organizers,
+      Channels channels,
+      Event event,
+      JobBoard jobBoard) {
 
     long guildId() {
       return connection.guildId();
     }
   }
+
+  /**
+   * @param roles who may use organizer commands
+   * @param countedRoles the roles {@code /stats} counts (mapped, extra, speaker and grantable)
+   */
+  public record Organizers(Set<RoleRef> roles, List<RoleRef> countedRoles) {
+    public Organizers {
+      roles = Set.copyOf(roles);
+      countedRoles = List.copyOf(countedRoles);
+    }
+  }
+
+  /**
+   * @param log the organizers' log channel
+   * @param help the channel attendees are sent to when something goes wrong
+   * @param webhooks webhook aliases by channel purpose, for notifications
+   */
+  public record Channels(String log, String help, Map<String, String> webhooks) {
+    public Channels {
+      webhooks = Map.copyOf(webhooks);
+    }
+  }
+
+  /**
+   * @param zone the conference's time zone
+   * @param scheduleLocation the schedule's URL or file, empty when there is no schedule
+   * @param livestreams room → day → stream URL
+   */
+  public record Event(
+      ZoneId zone,
+      Optional<String> scheduleLocation,
+      Map<String, Map<LocalDate, String>> livestreams) {
+    public Event {
+      livestreams = Map.copyOf(livestreams);
+    }
+  }
+
+  /**
+   * @param channel the job board's channel
+   * @param csv the job board's CSV file, null when there is none
+   */
+  public record JobBoard(String channel, @Nullable Path csv) {}
 
   private final Supplier<Settings> source;
   private @Nullable Settings settings;
@@ -178,13 +202,14 @@ public final class DiscordModule extends AbstractModule {
   @Provides
   @Singleton
   AuditSink auditSink(Provider<DiscordBot> bot) {
-    return new DiscordAuditSink(() -> guild(bot), settings().logChannel());
+    return new DiscordAuditSink(() -> guild(bot), settings().channels().log());
   }
 
   @Provides
   @Singleton
   Announcer announcer(Provider<DiscordBot> bot) {
-    return new DiscordAnnouncer(() -> jda(bot), settings().guildId(), settings().webhooks());
+    return new DiscordAnnouncer(
+        () -> jda(bot), settings().guildId(), settings().channels().webhooks());
   }
 
   @Provides
@@ -203,7 +228,7 @@ public final class DiscordModule extends AbstractModule {
   @Provides
   @Singleton
   Registrar registrar(RegistrationService service, TicketLifecycle lifecycle, Texts texts) {
-    String help = "#" + settings().helpChannel();
+    String help = "#" + settings().channels().help();
     Map<Language, RegistrationMessages> byLanguage = new EnumMap<>(Language.class);
     for (Language language : Language.values()) {
       byLanguage.put(language, RegistrationMessages.forLanguage(texts.forLanguage(language), help));
@@ -227,9 +252,9 @@ public final class DiscordModule extends AbstractModule {
     return new OrganizerCommands(
         new OrganizerCommands.Settings(
             settings().guildId(),
-            settings().organizerRoles(),
-            settings().countedRoles(),
-            settings().zone(),
+            settings().organizers().roles(),
+            settings().organizers().countedRoles(),
+            settings().event().zone(),
             settings().connection().messageContentIntent()),
         claims,
         index,
@@ -249,6 +274,7 @@ public final class DiscordModule extends AbstractModule {
       NotificationLog ledger,
       Provider<NotificationScheduler> scheduler) {
     return settings()
+        .event()
         .scheduleLocation()
         .map(
             location ->
@@ -278,8 +304,8 @@ public final class DiscordModule extends AbstractModule {
     return new ProgrammeCommands(
         () -> programme.get().latest(),
         clock,
-        settings().livestreams(),
-        settings().zone(),
+        settings().event().livestreams(),
+        settings().event().zone(),
         texts,
         workers);
   }
@@ -291,9 +317,9 @@ public final class DiscordModule extends AbstractModule {
     return new JobBoardCommands(
         new JobBoardCommands.Settings(
             settings().guildId(),
-            settings().organizerRoles(),
-            settings().jobChannel(),
-            settings().jobCsv()),
+            settings().organizers().roles(),
+            settings().jobBoard().channel(),
+            settings().jobBoard().csv()),
         ledger,
         clock,
         workers);
@@ -304,7 +330,7 @@ public final class DiscordModule extends AbstractModule {
   GrantCommands grantCommands(
       OrganizerGrants grants, @Named("command-workers") ExecutorService workers) {
     return new GrantCommands(
-        new GrantCommands.Settings(settings().guildId(), settings().organizerRoles()),
+        new GrantCommands.Settings(settings().guildId(), settings().organizers().roles()),
         grants,
         workers);
   }
@@ -316,7 +342,7 @@ public final class DiscordModule extends AbstractModule {
       Texts texts,
       @Named("command-workers") ExecutorService workers) {
     return new PrivacyCommands(
-        new PrivacyCommands.Settings(settings().guildId(), settings().organizerRoles()),
+        new PrivacyCommands.Settings(settings().guildId(), settings().organizers().roles()),
         forget::get,
         texts,
         workers);
