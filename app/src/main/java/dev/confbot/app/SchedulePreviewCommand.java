@@ -1,7 +1,6 @@
 package dev.confbot.app;
 
 import com.squareup.moshi.JsonWriter;
-import dev.confbot.adapter.pretalx.InMemoryScheduleCache;
 import dev.confbot.adapter.pretalx.PretalxSettings;
 import dev.confbot.adapter.pretalx.ScheduleSources;
 import dev.confbot.config.ConfigLoader;
@@ -91,11 +90,7 @@ final class SchedulePreviewCommand implements Callable<Integer> {
     }
     Optional<LoadedConfig> loaded = result.config();
     Optional<PretalxSettings> pretalx =
-        source != null
-            ? Optional.of(
-                PretalxSettings.of(source)
-                    .withEventZone(loaded.map(l -> l.config().schedule().timeZone()).orElse(null)))
-            : loaded.flatMap(l -> Wiring.pretalxSettings(l.config().schedule()));
+        Wiring.scheduleToRead(source, loaded.map(LoadedConfig::config));
     if (pretalx.isEmpty()) {
       err.println(
           "confbot: no schedule to preview: give --source FILE_OR_URL or a configuration with"
@@ -119,14 +114,7 @@ final class SchedulePreviewCommand implements Callable<Integer> {
 
     Schedule schedule;
     try {
-      schedule =
-          ScheduleSources.create(
-                  pretalx.get(),
-                  new OkHttpClient(),
-                  Clock.systemUTC(),
-                  (line, alert) -> {},
-                  new InMemoryScheduleCache())
-              .fetch();
+      schedule = ScheduleSources.readOnce(pretalx.get(), new OkHttpClient(), Clock.systemUTC());
     } catch (GatewayException e) {
       err.println("confbot: the schedule could not be read: " + e.getMessage());
       err.flush();

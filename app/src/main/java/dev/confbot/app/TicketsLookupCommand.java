@@ -5,7 +5,6 @@ import com.google.inject.Injector;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.squareup.moshi.JsonWriter;
-import dev.confbot.adapter.pretalx.InMemoryScheduleCache;
 import dev.confbot.adapter.pretalx.PretalxSettings;
 import dev.confbot.adapter.pretalx.ScheduleSources;
 import dev.confbot.adapter.pretix.PretixDirectoryTicketSource;
@@ -219,22 +218,16 @@ final class TicketsLookupCommand implements Callable<Integer> {
     if (!speakers.enabled()) {
       return;
     }
-    Optional<PretalxSettings> pretalx =
-        schedule != null
-            ? Optional.of(PretalxSettings.of(schedule).withEventZone(config.schedule().timeZone()))
-            : Wiring.pretalxSettings(config.schedule());
+    Optional<PretalxSettings> pretalx = Wiring.scheduleToRead(schedule, Optional.of(config));
     if (pretalx.isEmpty()) {
       return;
     }
     try {
       speakers.update(
-          ScheduleSources.create(
-                  pretalx.get(),
-                  injector.getInstance(OkHttpClient.class),
-                  injector.getInstance(Clock.class),
-                  (line, alert) -> {},
-                  new InMemoryScheduleCache())
-              .fetch());
+          ScheduleSources.readOnce(
+              pretalx.get(),
+              injector.getInstance(OkHttpClient.class),
+              injector.getInstance(Clock.class)));
     } catch (GatewayException e) {
       err.println(
           "confbot: the schedule could not be read, speakers are not recognised: "

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Translates the validated configuration into the settings records of the core and the adapters.
@@ -265,6 +266,20 @@ final class Wiring {
   }
 
   /** Where the programme comes from, for the pretalx adapter; empty when none is configured. */
+  /**
+   * The schedule a one-shot command reads: {@code override} (a file or URL given on the command
+   * line, read in the configured time zone if there is one), else the configured source.
+   */
+  static Optional<PretalxSettings> scheduleToRead(
+      @Nullable String override, Optional<ConfbotConfig> config) {
+    if (override != null) {
+      return Optional.of(
+          PretalxSettings.of(override)
+              .withEventZone(config.map(c -> c.schedule().timeZone()).orElse(null)));
+    }
+    return config.flatMap(c -> pretalxSettings(c.schedule()));
+  }
+
   static Optional<PretalxSettings> pretalxSettings(ScheduleConfig schedule) {
     return schedule
         .location()

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * not across restarts. For the CLI preview and tests; a deployment uses {@link FileScheduleCache}
  * (or a store-backed one).
  */
-public final class InMemoryScheduleCache implements ScheduleCache {
+final class InMemoryScheduleCache implements ScheduleCache {
 
   private final AtomicReference<CachedSchedule> saved = new AtomicReference<>();
 

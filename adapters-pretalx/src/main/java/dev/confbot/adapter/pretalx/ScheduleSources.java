@@ -1,8 +1,10 @@
 package dev.confbot.adapter.pretalx;
 
 import dev.confbot.core.port.AuditSink;
+import dev.confbot.core.port.GatewayException;
 import dev.confbot.core.port.ScheduleCache;
 import dev.confbot.core.port.ScheduleSource;
+import dev.confbot.core.schedule.Schedule;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
 
@@ -25,5 +27,15 @@ public final class ScheduleSources {
       return PretalxScheduleSource.create(settings, http, clock, audit, cache);
     }
     return FileScheduleSource.create(settings, clock, audit, cache);
+  }
+
+  /**
+   * Reads the schedule once, for a one-shot command: nothing is cached on disk and no line goes to
+   * the organizers' log.
+   *
+   * @throws GatewayException when the schedule cannot be fetched or parsed
+   */
+  public static Schedule readOnce(PretalxSettings settings, OkHttpClient http, Clock clock) {
+    return create(settings, http, clock, (line, alert) -> {}, new InMemoryScheduleCache()).fetch();
   }
 }
