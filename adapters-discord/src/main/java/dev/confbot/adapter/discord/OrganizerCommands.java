@@ -124,7 +124,7 @@ public final class OrganizerCommands extends OrganizerListener {
         new RegistrationAdminActions(admin, index, fullSync, clock, settings.zone());
     this.stats =
         new OrganizerStatsCommands(
-            settings.countedRoles(), settings.zone(), claims, actions::ticketsSold, work);
+            settings.countedRoles(), settings.zone(), claims, admin::ticketsSold, work);
     this.registration = new OrganizerRegistrationCommands(actions, guard(), work);
     CommandRouter.Builder builder = routes();
     stats.addRoutes(builder);

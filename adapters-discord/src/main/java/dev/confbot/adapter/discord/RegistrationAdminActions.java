@@ -103,11 +103,6 @@ final class RegistrationAdminActions {
             + "\" is neither an order code (like XJ7Q2 or XJ7Q2-1) nor a member (mention or id).");
   }
 
-  /** Admission positions sold, for the statistics. */
-  int ticketsSold() {
-    return admin.ticketsSold();
-  }
-
   String lookup(Guild guild, String query) {
     Target target = parse(query);
     if (target instanceof Unusable) {

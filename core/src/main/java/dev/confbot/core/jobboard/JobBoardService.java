@@ -37,43 +37,31 @@ public final class JobBoardService {
   public JobPostReport post(List<JobOffer> offers, JobLedger ledger, boolean dryRun) {
     List<JobPostOutcome> outcomes = new ArrayList<>();
     Set<JobKey> seen = new HashSet<>();
-    Optional<String> failed = Optional.empty();
-    Optional<String> reason = Optional.empty();
+    Optional<GatewayException> failure = Optional.empty();
     for (JobOffer offer : offers) {
       JobKey key = offer.key();
       if (!seen.add(key)) {
         outcomes.add(new JobPostOutcome.DuplicateInFile(offer));
-      } else if (failed.isPresent()) {
-        outcomes.add(new JobPostOutcome.Unavailable(offer, failed.get()));
+      } else if (failure.isPresent()) {
+        outcomes.add(new JobPostOutcome.Unavailable(offer, failure.get().system()));
       } else {
         Attempt attempt = postOne(offer, key, ledger, dryRun);
         outcomes.add(attempt.outcome());
-        failed = failure(attempt.outcome());
-        reason = attempt.reason();
+        failure = attempt.failure();
       }
     }
-    return new JobPostReport(dryRun, outcomes, reason);
+    return new JobPostReport(dryRun, outcomes, failure.map(GatewayException::reason));
   }
 
-  /** One offer's outcome and, when a system failed, why. */
-  private record Attempt(JobPostOutcome outcome, Optional<String> reason) {
+  /** One offer's outcome and the failure that stops the run, if a system failed. */
+  private record Attempt(JobPostOutcome outcome, Optional<GatewayException> failure) {
     Attempt(JobPostOutcome outcome) {
       this(outcome, Optional.empty());
     }
 
     Attempt(JobPostOutcome outcome, GatewayException e) {
-      this(outcome, Optional.of(e.reason()));
+      this(outcome, Optional.of(e));
     }
-  }
-
-  private static Optional<String> failure(JobPostOutcome outcome) {
-    if (outcome instanceof JobPostOutcome.Unavailable unavailable) {
-      return Optional.of(unavailable.system());
-    }
-    if (outcome instanceof JobPostOutcome.PostedNotRecorded postedNotRecorded) {
-      return Optional.of(postedNotRecorded.system());
-    }
-    return Optional.empty();
   }
 
   private Attempt postOne(JobOffer offer, JobKey key, JobLedger ledger, boolean dryRun) {

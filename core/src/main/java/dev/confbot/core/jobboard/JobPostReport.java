@@ -24,11 +24,6 @@ public record JobPostReport(
     outcomes = List.copyOf(outcomes);
   }
 
-  /** A report of a run in which no system failed. */
-  public JobPostReport(boolean dryRun, List<JobPostOutcome> outcomes) {
-    this(dryRun, outcomes, Optional.empty());
-  }
-
   /** Offers posted by this run (or, in a dry run, that would be posted). */
   public List<JobOffer> posted() {
     return outcomes.stream()
